@@ -1,0 +1,89 @@
+//! A typed, constant-time catalog of the error codes of five cloud/API vendors: Cloudbypass,
+//! Tencent Cloud API 2.0 (CDN), Alibaba Cloud API Gateway, Upyun and Tencent Cloud API 3.0.
+//!
+//! Every code the vendors document is a variant of a `#[non_exhaustive]` enum in its vendor's
+//! module, with the exact wire code, the message in Chinese and English, the vendor's
+//! description and remedy, the documented HTTP status, a cross-vendor [`ErrorKind`] and retry
+//! advice. All lookups are O(1) through perfect-hash maps and tables built at compile time from
+//! `data/*.json`; none allocates, and nothing is built at run time.
+//!
+//! # A tour
+//!
+//! Match on a typed code:
+//!
+//! ```
+//! use errcat::upyun;
+//!
+//! let code: upyun::Code = "21402".parse()?;
+//! let advice = match code {
+//!     upyun::Code::OperatorAlreadyExists => "reuse the existing operator",
+//!     _ => "see the catalog",
+//! };
+//! assert_eq!(advice, "reuse the existing operator");
+//! # Ok::<(), errcat::UnknownCode>(())
+//! ```
+//!
+//! Ask what a raw code means and whether to retry, through the [`ApiError`] trait:
+//!
+//! ```
+//! use errcat::{ApiError, ErrorKind, Vendor, catalog};
+//!
+//! let code = catalog::lookup(Vendor::TencentCloud, "RequestLimitExceeded").unwrap();
+//! assert_eq!(code.kind(), ErrorKind::RateLimited);
+//! assert!(code.is_retryable());
+//! assert_eq!(code.message().unwrap().zh, "请求的次数超过了频率限制。");
+//! ```
+//!
+//! Look up across vendors by code, HTTP status, header or message:
+//!
+//! ```
+//! use errcat::{AnyCode, catalog, aliyun_apigateway::Code};
+//!
+//! assert_eq!(catalog::by_status(503).len(), 1);
+//! let m = catalog::by_header("x-ca-error-message", "Throttled by APP Flow Control").unwrap();
+//! assert_eq!(m.code(), AnyCode::AliyunApiGateway(Code::ThrottledByAppFlowControl));
+//! assert_eq!(catalog::by_message("Bucket not found").len(), 3);
+//! ```
+//!
+//! # Modules
+//!
+//! | vendor | module | code types |
+//! |---|---|---|
+//! | Cloudbypass (穿云API) | [`cloudbypass`] | [`cloudbypass::Code`] |
+//! | Tencent Cloud API 2.0 (CDN) | [`tencent_cdn`] | [`tencent_cdn::Code`], [`tencent_cdn::ModuleCode`] |
+//! | Alibaba Cloud API Gateway | [`aliyun_apigateway`] | [`aliyun_apigateway::Code`] |
+//! | Upyun (又拍云) | [`upyun`] | [`upyun::Code`] |
+//! | Tencent Cloud API 3.0 | [`tencent_cloud`] | [`tencent_cloud::Code`] |
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs, rustdoc::broken_intra_doc_links)]
+#![warn(missing_debug_implementations)]
+
+mod api_error;
+pub mod catalog;
+mod entry;
+mod error;
+mod header;
+mod kind;
+mod macros;
+mod message_key;
+mod vendor;
+
+pub mod aliyun_apigateway;
+pub mod cloudbypass;
+pub mod tencent_cdn;
+pub mod tencent_cloud;
+pub mod upyun;
+
+pub use api_error::ApiError;
+pub use catalog::AnyCode;
+pub use entry::{Entry, Text};
+pub use error::{UnknownCode, UnknownName};
+pub use header::{Header, HeaderRole};
+pub use kind::ErrorKind;
+pub use vendor::{StatusMeaning, Vendor};
+
+/// The README's examples, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
