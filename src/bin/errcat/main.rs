@@ -1,0 +1,142 @@
+//! `errcat`: look up vendor error codes from the command line.
+//!
+//! A client of the library like any other: it uses only the public `errcat::` API.
+
+mod render;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use errcat::{AnyCode, Vendor, catalog};
+
+/// Look up what a cloud/API vendor's error code, HTTP status or header means.
+#[derive(Debug, Parser)]
+#[command(name = "errcat", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Show the entries for a code (wire code, documented alias, filled-in template, or message text).
+    Lookup {
+        #[command(flatten)]
+        common: Common,
+        /// The code, e.g. `21402`, `AuthFailure.SignatureFailure`, `Throttled by APP Flow Control`.
+        code: String,
+    },
+    /// Show the codes documented with an HTTP status, and what vendors say the status means.
+    Status {
+        #[command(flatten)]
+        common: Common,
+        /// The HTTP status, e.g. `403`.
+        status: u16,
+    },
+    /// List every code in the catalog.
+    List {
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+#[derive(Debug, Args)]
+struct Common {
+    /// Only this vendor: cloudbypass, tencent-cdn, aliyun-apigateway, upyun, tencent-cloud.
+    #[arg(long, short)]
+    vendor: Option<Vendor>,
+    /// Print JSON for scripts instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+impl Common {
+    fn keeps(&self, code: AnyCode) -> bool {
+        self.vendor.is_none_or(|v| code.vendor() == v)
+    }
+}
+
+/// Exit status: success.
+const OK: u8 = 0;
+/// Exit status: the input was valid but names nothing the catalog documents.
+const NOT_FOUND: u8 = 1;
+/// Exit status: the input could not be used (clap uses 2 for usage errors too).
+const BAD_INPUT: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(status) => ExitCode::from(status),
+        // A closed pipe (`errcat list | head`) is the reader's choice, not a failure.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(OK),
+        Err(e) => {
+            eprintln!("errcat: {e}");
+            ExitCode::from(BAD_INPUT)
+        }
+    }
+}
+
+fn run(cli: &Cli) -> io::Result<u8> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let status = match &cli.command {
+        Command::Lookup { common, code } => {
+            let found: Vec<AnyCode> = lookup(code)
+                .into_iter()
+                .filter(|c| common.keeps(*c))
+                .collect();
+            if found.is_empty() {
+                let scope = common
+                    .vendor
+                    .map_or_else(String::new, |v| format!(" of {v}"));
+                eprintln!("errcat: {code:?} is not a documented code{scope}");
+                NOT_FOUND
+            } else {
+                render::entries(&mut out, &found, common.json)?;
+                OK
+            }
+        }
+        Command::Status { common, status } => {
+            let found: Vec<AnyCode> = catalog::by_status(*status)
+                .iter()
+                .copied()
+                .filter(|c| common.keeps(*c))
+                .collect();
+            if common.json {
+                render::entries(&mut out, &found, true)?;
+            } else {
+                let meanings: Vec<_> = Vendor::ALL
+                    .into_iter()
+                    .filter(|v| common.vendor.is_none_or(|only| only == *v))
+                    .filter_map(|v| v.status_meaning(*status))
+                    .collect();
+                render::status(&mut out, *status, &meanings, &found)?;
+            }
+            OK
+        }
+        Command::List { common } => {
+            let found: Vec<AnyCode> = catalog::all()
+                .iter()
+                .copied()
+                .filter(|c| common.keeps(*c))
+                .collect();
+            render::entries(&mut out, &found, common.json)?;
+            OK
+        }
+    };
+    out.flush()?;
+    Ok(status)
+}
+
+/// Codes for a user's string: exact codes and aliases, else a filled-in template, else a message.
+fn lookup(input: &str) -> Vec<AnyCode> {
+    let exact = catalog::by_code(input);
+    if !exact.is_empty() {
+        return exact.to_vec();
+    }
+    if let Some((code, _)) = catalog::template(input) {
+        return vec![code];
+    }
+    catalog::by_message(input).to_vec()
+}
