@@ -319,7 +319,7 @@ fn emit_catalog(files: &[(String, VendorFile)], version: &str) -> String {
         "impl AnyCode {{\n    /// The catalog entry of this code.\n    ///\n    /// # Examples\n    \
          ///\n    /// ```\n    /// let code = errcat::AnyCode::from(errcat::upyun::Code::OperatorAlreadyExists);\n    \
          /// assert_eq!(code.entry().code(), \"21402\");\n    /// ```\n    \
-         #[must_use]\n    pub fn entry(self) -> &'static crate::Entry {{\n        match self {{"
+         #[must_use]\n    #[allow(clippy::trivially_copy_pass_by_ref)] // `&self`: see `code_table!`\n    pub fn entry(&self) -> &'static crate::Entry {{\n        match self {{"
     );
     for (variant, _, _) in &variants {
         let _ = writeln!(out, "            Self::{variant}(c) => c.entry(),");
@@ -330,7 +330,7 @@ fn emit_catalog(files: &[(String, VendorFile)], version: &str) -> String {
         "    /// The vendor whose table documents this code.\n    ///\n    /// # Examples\n    \
          ///\n    /// ```\n    /// let code = errcat::AnyCode::from(errcat::upyun::Code::OperatorAlreadyExists);\n    \
          /// assert_eq!(code.vendor(), errcat::Vendor::Upyun);\n    /// ```\n    \
-         #[must_use]\n    pub fn vendor(self) -> crate::Vendor {{\n        match self {{"
+         #[must_use]\n    #[allow(clippy::trivially_copy_pass_by_ref)] // `&self`: see `code_table!`\n    pub fn vendor(&self) -> crate::Vendor {{\n        match self {{"
     );
     for (variant, _, vendor) in &variants {
         let _ = writeln!(

@@ -68,7 +68,7 @@ impl Serialize for AnyCode {
 
 impl ApiError for AnyCode {
     fn vendor(&self) -> Vendor {
-        AnyCode::vendor(*self)
+        AnyCode::vendor(self)
     }
 
     fn code(&self) -> &str {
@@ -76,7 +76,7 @@ impl ApiError for AnyCode {
     }
 
     fn entry(&self) -> Option<&'static Entry> {
-        Some(AnyCode::entry(*self))
+        Some(AnyCode::entry(self))
     }
 }
 

@@ -24,8 +24,11 @@ macro_rules! code_table {
             #[doc = concat!("assert_eq!(entry.name(), \"", stringify!($name), "\");")]
             /// ```
             #[must_use]
-            pub fn entry(self) -> &'static crate::Entry {
-                &$entries[self as usize]
+            // `&self`, like `ApiError::entry`, so that the inherent method always wins method
+            // resolution: `code.entry()` is the entry, never `Option`, with the trait in scope.
+            #[allow(clippy::trivially_copy_pass_by_ref)]
+            pub fn entry(&self) -> &'static crate::Entry {
+                &$entries[*self as usize]
             }
 
             /// The wire code, exactly as the vendor sends it.
@@ -113,7 +116,7 @@ macro_rules! code_table {
             }
 
             fn entry(&self) -> Option<&'static crate::Entry> {
-                Some($ty::entry(*self))
+                Some($ty::entry(self))
             }
         }
 
