@@ -307,6 +307,15 @@ impl Entry {
     }
 }
 
+/// Entries are equal when they are the same code's entry.
+impl PartialEq for Entry {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code
+    }
+}
+
+impl Eq for Entry {}
+
 impl Serialize for Entry {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (seed, line) = self.seed();

@@ -188,6 +188,41 @@ impl ErrorKind {
     }
 }
 
+impl ErrorKind {
+    /// The kind an HTTP status suggests when no catalog entry says more: what errcat falls back
+    /// to for an unlisted code. `Unknown` for statuses that say nothing specific (2xx, 3xx, other
+    /// 4xx and 5xx).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::ErrorKind;
+    ///
+    /// assert_eq!(ErrorKind::from_http_status(429), ErrorKind::RateLimited);
+    /// assert_eq!(ErrorKind::from_http_status(502), ErrorKind::Upstream);
+    /// assert_eq!(ErrorKind::from_http_status(200), ErrorKind::Unknown);
+    /// ```
+    #[must_use]
+    pub const fn from_http_status(status: u16) -> Self {
+        match status {
+            400 | 413 | 414 | 415 | 422 | 431 => Self::InvalidRequest,
+            401 | 407 => Self::Unauthenticated,
+            402 => Self::Billing,
+            403 => Self::PermissionDenied,
+            404 | 410 => Self::NotFound,
+            405 | 501 | 505 => Self::Unsupported,
+            408 | 504 => Self::Timeout,
+            409 => Self::Conflict,
+            412 | 428 => Self::FailedPrecondition,
+            429 => Self::RateLimited,
+            500 => Self::Internal,
+            502 => Self::Upstream,
+            503 => Self::Unavailable,
+            _ => Self::Unknown,
+        }
+    }
+}
+
 impl fmt::Display for ErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -67,6 +67,7 @@ mod header;
 mod kind;
 mod macros;
 mod message_key;
+pub mod response;
 mod vendor;
 
 pub mod aliyun_apigateway;
@@ -81,6 +82,7 @@ pub use entry::{Entry, Text};
 pub use error::{UnknownCode, UnknownName};
 pub use header::{Header, HeaderRole};
 pub use kind::ErrorKind;
+pub use response::{Outcome, ParseError, ParsedError, Response};
 pub use vendor::{StatusMeaning, Vendor};
 
 /// The README's examples, run as doctests.

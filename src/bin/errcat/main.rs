@@ -39,6 +39,38 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Explain a raw HTTP response: success or error, which code, what it means, may I retry.
+    Explain {
+        #[command(flatten)]
+        common: Common,
+        /// The HTTP status of the response.
+        #[arg(long)]
+        status: Option<u16>,
+        /// A response header, `Name: value`; repeat for several.
+        #[arg(long = "header", short = 'H', value_name = "NAME: VALUE", value_parser = parse_header)]
+        headers: Vec<(String, String)>,
+        /// The response body.
+        #[arg(long, conflicts_with_all = ["body_file", "stdin"])]
+        body: Option<String>,
+        /// Read the response body from a file.
+        #[arg(long, value_name = "FILE", conflicts_with = "stdin")]
+        body_file: Option<std::path::PathBuf>,
+        /// `-`: read the response body from standard input.
+        #[arg(value_name = "-", value_parser = clap::builder::PossibleValuesParser::new(["-"]))]
+        stdin: Option<String>,
+    },
+}
+
+/// Parses `Name: value`.
+fn parse_header(s: &str) -> Result<(String, String), String> {
+    let (name, value) = s
+        .split_once(':')
+        .ok_or_else(|| format!("{s:?} is not `Name: value`"))?;
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(format!("{s:?} has no header name before `:`"));
+    }
+    Ok((name.to_owned(), value.trim_start().to_owned()))
 }
 
 #[derive(Debug, Args)]
@@ -114,6 +146,52 @@ fn run(cli: &Cli) -> io::Result<u8> {
                 render::status(&mut out, *status, &meanings, &found)?;
             }
             OK
+        }
+        Command::Explain {
+            common,
+            status,
+            headers,
+            body,
+            body_file,
+            stdin,
+        } => {
+            let bytes = match (body, body_file, stdin) {
+                (Some(text), _, _) => text.clone().into_bytes(),
+                (None, Some(path), _) => match std::fs::read(path) {
+                    Ok(bytes) => bytes,
+                    Err(e) => {
+                        eprintln!("errcat: cannot read {}: {e}", path.display());
+                        return Ok(BAD_INPUT);
+                    }
+                },
+                (None, None, Some(_)) => {
+                    let mut bytes = Vec::new();
+                    io::Read::read_to_end(&mut io::stdin().lock(), &mut bytes)?;
+                    bytes
+                }
+                (None, None, None) => Vec::new(),
+            };
+            let pairs: Vec<(&str, &str)> = headers
+                .iter()
+                .map(|(n, v)| (n.as_str(), v.as_str()))
+                .collect();
+            let mut response = errcat::Response::new(&bytes).with_headers(&pairs);
+            if let Some(vendor) = common.vendor {
+                response = response.with_vendor(vendor);
+            }
+            if let Some(status) = status {
+                response = response.with_status(*status);
+            }
+            match response.explain() {
+                Ok(outcome) => {
+                    render::explain(&mut out, &outcome, common.json)?;
+                    OK
+                }
+                Err(e) => {
+                    eprintln!("errcat: {e}");
+                    BAD_INPUT
+                }
+            }
         }
         Command::List { common } => {
             let found: Vec<AnyCode> = catalog::all()

@@ -2,16 +2,18 @@
 
 use std::io::{self, Write};
 
-use errcat::{AnyCode, Entry, StatusMeaning};
+use errcat::response::{Basis, Problem};
+use errcat::{AnyCode, ApiError, Entry, ErrorKind, Outcome, StatusMeaning, Vendor};
+use serde::Serialize;
 
 /// Writes entries as text, or as a JSON array of entry objects.
 pub fn entries(out: &mut impl Write, codes: &[AnyCode], json: bool) -> io::Result<()> {
     if json {
-        let entries: Vec<&Entry> = codes.iter().map(|c| c.entry()).collect();
+        let entries: Vec<&Entry> = codes.iter().map(|&c| c.entry()).collect();
         serde_json::to_writer_pretty(&mut *out, &entries)?;
         return writeln!(out);
     }
-    for (i, code) in codes.iter().enumerate() {
+    for (i, &code) in codes.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
@@ -88,4 +90,144 @@ pub fn status(
         writeln!(out)?;
     }
     entries(out, codes, false)
+}
+
+/// The `explain --json` object, in a stable key order.
+#[derive(Serialize)]
+struct Explained<'a> {
+    outcome: &'static str,
+    vendor: Option<Vendor>,
+    code: Option<&'a str>,
+    raw_code: Option<&'a str>,
+    known: bool,
+    module_code: Option<&'a str>,
+    kind: Option<ErrorKind>,
+    retryable: Option<bool>,
+    http_status: Option<u16>,
+    request_id: Option<&'a str>,
+    message: Option<&'a str>,
+    template_parameter: Option<&'a str>,
+    basis: Option<&'static str>,
+    problems: Vec<&'static str>,
+    entry: Option<&'static Entry>,
+}
+
+impl<'a> Explained<'a> {
+    fn new(outcome: &'a Outcome<'a>) -> Self {
+        let mut value = Self {
+            outcome: outcome.as_str(),
+            vendor: outcome.vendor(),
+            code: None,
+            raw_code: None,
+            known: false,
+            module_code: None,
+            kind: None,
+            retryable: None,
+            http_status: None,
+            request_id: None,
+            message: None,
+            template_parameter: None,
+            basis: None,
+            problems: Vec::new(),
+            entry: None,
+        };
+        match outcome {
+            Outcome::Success(s) => {
+                value.http_status = s.status();
+                value.request_id = s.request_id();
+            }
+            Outcome::Unrecognized(u) => value.http_status = u.status(),
+            Outcome::Error(e) => {
+                value.code = e.typed_code().map(AnyCode::as_str).or(e.raw_code());
+                value.raw_code = e.raw_code();
+                value.known = e.is_known();
+                value.module_code = e.module_code();
+                value.kind = Some(e.kind());
+                value.retryable = Some(e.is_retryable());
+                value.http_status = e.status();
+                value.request_id = e.request_id();
+                value.message = e.message();
+                value.template_parameter = e.template_parameter();
+                value.basis = Some(basis(e.basis()));
+                value.problems = e.problems().map(Problem::as_str).collect();
+                value.entry = e.entry();
+            }
+            _ => {}
+        }
+        value
+    }
+}
+
+fn basis(b: Basis) -> &'static str {
+    match b {
+        Basis::Exact => "exact",
+        Basis::Family => "family",
+        Basis::HttpStatus => "http_status",
+        _ => "none",
+    }
+}
+
+/// Writes an explained response as text or JSON.
+pub fn explain(out: &mut impl Write, outcome: &Outcome<'_>, json: bool) -> io::Result<()> {
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &Explained::new(outcome))?;
+        return writeln!(out);
+    }
+    let status = |s: Option<u16>| s.map_or_else(String::new, |s| format!(" (HTTP {s})"));
+    match outcome {
+        Outcome::Success(s) => {
+            writeln!(out, "success from {}{}", s.vendor(), status(s.status()))?;
+            if let Some(id) = s.request_id() {
+                writeln!(out, "  request id: {id}")?;
+            }
+            Ok(())
+        }
+        Outcome::Unrecognized(u) => writeln!(
+            out,
+            "unrecognized: not a response of a catalogued vendor{}",
+            status(u.status())
+        ),
+        Outcome::Error(e) => {
+            writeln!(out, "error from {}{}", e.vendor(), status(e.status()))?;
+            let name = e.typed_code().map(|c| format!(" ({})", c.entry().name()));
+            writeln!(
+                out,
+                "  code:        {}{}",
+                e.raw_code().unwrap_or("(none)"),
+                name.unwrap_or_default()
+            )?;
+            if let Some(module) = e.module_code() {
+                writeln!(out, "  module code: {module}")?;
+            }
+            if let Some(message) = e.message() {
+                writeln!(out, "  message:     {message}")?;
+            }
+            if let Some(id) = e.request_id() {
+                writeln!(out, "  request id:  {id}")?;
+            }
+            if let Some(p) = e.template_parameter() {
+                writeln!(out, "  parameter:   {p:?}")?;
+            }
+            let retry = if e.is_retryable() {
+                "retryable"
+            } else {
+                "not retryable"
+            };
+            writeln!(
+                out,
+                "  kind:        {} ({retry}; from {})",
+                e.kind(),
+                basis(e.basis())
+            )?;
+            for p in e.problems() {
+                writeln!(out, "  unread:      {p}")?;
+            }
+            if let Some(entry) = e.entry() {
+                writeln!(out)?;
+                self::entry(out, entry)?;
+            }
+            Ok(())
+        }
+        _ => writeln!(out, "{}", outcome.as_str()),
+    }
 }
