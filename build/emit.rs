@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use crate::message_key::message_key;
 use crate::schema::{Entry, Table, VendorFile};
-use crate::validate::{TEMPLATE_PLACEHOLDER, entry_retryable, status_of};
+use crate::validate::{TEMPLATE_PLACEHOLDER, entry_retryable, kind_retryable, status_of};
 
 /// Rust names of each vendor: slug, `Vendor` variant, module.
 const VENDOR_RUST: [(&str, &str, &str); 5] = [
@@ -473,6 +473,25 @@ fn emit_vendor_info(out: &mut String, files: &[(String, VendorFile)]) {
                 );
             }
         }
+        let mut classifications = phf_codegen::Map::<&str>::new();
+        classifications.phf_path("phf");
+        for c in &file.classifications {
+            let retryable = c
+                .retryable
+                .unwrap_or_else(|| kind_retryable(&c.kind).unwrap_or(false));
+            classifications.entry(
+                c.code.as_str(),
+                format!(
+                    "crate::Classification {{ vendor: crate::Vendor::{}, code: {:?}, kind: crate::ErrorKind::{}, retryable: {retryable}, retry_reason: {}, reason: {:?}, source: {} }}",
+                    rust_names(&file.vendor).0,
+                    c.code,
+                    camel(&c.kind),
+                    opt(c.retry_reason.as_ref(), |r| format!("{r:?}")),
+                    c.reason,
+                    opt(c.source.as_ref(), |r| format!("{r:?}")),
+                ),
+            );
+        }
         let header_names: Vec<String> = file
             .headers
             .iter()
@@ -481,11 +500,12 @@ fn emit_vendor_info(out: &mut String, files: &[(String, VendorFile)]) {
         let _ = writeln!(
             out,
             "    crate::vendor::Info {{\n        seed: {:?},\n        docs_url: {},\n        \
-             headers: {},\n        statuses: {},\n    }},",
+             headers: {},\n        statuses: {},\n        classifications: {},\n    }},",
             file.seed,
             opt(file.docs_url.as_ref(), |u| format!("{u:?}")),
             str_slice(&header_names),
-            statuses.build()
+            statuses.build(),
+            classifications.build()
         );
     }
     let _ = writeln!(out, "];");

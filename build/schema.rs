@@ -17,7 +17,27 @@ pub struct VendorFile {
     pub http_statuses: Vec<StatusMeaning>,
     #[serde(default)]
     pub modules: Vec<Module>,
+    #[serde(default)]
+    pub classifications: Vec<Classification>,
     pub tables: Vec<Table>,
+}
+
+/// How to classify unlisted codes at and below `code` (dotted codes: `code` and `code.*`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Classification {
+    #[serde(default)]
+    pub code: String,
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub retryable: Option<bool>,
+    #[serde(default)]
+    pub retry_reason: Option<String>,
+    #[serde(default)]
+    pub reason: String,
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 /// A text in Chinese and English.

@@ -208,7 +208,13 @@ fn check_file(path: &str, file: &VendorFile, errors: &mut Vec<String>) {
     let mut table_names = BTreeSet::new();
     for table in &file.tables {
         let place = format!("table {:?}", table.name);
-        if !is_variant_name(&table.name) {
+        if KEYWORDS.contains(&table.name.as_str()) {
+            err(
+                &place,
+                "invalid name",
+                &format!("{:?} is a Rust keyword", table.name),
+            );
+        } else if !is_variant_name(&table.name) {
             err(
                 &place,
                 "invalid name",
@@ -225,6 +231,35 @@ fn check_file(path: &str, file: &VendorFile, errors: &mut Vec<String>) {
             err(&place, "empty table", "the table has no entries");
         }
         check_table(file, table, &mut codes, &mut err);
+    }
+    check_classifications(file, &codes, &mut err);
+}
+
+fn check_classifications(
+    file: &VendorFile,
+    codes: &BTreeMap<&str, String>,
+    err: &mut impl FnMut(&str, &str, &str),
+) {
+    let mut seen = BTreeSet::new();
+    for (i, c) in file.classifications.iter().enumerate() {
+        let place = format!("classification {} (code {:?})", i + 1, c.code);
+        let mut err = |rule: &str, detail: &str| err(&place, rule, detail);
+        if let Some(problem) = code_problem(&c.code) {
+            err("invalid code", &format!("code {:?} {problem}", c.code));
+        }
+        if !seen.insert(c.code.as_str()) {
+            err("duplicate code", "two classifications have this code");
+        }
+        if let Some(entry) = codes.get(c.code.as_str()) {
+            err(
+                "duplicate code",
+                &format!("{entry} documents this code; a classification is for unlisted codes"),
+            );
+        }
+        if c.reason.trim().is_empty() {
+            err("missing text", "reason is missing or empty");
+        }
+        check_kind_and_retry(&c.kind, c.retryable, c.retry_reason.as_deref(), &mut err);
     }
 }
 
@@ -288,6 +323,9 @@ fn check_statuses_and_modules(file: &VendorFile, err: &mut impl FnMut(&str, &str
     let mut modules = BTreeSet::new();
     for module in &file.modules {
         let place = format!("module {}", module.module);
+        if file.vendor != "upyun" {
+            err(&place, "invalid module", "only Upyun codes have modules");
+        }
         if module.module > 99 {
             err(&place, "invalid module", "a module is two digits");
         }
@@ -419,23 +457,36 @@ fn check_meaning(entry: &Entry, err: &mut impl FnMut(&str, &str)) {
             );
         }
     }
-    match kind_retryable(&entry.kind) {
-        None if entry.kind.is_empty() => err("unknown kind", "the entry has no kind"),
+    check_kind_and_retry(
+        &entry.kind,
+        entry.retryable,
+        entry.retry_reason.as_deref(),
+        err,
+    );
+}
+
+/// A kind other than `unknown`, and a retry override only with a reason and only where it
+/// changes the kind's default.
+fn check_kind_and_retry(
+    kind: &str,
+    retryable: Option<bool>,
+    retry_reason: Option<&str>,
+    err: &mut impl FnMut(&str, &str),
+) {
+    match kind_retryable(kind) {
+        None if kind.is_empty() => err("unknown kind", "the entry has no kind"),
         None => err(
             "unknown kind",
-            &format!("{:?} is not a kind (see data/README.md)", entry.kind),
+            &format!("{kind:?} is not a kind (see data/README.md)"),
         ),
-        Some(_) if entry.kind == "unknown" => err(
+        Some(_) if kind == "unknown" => err(
             "unknown kind",
             "\"unknown\" is for unlisted codes; a documented code is judged into a kind",
         ),
-        Some(default) => match (entry.retryable, entry.retry_reason.as_deref()) {
+        Some(default) => match (retryable, retry_reason) {
             (Some(r), _) if r == default => err(
                 "retry override",
-                &format!(
-                    "retryable is {r}, which is already the default of {}",
-                    entry.kind
-                ),
+                &format!("retryable is {r}, which is already the default of {kind}"),
             ),
             (Some(_), None) => err(
                 "retry override",

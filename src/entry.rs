@@ -345,3 +345,75 @@ struct Seed {
     file: &'static str,
     line: u32,
 }
+
+/// How unlisted codes at and below a code are classified: kind and retry advice for codes the
+/// vendor's table does not list, with the reason and where the knowledge comes from.
+///
+/// Not a catalog entry: the code is not in the vendor's table (see `data/README.md`).
+///
+/// # Examples
+///
+/// ```
+/// use errcat::{ErrorKind, Vendor};
+///
+/// let rule = Vendor::TencentCloud
+///     .classification("LimitExceeded.PhoneNumberThirtySecondLimit")
+///     .unwrap();
+/// assert_eq!(rule.kind(), ErrorKind::RateLimited);
+/// assert!(rule.is_retryable());
+/// assert!(!rule.reason().is_empty());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Classification {
+    pub(crate) vendor: Vendor,
+    pub(crate) code: &'static str,
+    pub(crate) kind: ErrorKind,
+    pub(crate) retryable: bool,
+    pub(crate) retry_reason: Option<&'static str>,
+    pub(crate) reason: &'static str,
+    pub(crate) source: Option<&'static str>,
+}
+
+impl Classification {
+    /// The vendor.
+    #[must_use]
+    pub fn vendor(&self) -> Vendor {
+        self.vendor
+    }
+
+    /// The code (or family prefix) it classifies.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// The kind of codes it classifies.
+    #[must_use]
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// Whether retrying can help.
+    #[must_use]
+    pub fn is_retryable(&self) -> bool {
+        self.retryable
+    }
+
+    /// Why the retry advice differs from the kind's default, when it does.
+    #[must_use]
+    pub fn retry_reason(&self) -> Option<&'static str> {
+        self.retry_reason
+    }
+
+    /// Why codes here get this kind.
+    #[must_use]
+    pub fn reason(&self) -> &'static str {
+        self.reason
+    }
+
+    /// Where the knowledge comes from, when not the seed document.
+    #[must_use]
+    pub fn source(&self) -> Option<&'static str> {
+        self.source
+    }
+}

@@ -78,7 +78,7 @@ pub mod upyun;
 
 pub use api_error::ApiError;
 pub use catalog::AnyCode;
-pub use entry::{Entry, Text};
+pub use entry::{Classification, Entry, Text};
 pub use error::{UnknownCode, UnknownName};
 pub use header::{Header, HeaderRole};
 pub use kind::ErrorKind;

@@ -46,8 +46,8 @@ use std::fmt;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use crate::{AnyCode, ApiError, Entry, ErrorKind, HeaderRole, Vendor, catalog};
-use crate::{tencent_cdn, tencent_cloud, upyun};
+use crate::{AnyCode, ApiError, Classification, Entry, ErrorKind, HeaderRole, Vendor, catalog};
+use crate::{tencent_cdn, upyun};
 
 /// The largest body explain parses, in bytes (4 MiB). See the [module docs](self#limits).
 pub const MAX_BODY: usize = 4 << 20;
@@ -416,6 +416,10 @@ pub enum Basis {
     /// The raw code is not documented; the entry is its documented family (Tencent Cloud `A` for
     /// `A.B`, Tencent CDN `4100` for `4102`).
     Family,
+    /// The raw code, or its nearest ancestor, is covered by a [`Classification`] (a family the
+    /// table does not list, or a sub-code whose meaning differs from its parent); the entry, if
+    /// any, is the nearest documented ancestor, for its texts.
+    Classification,
     /// No entry; kind and retry advice come from the HTTP status.
     HttpStatus,
     /// No entry and nothing to classify by: kind `unknown`.
@@ -441,6 +445,7 @@ pub struct ParsedError<'a> {
     request: Option<Cow<'a, str>>,
     parameter: Option<Cow<'a, str>>,
     entry: Option<&'static Entry>,
+    rule: Option<&'static Classification>,
     basis: Basis,
     /// The kind when there is no entry.
     fallback_kind: ErrorKind,
@@ -461,6 +466,7 @@ impl ParsedError<'_> {
             request: None,
             parameter: None,
             entry: None,
+            rule: None,
             basis: Basis::None,
             fallback_kind: ErrorKind::Unknown,
             problems: Problems::default(),
@@ -523,6 +529,13 @@ impl ParsedError<'_> {
         self.status
     }
 
+    /// The classification that gave the kind, when [`basis`](Self::basis) is
+    /// [`Basis::Classification`].
+    #[must_use]
+    pub fn classification(&self) -> Option<&'static Classification> {
+        self.rule
+    }
+
     /// How the entry was found.
     #[must_use]
     pub fn basis(&self) -> Basis {
@@ -551,7 +564,7 @@ impl ParsedError<'_> {
 
     /// With no entry, classify by the HTTP status.
     fn finish(&mut self) {
-        if self.entry.is_some() {
+        if self.entry.is_some() || self.rule.is_some() {
             return;
         }
         let Some(status) = self.status else { return };
@@ -585,7 +598,20 @@ impl ApiError for ParsedError<'_> {
     /// whose status mirrors the target's, 401/403 are `blocked` and 5xx `upstream`), else
     /// `unknown`.
     fn kind(&self) -> ErrorKind {
-        self.entry.map_or(self.fallback_kind, Entry::kind)
+        match (self.rule, self.entry) {
+            (Some(rule), _) => rule.kind(),
+            (None, Some(entry)) => entry.kind(),
+            (None, None) => self.fallback_kind,
+        }
+    }
+
+    /// The classification's advice, else the entry's, else the kind's default.
+    fn is_retryable(&self) -> bool {
+        match (self.rule, self.entry) {
+            (Some(rule), _) => rule.is_retryable(),
+            (None, Some(entry)) => entry.is_retryable(),
+            (None, None) => self.fallback_kind.is_retryable_by_default(),
+        }
     }
 }
 
@@ -893,6 +919,49 @@ fn tencent_cdn<'a>(err: &mut ParsedError<'a>, body: &Body<'a>) -> bool {
     false
 }
 
+/// What a dotted code resolves to.
+enum Dotted {
+    /// A documented code: the raw code itself (`Exact`) or an ancestor (`Family`).
+    Code(AnyCode, Basis),
+    /// A classification, and the nearest documented ancestor above it.
+    Rule(&'static Classification, Option<AnyCode>),
+    Nothing,
+}
+
+/// Walks from the full code up through its ancestors (`A.B.C`, `A.B`, `A`) and stops at the
+/// first level the catalog documents or a classification covers: the nearest meaning wins, so a
+/// classified sub-code beats its documented parent. O(number of dots).
+fn resolve_dotted(vendor: Vendor, raw: &str) -> Dotted {
+    let mut level = raw;
+    loop {
+        if let Some(code) = catalog::lookup(vendor, level) {
+            let basis = if level.len() == raw.len() {
+                Basis::Exact
+            } else {
+                Basis::Family
+            };
+            return Dotted::Code(code, basis);
+        }
+        if let Some(rule) = vendor.classification(level) {
+            let mut up = level;
+            let ancestor = loop {
+                let Some((parent, _)) = up.rsplit_once('.') else {
+                    break None;
+                };
+                if let Some(code) = catalog::lookup(vendor, parent) {
+                    break Some(code);
+                }
+                up = parent;
+            };
+            return Dotted::Rule(rule, ancestor);
+        }
+        match level.rsplit_once('.') {
+            Some((parent, _)) => level = parent,
+            None => return Dotted::Nothing,
+        }
+    }
+}
+
 /// The documented public code of `raw`'s hundred: `4102` -> `4100`.
 fn cdn_family(raw: &str) -> Option<tencent_cdn::Code> {
     let n: u32 = raw.parse().ok()?;
@@ -1022,11 +1091,15 @@ fn tencent_cloud<'a>(err: &mut ParsedError<'a>, body: &Body<'a>) -> Result<bool,
     match err
         .raw_code
         .as_deref()
-        .and_then(tencent_cloud::Code::resolve)
+        .map(|raw| resolve_dotted(Vendor::TencentCloud, raw))
     {
-        Some(tencent_cloud::Resolved::Exact(code)) => err.resolve(code.into(), Basis::Exact),
-        Some(tencent_cloud::Resolved::Parent(code)) => err.resolve(code.into(), Basis::Family),
-        _ => {}
+        Some(Dotted::Code(code, basis)) => err.resolve(code, basis),
+        Some(Dotted::Rule(rule, ancestor)) => {
+            err.rule = Some(rule);
+            err.entry = ancestor.map(|c| c.entry());
+            err.basis = Basis::Classification;
+        }
+        Some(Dotted::Nothing) | None => {}
     }
     err.finish();
     Ok(false)

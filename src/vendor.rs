@@ -6,7 +6,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::UnknownName;
-use crate::{Header, Text};
+use crate::{Classification, Header, Text};
 
 /// One of the five vendors whose error tables the catalog holds.
 ///
@@ -48,6 +48,7 @@ pub(crate) struct Info {
     /// Lowercase names of the vendor's documented headers.
     pub(crate) headers: &'static [&'static str],
     pub(crate) statuses: phf::Map<u16, StatusMeaning>,
+    pub(crate) classifications: phf::Map<&'static str, Classification>,
 }
 
 const EXPECTED: &str = "cloudbypass, tencent-cdn, aliyun-apigateway, upyun, tencent-cloud";
@@ -167,6 +168,27 @@ impl Vendor {
     #[must_use]
     pub fn status_meaning(self, status: u16) -> Option<&'static StatusMeaning> {
         self.info().statuses.get(&status)
+    }
+}
+
+impl Vendor {
+    /// How the vendor's unlisted codes at `code` are classified, where the data says: a family
+    /// whose parent code is not itself documented (Tencent Cloud `AuthFailure`), or a known
+    /// sub-code whose meaning differs from its documented parent. Exact match, O(1); see
+    /// [`Response::explain`](crate::Response::explain) for how dotted codes walk up to it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{ErrorKind, Vendor};
+    ///
+    /// let rule = Vendor::TencentCloud.classification("AuthFailure").unwrap();
+    /// assert_eq!(rule.kind(), ErrorKind::Unauthenticated);
+    /// assert_eq!(Vendor::TencentCloud.classification("InvalidParameter"), None); // documented
+    /// ```
+    #[must_use]
+    pub fn classification(self, code: &str) -> Option<&'static Classification> {
+        self.info().classifications.get(code)
     }
 }
 

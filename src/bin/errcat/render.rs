@@ -162,6 +162,7 @@ fn basis(b: Basis) -> &'static str {
     match b {
         Basis::Exact => "exact",
         Basis::Family => "family",
+        Basis::Classification => "classification",
         Basis::HttpStatus => "http_status",
         _ => "none",
     }
