@@ -210,7 +210,7 @@ pub fn by_message(text: &str) -> &'static [AnyCode] {
 ///
 /// let header = catalog::header("X-CA-ERROR-MESSAGE").unwrap();
 /// assert_eq!(header.vendor(), Vendor::AliyunApiGateway);
-/// assert_eq!(header.carries(), HeaderRole::ErrorCode);
+/// assert_eq!(header.carries(), HeaderRole::ErrorMessage);
 /// assert_eq!(catalog::header("content-type"), None);
 /// ```
 #[must_use]
@@ -249,7 +249,8 @@ impl<'a> HeaderMatch<'a> {
     }
 }
 
-/// Resolves a response header that carries an error code: `name` is matched case-insensitively,
+/// Resolves a response header that carries an error code or an error message naming one (Aliyun's
+/// `X-Ca-Error-Message` text is the code): `name` is matched case-insensitively,
 /// `value` exactly, or against a template code by its text before `%s`. `None` when the header
 /// is not a documented error-code header or the value names no documented code.
 ///
@@ -271,7 +272,10 @@ impl<'a> HeaderMatch<'a> {
 #[must_use]
 pub fn by_header<'a>(name: &str, value: &'a str) -> Option<HeaderMatch<'a>> {
     let header = header(name)?;
-    if header.carries() != HeaderRole::ErrorCode {
+    if !matches!(
+        header.carries(),
+        HeaderRole::ErrorCode | HeaderRole::ErrorMessage
+    ) {
         return None;
     }
     let vendor = header.vendor();

@@ -16,9 +16,11 @@ const MAX_NAME: usize = 64;
 pub enum HeaderRole {
     /// A success flag (Cloudbypass `x-cb-status`: `ok` on success, empty or absent on failure).
     Status,
-    /// The error code (Aliyun `X-Ca-Error-Message`, whose text is the code).
+    /// An error code (Aliyun `X-Ca-Error-Code`, sent by newer gateways).
     ErrorCode,
-    /// A free-text error message.
+    /// The error message. For Aliyun `X-Ca-Error-Message` the message text *is* the documented
+    /// code (`Throttled by APP Flow Control`), so [`catalog::by_header`](crate::catalog::by_header)
+    /// resolves codes from it.
     ErrorMessage,
     /// The request id to quote to the vendor's support.
     RequestId,

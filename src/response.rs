@@ -510,6 +510,32 @@ impl ParsedError<'_> {
         self.request_id.as_deref()
     }
 
+    /// Upyun: the structure (level, module) of the raw code, decoded only for codes of the
+    /// documented five-digit family; other Upyun APIs use longer codes that are not decoded.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Outcome, Response, upyun::Level};
+    ///
+    /// let body = br#"{"error_code": "21499", "request": "PUT /operators/", "message": "?"}"#;
+    /// let Outcome::Error(err) = Response::new(body).explain()? else { panic!() };
+    /// let s = err.upyun_structure().unwrap(); // unlisted, still decoded
+    /// assert_eq!((s.level(), s.module()), (Level::Module, 14));
+    ///
+    /// let body = br#"{"error_code": 40100012, "request": "GET /x", "message": "?"}"#;
+    /// let Outcome::Error(err) = Response::new(body).explain()? else { panic!() };
+    /// assert_eq!(err.upyun_structure(), None);
+    /// # Ok::<(), errcat::ParseError>(())
+    /// ```
+    #[must_use]
+    pub fn upyun_structure(&self) -> Option<upyun::Structure> {
+        if self.vendor != Vendor::Upyun {
+            return None;
+        }
+        self.raw_code.as_deref().and_then(upyun::Structure::parse)
+    }
+
     /// Upyun: the request line the vendor echoes (`PUT /operators/`).
     #[must_use]
     pub fn request(&self) -> Option<&str> {
@@ -675,14 +701,8 @@ impl<'a> Headers<'a> {
             let slot = match (header.vendor(), header.carries()) {
                 (Vendor::Cloudbypass, HeaderRole::Status) => &mut found.cb_status,
                 (Vendor::AliyunApiGateway, HeaderRole::RequestId) => &mut found.ca_request_id,
-                (Vendor::AliyunApiGateway, HeaderRole::ErrorCode)
-                    if header.name().eq_ignore_ascii_case("X-Ca-Error-Code") =>
-                {
-                    &mut found.ca_error_code
-                }
-                (Vendor::AliyunApiGateway, HeaderRole::ErrorCode | HeaderRole::ErrorMessage) => {
-                    &mut found.ca_error_message
-                }
+                (Vendor::AliyunApiGateway, HeaderRole::ErrorCode) => &mut found.ca_error_code,
+                (Vendor::AliyunApiGateway, HeaderRole::ErrorMessage) => &mut found.ca_error_message,
                 _ => continue,
             };
             slot.get_or_insert(pair.value());
@@ -784,12 +804,14 @@ impl<'a> Body<'a> {
                 fields: Some(fields),
                 too_large: false,
             }),
-            // A vendor that reports in headers does not need its body: an unreadable one is
-            // whatever the backend sent.
-            Err(_) if vendor == Some(Vendor::AliyunApiGateway) => Ok(Self {
-                fields: None,
-                too_large: false,
-            }),
+            // Aliyun reports in headers, so its body is whatever the backend sent; a Cloudbypass
+            // failure may carry the target site's own page. Neither is the vendor's to be read.
+            Err(_) if matches!(vendor, Some(Vendor::AliyunApiGateway | Vendor::Cloudbypass)) => {
+                Ok(Self {
+                    fields: None,
+                    too_large: false,
+                })
+            }
             Err(source) => Err(ParseError::Json { vendor, source }),
         }
     }

@@ -101,6 +101,7 @@ struct Explained<'a> {
     raw_code: Option<&'a str>,
     known: bool,
     module_code: Option<&'a str>,
+    upyun_structure: Option<errcat::upyun::Structure>,
     kind: Option<ErrorKind>,
     retryable: Option<bool>,
     http_status: Option<u16>,
@@ -121,6 +122,7 @@ impl<'a> Explained<'a> {
             raw_code: None,
             known: false,
             module_code: None,
+            upyun_structure: None,
             kind: None,
             retryable: None,
             http_status: None,
@@ -142,6 +144,7 @@ impl<'a> Explained<'a> {
                 value.raw_code = e.raw_code();
                 value.known = e.is_known();
                 value.module_code = e.module_code();
+                value.upyun_structure = e.upyun_structure();
                 value.kind = Some(e.kind());
                 value.retryable = Some(e.is_retryable());
                 value.http_status = e.status();
