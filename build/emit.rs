@@ -448,6 +448,15 @@ fn emit_headers(out: &mut String, files: &[(String, VendorFile)]) {
          pub(crate) static HEADERS: phf::Map<&'static str, crate::Header> = {};\n",
         headers.build()
     );
+    // Bit `n` is set when some documented header name is `n` bytes long (n <= 64, validated).
+    let lengths = lower_names
+        .iter()
+        .fold(0u128, |mask, (name, _, _)| mask | (1u128 << name.len()));
+    let _ = writeln!(
+        out,
+        "/// Bit `n` set: a documented header name is `n` bytes long.\n\
+         pub(crate) const HEADER_NAME_LENGTHS: u128 = {lengths:#x};\n"
+    );
 }
 
 /// `VENDOR_INFO`, indexed by `Vendor as usize`.

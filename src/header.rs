@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::catalog::generated::HEADER_NAME_LENGTHS;
 use crate::{Text, Vendor};
 
 /// Longest header name that can be documented (mirrors `MAX_HEADER_NAME` in `build/validate.rs`);
@@ -73,11 +74,12 @@ impl Header {
 }
 
 /// Looks `name` up case-insensitively: ASCII-lowercases it into a stack buffer and probes the
-/// phf map keyed by lowercase names. No allocation; names longer than any documented header are
-/// rejected without hashing.
+/// phf map keyed by lowercase names. No allocation. A name whose length no documented header
+/// has (most headers a response carries: `content-type`, `date`, ...) is rejected before any
+/// copying or hashing.
 pub(crate) fn lookup(name: &str) -> Option<&'static Header> {
     let bytes = name.as_bytes();
-    if bytes.len() > MAX_NAME {
+    if bytes.len() > MAX_NAME || HEADER_NAME_LENGTHS & (1 << bytes.len()) == 0 {
         return None;
     }
     let mut buf = [0u8; MAX_NAME];
