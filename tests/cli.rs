@@ -1,0 +1,496 @@
+//! The `errcat` binary, run for real through `CARGO_BIN_EXE_errcat`.
+//!
+//! Golden files: the stdout of each case in `GOLDEN` is compared byte for byte with
+//! `tests/cli/<case>.out`. After an intended change of the output, rewrite them with
+//! `ERRCAT_BLESS=1 cargo test --all-features --test cli` and review the diff.
+//!
+//! The binary needs the `cli` feature; without it this file compiles to nothing, so that a plain
+//! `cargo test` still passes.
+
+#![cfg(feature = "cli")]
+
+use std::io::Read as _;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use errcat::{ErrorKind, Vendor, catalog};
+use serde_json::Value;
+
+/// What one run of the binary gave.
+struct Run {
+    args: Vec<String>,
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn describe(&self) -> String {
+        format!(
+            "errcat {:?}: exit {:?}\n--- stdout\n{}\n--- stderr\n{}",
+            self.args, self.code, self.stdout, self.stderr
+        )
+    }
+}
+
+fn command(args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_errcat"));
+    cmd.args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("RUST_BACKTRACE")
+        .stdin(Stdio::null());
+    cmd
+}
+
+fn errcat(args: &[&str]) -> Run {
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = command(args).output().expect("run errcat");
+    let run = Run {
+        args: args.iter().map(|&a| a.to_owned()).collect(),
+        code: status.code(),
+        stdout: String::from_utf8(stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(stderr).expect("stderr is UTF-8"),
+    };
+    assert!(
+        !run.stderr.contains("panicked"),
+        "the binary panicked:\n{}",
+        run.describe()
+    );
+    run
+}
+
+fn golden_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/cli")
+}
+
+/// Golden cases: file name (without `.out`) and arguments. Each exits 0 with nothing on stderr.
+const GOLDEN: [(&str, &[&str]); 6] = [
+    ("lookup_21402", &["lookup", "21402"]),
+    ("lookup_json_21402", &["lookup", "--json", "21402"]),
+    (
+        "lookup_vendor_aliyun_alias",
+        &[
+            "lookup",
+            "--vendor",
+            "aliyun-apigateway",
+            "TThrottled by GROUP Flow Control",
+        ],
+    ),
+    ("status_403_json", &["status", "403", "--json"]),
+    ("status_409", &["status", "409"]),
+    (
+        "list_vendor_tencent_cloud_json",
+        &["list", "--vendor", "tencent-cloud", "--json"],
+    ),
+];
+
+/// The first differing line of two texts, with a little context.
+fn first_difference(expected: &str, actual: &str) -> String {
+    let e: Vec<&str> = expected.lines().collect();
+    let a: Vec<&str> = actual.lines().collect();
+    let at = e
+        .iter()
+        .zip(&a)
+        .position(|(x, y)| x != y)
+        .unwrap_or(e.len().min(a.len()));
+    let from = at.saturating_sub(2);
+    let show = |lines: &[&str]| {
+        lines
+            .iter()
+            .enumerate()
+            .skip(from)
+            .take(5)
+            .map(|(i, l)| format!("    {:>4} | {l}", i + 1))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    format!(
+        "first difference at line {} (expected {} lines, got {}):\n  expected:\n{}\n  actual:\n{}",
+        at + 1,
+        e.len(),
+        a.len(),
+        show(&e),
+        show(&a)
+    )
+}
+
+#[test]
+fn golden_outputs() {
+    let bless = std::env::var_os("ERRCAT_BLESS").is_some_and(|v| v == "1");
+    let mut failures = Vec::new();
+    for (case, args) in GOLDEN {
+        let run = errcat(args);
+        assert_eq!(run.code, Some(0), "{}", run.describe());
+        assert_eq!(run.stderr, "", "{}", run.describe());
+        let path = golden_dir().join(format!("{case}.out"));
+        if bless {
+            std::fs::write(&path, &run.stdout).expect("write golden file");
+        }
+        let expected = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e} (ERRCAT_BLESS=1 creates it)", path.display()));
+        if run.stdout != expected {
+            failures.push(format!(
+                "{case} (errcat {}): {}",
+                args.join(" "),
+                first_difference(&expected, &run.stdout)
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "stdout differs from tests/cli/*.out (ERRCAT_BLESS=1 rewrites them):\n{}",
+        failures.join("\n\n")
+    );
+}
+
+/// Parses stdout as a JSON array of entry objects.
+fn json_array(run: &Run) -> Vec<Value> {
+    match serde_json::from_str(&run.stdout) {
+        Ok(Value::Array(items)) => items,
+        other => panic!("not a JSON array ({other:?}):\n{}", run.describe()),
+    }
+}
+
+fn is_text(v: &Value) -> bool {
+    v.as_object().is_some_and(|o| {
+        ["zh", "en"].iter().all(|k| {
+            o.get(*k)
+                .and_then(Value::as_str)
+                .is_some_and(|s| !s.is_empty())
+        })
+    })
+}
+
+/// Checks the documented shape of one entry object; returns its (vendor, code).
+fn check_entry_shape(v: &Value) -> Result<(String, String), String> {
+    let o = v.as_object().ok_or("not an object")?;
+    let field = |k: &str| o.get(k).ok_or(format!("no field {k:?} in {v}"));
+    let vendor = field("vendor")?.as_str().ok_or("vendor is not a string")?;
+    vendor
+        .parse::<Vendor>()
+        .map_err(|e| format!("vendor: {e}"))?;
+    let code = field("code")?.as_str().ok_or("code is not a string")?;
+    if code.is_empty() {
+        return Err("code is empty".into());
+    }
+    let aliases = field("aliases")?
+        .as_array()
+        .ok_or("aliases is not an array")?;
+    if !aliases.iter().all(Value::is_string) {
+        return Err("aliases are not strings".into());
+    }
+    let name = field("name")?.as_str().ok_or("name is not a string")?;
+    if !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return Err(format!("name {name:?}"));
+    }
+    let kind: ErrorKind = field("kind")?
+        .as_str()
+        .ok_or("kind is not a string")?
+        .parse()
+        .map_err(|e| format!("kind: {e}"))?;
+    if kind == ErrorKind::Unknown {
+        return Err("a documented code has kind unknown".into());
+    }
+    field("retryable")?
+        .as_bool()
+        .ok_or("retryable is not a bool")?;
+    match field("http_status")? {
+        Value::Null => {}
+        Value::Number(n) if n.as_u64().is_some_and(|n| (100..=599).contains(&n)) => {}
+        other => return Err(format!("http_status is {other}")),
+    }
+    if !is_text(field("message")?) {
+        return Err("message is not {zh, en}".into());
+    }
+    let description = field("description")?;
+    if !description.is_null() && !is_text(description) {
+        return Err("description is neither {zh, en} nor null".into());
+    }
+    let docs = field("docs_url")?;
+    if !docs.is_null() && !docs.as_str().is_some_and(|u| u.starts_with("http")) {
+        return Err(format!("docs_url is {docs}"));
+    }
+    Ok((vendor.to_owned(), code.to_owned()))
+}
+
+#[test]
+fn list_json_has_every_entry_with_the_documented_shape() {
+    let run = errcat(&["list", "--json"]);
+    assert_eq!(run.code, Some(0), "{}", run.describe());
+    assert_eq!(run.stderr, "");
+    let items = json_array(&run);
+    assert_eq!(items.len(), 305);
+    let mut listed = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        match check_entry_shape(item) {
+            Ok(id) => listed.push(id),
+            Err(e) => panic!("entry {i}: {e}\n{item:#}"),
+        }
+    }
+    let expected: Vec<(String, String)> = catalog::all()
+        .iter()
+        .map(|c| (c.vendor().slug().to_owned(), c.as_str().to_owned()))
+        .collect();
+    assert_eq!(listed, expected, "every entry once, in catalog order");
+}
+
+#[test]
+fn list_by_vendor_json_has_only_that_vendor() {
+    for vendor in Vendor::ALL {
+        let run = errcat(&["list", "--vendor", vendor.slug(), "--json"]);
+        assert_eq!(run.code, Some(0), "{}", run.describe());
+        let items = json_array(&run);
+        let expected = catalog::all()
+            .iter()
+            .filter(|c| c.vendor() == vendor)
+            .count();
+        assert_eq!(items.len(), expected, "{vendor}");
+        for item in &items {
+            let (slug, _) = check_entry_shape(item).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(slug, vendor.slug());
+        }
+    }
+}
+
+#[test]
+fn status_json_lists_the_codes_documented_with_the_status() {
+    for status in ["403", "400", "404", "500", "503", "504"] {
+        let run = errcat(&["status", status, "--json"]);
+        assert_eq!(run.code, Some(0), "{}", run.describe());
+        let items = json_array(&run);
+        let n: u16 = status.parse().unwrap();
+        assert_eq!(items.len(), catalog::by_status(n).len(), "{status}");
+        assert!(!items.is_empty(), "{status}");
+        for item in &items {
+            check_entry_shape(item).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(item["http_status"], n, "{item}");
+        }
+    }
+    // A status no code documents: an empty array, still a success.
+    let run = errcat(&["status", "418", "--json"]);
+    assert_eq!(run.code, Some(0), "{}", run.describe());
+    assert!(json_array(&run).is_empty());
+}
+
+#[test]
+fn status_text_gives_the_vendor_meaning() {
+    let run = errcat(&["status", "409"]);
+    assert_eq!(run.code, Some(0), "{}", run.describe());
+    assert!(
+        run.stdout.starts_with("upyun says 409 Conflict: "),
+        "{}",
+        run.describe()
+    );
+    let run = errcat(&["status", "409", "--vendor", "tencent-cloud"]);
+    assert_eq!(run.code, Some(0), "{}", run.describe());
+    assert!(!run.stdout.contains("upyun"), "{}", run.describe());
+}
+
+#[test]
+fn lookup_finds_aliases_templates_and_messages() {
+    let cases: [(&[&str], &[&str]); 5] = [
+        (
+            &["lookup", "--json", "TThrottled by GROUP Flow Control"],
+            &["Throttled by GROUP Flow Control"],
+        ),
+        (
+            &[
+                "lookup",
+                "--json",
+                "Invalid Signature, Server StringToSign:GET\n*/*\n/v1/商品",
+            ],
+            &["Invalid Signature, Server StringToSign:%s"],
+        ),
+        (
+            &["lookup", "--json", "Bucket not found"],
+            &["21203", "21603", "21905"],
+        ),
+        (
+            &["lookup", "--json", "非法ProjectID参数"],
+            &["2130", "9002"],
+        ),
+        (
+            &["lookup", "--json", "AuthFailure.SignatureExpire"],
+            &["AuthFailure.SignatureExpire"],
+        ),
+    ];
+    for (args, codes) in cases {
+        let run = errcat(args);
+        assert_eq!(run.code, Some(0), "{}", run.describe());
+        let found: Vec<String> = json_array(&run)
+            .iter()
+            .map(|i| check_entry_shape(i).unwrap_or_else(|e| panic!("{e}")).1)
+            .collect();
+        assert_eq!(found, codes, "{}", run.describe());
+    }
+}
+
+#[test]
+fn an_unknown_code_exits_1_with_one_line_on_stderr() {
+    for args in [
+        &["lookup", "--json", "nope"][..],
+        &["lookup", "nope"],
+        &["lookup", "--vendor", "upyun", "4000"],
+        &["lookup", "--vendor", "upyun", "--json", "4000"],
+        &["lookup", ""],
+        &["lookup", "21402 "],
+    ] {
+        let run = errcat(args);
+        assert_eq!(run.code, Some(1), "{}", run.describe());
+        assert_eq!(run.stdout, "", "{}", run.describe());
+        assert_eq!(run.stderr.lines().count(), 1, "{}", run.describe());
+        assert!(run.stderr.ends_with('\n'), "{}", run.describe());
+        assert!(run.stderr.starts_with("errcat: "), "{}", run.describe());
+    }
+    let run = errcat(&["lookup", "--vendor", "upyun", "4000"]);
+    assert!(
+        run.stderr.contains("upyun"),
+        "names the vendor: {}",
+        run.describe()
+    );
+}
+
+#[test]
+fn bad_arguments_exit_2_with_a_usage_message() {
+    // A value that does not parse: clap names the argument and points to `--help`.
+    let bad_values: [(&[&str], &str); 7] = [
+        (
+            &["lookup", "--vendor", "aws", "21402"],
+            "invalid value 'aws' for '--vendor <VENDOR>': unknown vendor \"aws\": expected one of \
+             cloudbypass, tencent-cdn, aliyun-apigateway, upyun, tencent-cloud",
+        ),
+        (
+            &["status", "--vendor", "Upyun", "403"],
+            "unknown vendor \"Upyun\"",
+        ),
+        (&["list", "--vendor", ""], "--vendor"),
+        (&["status", "abc"], "invalid value 'abc' for '<STATUS>'"),
+        (&["status", "70000"], "invalid value '70000' for '<STATUS>'"),
+        (&["status", "403.0"], "invalid value '403.0' for '<STATUS>'"),
+        (&["status", "-1"], "'-1'"),
+    ];
+    // Arguments missing, unknown or extra: clap also prints the usage line.
+    let bad_shapes: [(&[&str], &str); 5] = [
+        (&["status"], "Usage: errcat status <STATUS>"),
+        (&["lookup"], "Usage: errcat lookup <CODE>"),
+        (&["frobnicate"], "Usage: errcat <COMMAND>"),
+        (&["lookup", "21402", "extra"], "Usage: errcat lookup"),
+        (&["list", "--jsn"], "Usage: errcat list"),
+    ];
+    for (args, says) in bad_values.into_iter().chain(bad_shapes) {
+        let run = errcat(args);
+        assert_eq!(run.code, Some(2), "{}", run.describe());
+        assert_eq!(run.stdout, "", "{}", run.describe());
+        assert!(run.stderr.starts_with("error: "), "{}", run.describe());
+        assert!(run.stderr.contains(says), "{says:?}: {}", run.describe());
+        assert!(
+            run.stderr
+                .ends_with("For more information, try '--help'.\n"),
+            "{}",
+            run.describe()
+        );
+    }
+    // No subcommand at all: the full help, on stderr.
+    let run = errcat(&[]);
+    assert_eq!(run.code, Some(2), "{}", run.describe());
+    assert_eq!(run.stdout, "", "{}", run.describe());
+    assert!(
+        run.stderr.contains("Usage: errcat <COMMAND>") && run.stderr.contains("Commands:"),
+        "{}",
+        run.describe()
+    );
+}
+
+#[test]
+fn help_on_every_subcommand_exits_0() {
+    let help = errcat(&["--help"]);
+    assert_eq!(help.code, Some(0), "{}", help.describe());
+    assert!(help.stdout.contains("Usage: errcat"), "{}", help.describe());
+    // Every subcommand the top-level help lists.
+    let subcommands: Vec<String> = help
+        .stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|s| *s != "help")
+        .map(str::to_owned)
+        .collect();
+    for expected in ["lookup", "status", "list"] {
+        assert!(
+            subcommands.iter().any(|s| s == expected),
+            "{expected} in {subcommands:?}"
+        );
+    }
+    for sub in &subcommands {
+        for args in [
+            vec![sub.as_str(), "--help"],
+            vec![sub.as_str(), "-h"],
+            vec!["help", sub.as_str()],
+        ] {
+            let run = errcat(&args);
+            assert_eq!(run.code, Some(0), "{}", run.describe());
+            assert!(
+                run.stdout.contains(&format!("Usage: errcat {sub}")),
+                "{}",
+                run.describe()
+            );
+            assert_eq!(run.stderr, "", "{}", run.describe());
+        }
+    }
+    let version = errcat(&["--version"]);
+    assert_eq!(version.code, Some(0), "{}", version.describe());
+    assert_eq!(
+        version.stdout,
+        format!("errcat {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    let long = "x".repeat(100_000);
+    for args in [
+        &["lookup", long.as_str()][..],
+        &["lookup", "\u{1}\u{7f}\n"],
+        &["lookup", "(2130)非法ProjectID参数"],
+        &["lookup", "。"],
+        &["lookup", "%s"],
+        &["lookup", "Invalid Signature, Server StringToSign:"],
+        &["status", "0"],
+        &["status", "65535"],
+        &["status", "0", "--json"],
+        &["status", "65535", "--json"],
+    ] {
+        // `run` asserts that nothing panicked.
+        let run = errcat(args);
+        assert!(matches!(run.code, Some(0 | 1)), "{}", run.describe());
+    }
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let mut child = command(&["list"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0_u8; 64];
+    stdout.read_exact(&mut first).expect("some output");
+    drop(stdout);
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(status.code(), Some(0), "stderr: {stderr}");
+}
