@@ -214,15 +214,22 @@ fn check_file(path: &str, file: &VendorFile, errors: &mut Vec<String>) {
                 "invalid name",
                 &format!("{:?} is a Rust keyword", table.name),
             );
-        } else if !is_variant_name(&table.name) {
+        } else if !is_variant_name(&table.name) || !table.name.ends_with("Code") {
+            // The `Code` suffix keeps the generated names apart: the `AnyCode` variant is the
+            // vendor plus the name without `Code`, and no table can shadow a module's own items.
             err(
                 &place,
                 "invalid name",
-                "a table name is an UpperCamelCase Rust identifier",
+                "a table name is an UpperCamelCase Rust identifier ending in `Code`",
             );
         }
-        if !table_names.insert(table.name.as_str()) {
-            err(&place, "duplicate name", "two tables have this name");
+        // Generated statics are named after the upper-cased table name.
+        if !table_names.insert(table.name.to_ascii_uppercase()) {
+            err(
+                &place,
+                "duplicate name",
+                "two tables have this name (ignoring case)",
+            );
         }
         if table.doc.trim().is_empty() {
             err(&place, "missing text", "doc is empty");
@@ -474,14 +481,14 @@ fn check_kind_and_retry(
     err: &mut impl FnMut(&str, &str),
 ) {
     match kind_retryable(kind) {
-        None if kind.is_empty() => err("unknown kind", "the entry has no kind"),
+        None if kind.is_empty() => err("unknown kind", "kind is missing"),
         None => err(
             "unknown kind",
             &format!("{kind:?} is not a kind (see data/README.md)"),
         ),
         Some(_) if kind == "unknown" => err(
             "unknown kind",
-            "\"unknown\" is for unlisted codes; a documented code is judged into a kind",
+            "\"unknown\" is what unclassified codes get; judge the meaning into a kind",
         ),
         Some(default) => match (retryable, retry_reason) {
             (Some(r), _) if r == default => err(
