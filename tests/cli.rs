@@ -239,6 +239,27 @@ fn list_json_has_every_entry_with_the_documented_shape() {
 }
 
 #[test]
+fn every_documented_code_resolves_through_lookup() {
+    let mut failures = Vec::new();
+    for code in catalog::all() {
+        let (vendor, wire) = (code.vendor().slug(), code.as_str());
+        let run = errcat(&["lookup", "--vendor", vendor, wire, "--json"]);
+        let found: Vec<(String, String)> = if run.code == Some(0) {
+            json_array(&run)
+                .iter()
+                .filter_map(|item| check_entry_shape(item).ok())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if found != [(vendor.to_owned(), wire.to_owned())] {
+            failures.push(format!("{vendor} {wire:?}: {found:?}\n{}", run.describe()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
 fn list_by_vendor_json_has_only_that_vendor() {
     for vendor in Vendor::ALL {
         let run = errcat(&["list", "--vendor", vendor.slug(), "--json"]);
