@@ -47,7 +47,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::{AnyCode, ApiError, Classification, Entry, ErrorKind, HeaderRole, Vendor, catalog};
-use crate::{tencent_cdn, upyun};
+use crate::{tencent_cdn, tencent_cloud, upyun};
 
 /// The largest body explain parses, in bytes (4 MiB). See the [module docs](self#limits).
 pub const MAX_BODY: usize = 4 << 20;
@@ -232,11 +232,11 @@ where
             err.problems.add(Problem::BodyTooLarge);
         }
         let success = match vendor {
-            Vendor::Cloudbypass => cloudbypass(&mut err, &headers, &body),
-            Vendor::TencentCdn => tencent_cdn(&mut err, &body),
-            Vendor::AliyunApiGateway => aliyun(&mut err, &headers),
-            Vendor::Upyun => upyun(&mut err, &body),
-            Vendor::TencentCloud => tencent_cloud(&mut err, &body)?,
+            Vendor::Cloudbypass => parse_cloudbypass(&mut err, &headers, &body),
+            Vendor::TencentCdn => parse_tencent_cdn(&mut err, &body),
+            Vendor::AliyunApiGateway => parse_aliyun(&mut err, &headers),
+            Vendor::Upyun => parse_upyun(&mut err, &body),
+            Vendor::TencentCloud => parse_tencent_cloud(&mut err, &body)?,
         };
         if success {
             Ok(Outcome::Success(Success {
@@ -879,7 +879,11 @@ fn scalar<'a>(
 // ---------------------------------------------------------------------------------------------
 // Vendors. Each fills `err` and returns whether the response is a success.
 
-fn cloudbypass<'a>(err: &mut ParsedError<'a>, headers: &Headers<'a>, body: &Body<'a>) -> bool {
+fn parse_cloudbypass<'a>(
+    err: &mut ParsedError<'a>,
+    headers: &Headers<'a>,
+    body: &Body<'a>,
+) -> bool {
     if headers.cb_status.is_some_and(|v| v.trim_ascii() == b"ok") {
         return true;
     }
@@ -904,7 +908,7 @@ fn cloudbypass<'a>(err: &mut ParsedError<'a>, headers: &Headers<'a>, body: &Body
     false
 }
 
-fn tencent_cdn<'a>(err: &mut ParsedError<'a>, body: &Body<'a>) -> bool {
+fn parse_tencent_cdn<'a>(err: &mut ParsedError<'a>, body: &Body<'a>) -> bool {
     let Some(f) = &body.fields else {
         if !body.too_large {
             err.problems.add(Problem::BodyNotJson);
@@ -954,10 +958,9 @@ enum Dotted {
 /// first level the catalog documents or a classification covers: the nearest meaning wins, so a
 /// classified sub-code beats its documented parent. O(number of dots).
 fn resolve_dotted(vendor: Vendor, raw: &str) -> Dotted {
-    let mut level = raw;
-    loop {
+    for (depth, level) in tencent_cloud::levels(raw).enumerate() {
         if let Some(code) = catalog::lookup(vendor, level) {
-            let basis = if level.len() == raw.len() {
+            let basis = if depth == 0 {
                 Basis::Exact
             } else {
                 Basis::Family
@@ -965,23 +968,13 @@ fn resolve_dotted(vendor: Vendor, raw: &str) -> Dotted {
             return Dotted::Code(code, basis);
         }
         if let Some(rule) = vendor.classification(level) {
-            let mut up = level;
-            let ancestor = loop {
-                let Some((parent, _)) = up.rsplit_once('.') else {
-                    break None;
-                };
-                if let Some(code) = catalog::lookup(vendor, parent) {
-                    break Some(code);
-                }
-                up = parent;
-            };
+            let ancestor = tencent_cloud::levels(level)
+                .skip(1)
+                .find_map(|parent| catalog::lookup(vendor, parent));
             return Dotted::Rule(rule, ancestor);
         }
-        match level.rsplit_once('.') {
-            Some((parent, _)) => level = parent,
-            None => return Dotted::Nothing,
-        }
     }
+    Dotted::Nothing
 }
 
 /// The documented public code of `raw`'s hundred: `4102` -> `4100`.
@@ -1007,7 +1000,7 @@ fn format_u32(mut n: u32, buf: &mut [u8; 10]) -> &str {
     std::str::from_utf8(&buf[i..]).unwrap_or("")
 }
 
-fn aliyun<'a>(err: &mut ParsedError<'a>, headers: &Headers<'a>) -> bool {
+fn parse_aliyun<'a>(err: &mut ParsedError<'a>, headers: &Headers<'a>) -> bool {
     if let Some(id) = headers.ca_request_id {
         err.request_id = Some(header_text(id, &mut err.problems));
     }
@@ -1051,7 +1044,7 @@ fn aliyun_prefix(value: &str) -> Option<AnyCode> {
         .find_map(|(i, _)| catalog::lookup(Vendor::AliyunApiGateway, value[..i].trim_end()))
 }
 
-fn upyun<'a>(err: &mut ParsedError<'a>, body: &Body<'a>) -> bool {
+fn parse_upyun<'a>(err: &mut ParsedError<'a>, body: &Body<'a>) -> bool {
     match &body.fields {
         Some(f) => {
             err.raw_code = scalar(f.error_code, Problem::CodeWrongType, &mut err.problems);
@@ -1071,7 +1064,7 @@ fn upyun<'a>(err: &mut ParsedError<'a>, body: &Body<'a>) -> bool {
     false
 }
 
-fn tencent_cloud<'a>(err: &mut ParsedError<'a>, body: &Body<'a>) -> Result<bool, ParseError> {
+fn parse_tencent_cloud<'a>(err: &mut ParsedError<'a>, body: &Body<'a>) -> Result<bool, ParseError> {
     let Some(f) = &body.fields else {
         if !body.too_large {
             err.problems.add(Problem::BodyNotJson);

@@ -64,16 +64,21 @@ impl Code {
     /// ```
     #[must_use]
     pub fn resolve(raw: &str) -> Option<Resolved> {
-        if let Some(code) = Self::from_code(raw) {
-            return Some(Resolved::Exact(code));
-        }
-        let mut rest = raw;
-        while let Some((parent, _)) = rest.rsplit_once('.') {
-            if let Some(code) = Self::from_code(parent) {
-                return Some(Resolved::Parent(code));
-            }
-            rest = parent;
-        }
-        None
+        levels(raw).enumerate().find_map(|(depth, level)| {
+            Self::from_code(level).map(|code| {
+                if depth == 0 {
+                    Resolved::Exact(code)
+                } else {
+                    Resolved::Parent(code)
+                }
+            })
+        })
     }
+}
+
+/// A dotted code and its ancestors, nearest first: `A.B.C`, `A.B`, `A`.
+pub(crate) fn levels(raw: &str) -> impl Iterator<Item = &str> {
+    std::iter::successors(Some(raw), |level| {
+        level.rsplit_once('.').map(|(parent, _)| parent)
+    })
 }
