@@ -45,6 +45,24 @@
 //! assert_eq!(catalog::by_message("Bucket not found").len(), 3);
 //! ```
 //!
+//! Explain a raw HTTP response (see [`response`] for the detection rules and limits):
+//!
+//! ```
+//! use errcat::{ApiError, ErrorKind, Outcome, Response};
+//!
+//! let body = br#"{"error_code": "21402", "request": "PUT /operators/", "message": "Operator already exists."}"#;
+//! let Outcome::Error(err) = Response::new(body).with_status(409).explain()? else { panic!() };
+//! assert_eq!(err.raw_code(), Some("21402"));
+//! assert_eq!(err.message(), Some("Operator already exists."));
+//! assert_eq!(err.kind(), ErrorKind::Conflict);
+//! # Ok::<(), errcat::ParseError>(())
+//! ```
+//!
+//! # Features
+//!
+//! - `http`: [`Response::from_http`] explains an `http::Response` directly.
+//! - `cli`: the `errcat` command-line tool.
+//!
 //! # Modules
 //!
 //! | vendor | module | code types |
