@@ -60,7 +60,7 @@
 //!
 //! # Features
 //!
-//! - `http`: [`Response::from_http`] explains an `http::Response` directly.
+//! - `http`: `Response::from_http` explains an `http::Response` directly.
 //! - `cli`: the `errcat` command-line tool.
 //!
 //! # Modules
