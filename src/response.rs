@@ -28,14 +28,24 @@
 //!   or the headers, the outcome still stands on the status and headers, and the error records
 //!   [`Problem::BodyTooLarge`]; when the vendor could only come from the body, explain returns
 //!   [`ParseError::BodyTooLarge`].
-//! - JSON nested deeper than `serde_json`'s recursion limit (128) is an invalid body:
-//!   [`ParseError::Json`], with the line and column.
+//! - JSON nesting is accepted at any depth: explain reads a handful of fields and `serde_json`
+//!   skips everything else without recursing, so a deeply nested body costs time linear in its
+//!   length and no stack. (A body that is not valid JSON is still [`ParseError::Json`].)
 //! - A header value that is not UTF-8 is read as bytes and kept with U+FFFD replacing the invalid
 //!   bytes ([`Problem::HeaderNotUtf8`]); a code is only resolved from exact text.
 //! - A header name repeated: the first value with that name is used, the rest ignored; header
 //!   names are compared case-insensitively.
-//! - A JSON key repeated in a body object is an invalid body ([`ParseError::Json`]): errcat
-//!   cannot tell which of the two values the vendor meant.
+//! - A JSON key repeated in an object explain reads is an invalid body ([`ParseError::Json`],
+//!   with the position in the whole body): errcat cannot tell which value the vendor meant. This
+//!   holds for the vendors whose body is their own (Tencent Cloud, Tencent CDN, Upyun); for
+//!   Aliyun and Cloudbypass, whose body may be a backend's or a target site's, an unreadable
+//!   body is flagged ([`Problem::BodyUnreadable`]) and the outcome stands on status and headers.
+//! - A string with an escape that is not Unicode (a lone surrogate, `\ud800`) is kept as
+//!   written, escapes undecoded, and flagged ([`Problem::InvalidEscape`]).
+//! - Tencent Cloud and Tencent CDN report errors with HTTP 200, so a body they cannot have sent
+//!   (empty, HTML, not JSON) is an error with no code ([`Problem::BodyUnreadable`]), never a
+//!   success; a body over [`MAX_BODY`] is a success flagged [`Problem::BodyTooLarge`] (error
+//!   bodies are small, large ones are listings).
 //!
 //! Explain never panics, and it keeps the raw code, the message and the request id whenever they
 //! can be read.
@@ -243,6 +253,7 @@ where
                 vendor,
                 status: self.status,
                 request_id: err.request_id,
+                problems: err.problems,
             }))
         } else {
             Ok(Outcome::Error(err))
@@ -307,6 +318,7 @@ pub struct Success<'a> {
     vendor: Vendor,
     status: Option<u16>,
     request_id: Option<Cow<'a, str>>,
+    problems: Problems,
 }
 
 impl Success<'_> {
@@ -326,6 +338,12 @@ impl Success<'_> {
     #[must_use]
     pub fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()
+    }
+
+    /// What could not be read: a success can only be told with what was read (a body over
+    /// [`MAX_BODY`] is taken for a success, flagged [`Problem::BodyTooLarge`]).
+    pub fn problems(&self) -> impl Iterator<Item = Problem> {
+        self.problems.iter()
     }
 }
 
@@ -351,25 +369,33 @@ pub enum Problem {
     BodyTooLarge,
     /// A header value was not UTF-8; it is kept with U+FFFD for the invalid bytes.
     HeaderNotUtf8,
-    /// The code field had a type that cannot be a code (object, array, boolean).
+    /// The code field had a type that cannot be a code: an object or array (dropped) or a
+    /// boolean (kept as written).
     CodeWrongType,
     /// The message field had a type that cannot be a message.
     MessageWrongType,
     /// The request id field had a type that cannot be an id.
     RequestIdWrongType,
-    /// The body was expected to be the vendor's JSON error and was not JSON (an HTML page from a
-    /// proxy or the target site, say); the outcome stands on the status and headers.
-    BodyNotJson,
+    /// Upyun's `request` field had a type that cannot be a request line.
+    RequestWrongType,
+    /// The body was expected to hold the vendor's JSON error and could not be read as one (an
+    /// HTML page from a proxy or the target site, invalid or truncated JSON, nothing at all); the
+    /// outcome stands on the status and headers.
+    BodyUnreadable,
+    /// A string held an escape that is not Unicode (a lone surrogate); it is kept as written.
+    InvalidEscape,
 }
 
 impl Problem {
-    const ALL: [Problem; 6] = [
+    const ALL: [Problem; 8] = [
         Self::BodyTooLarge,
         Self::HeaderNotUtf8,
         Self::CodeWrongType,
         Self::MessageWrongType,
         Self::RequestIdWrongType,
-        Self::BodyNotJson,
+        Self::RequestWrongType,
+        Self::BodyUnreadable,
+        Self::InvalidEscape,
     ];
 
     /// A short `snake_case` name.
@@ -381,7 +407,9 @@ impl Problem {
             Self::CodeWrongType => "code_wrong_type",
             Self::MessageWrongType => "message_wrong_type",
             Self::RequestIdWrongType => "request_id_wrong_type",
-            Self::BodyNotJson => "body_not_json",
+            Self::RequestWrongType => "request_wrong_type",
+            Self::BodyUnreadable => "body_unreadable",
+            Self::InvalidEscape => "invalid_escape",
         }
     }
 }
@@ -444,6 +472,7 @@ pub struct ParsedError<'a> {
     request_id: Option<Cow<'a, str>>,
     request: Option<Cow<'a, str>>,
     parameter: Option<Cow<'a, str>>,
+    error_code_header: Option<Cow<'a, str>>,
     entry: Option<&'static Entry>,
     rule: Option<&'static Classification>,
     basis: Basis,
@@ -465,6 +494,7 @@ impl ParsedError<'_> {
             request_id: None,
             request: None,
             parameter: None,
+            error_code_header: None,
             entry: None,
             rule: None,
             basis: Basis::None,
@@ -549,6 +579,13 @@ impl ParsedError<'_> {
         self.parameter.as_deref()
     }
 
+    /// Aliyun: the `X-Ca-Error-Code` header newer gateways send, as received (the raw code is the
+    /// `X-Ca-Error-Message` text, which the gateway's table documents).
+    #[must_use]
+    pub fn error_code_header(&self) -> Option<&str> {
+        self.error_code_header.as_deref()
+    }
+
     /// The HTTP status, if given.
     #[must_use]
     pub fn status(&self) -> Option<u16> {
@@ -568,10 +605,12 @@ impl ParsedError<'_> {
         self.basis
     }
 
-    /// Whether the catalog documents the raw code exactly.
+    /// Whether the catalog documents the raw code exactly, i.e. [`typed_code`](Self::typed_code)
+    /// is `Some`. (A Tencent CDN error may have a documented module code, which is its entry,
+    /// under an unlisted public code.)
     #[must_use]
     pub fn is_known(&self) -> bool {
-        self.basis == Basis::Exact
+        self.code.is_some()
     }
 
     /// What could not be read.
@@ -757,6 +796,31 @@ struct Fields<'a> {
     id: Option<&'a RawValue>,
 }
 
+/// The fields of a Tencent Cloud API 3.0 `Response` object.
+#[derive(Default, Deserialize)]
+struct TencentResponse<'a> {
+    #[serde(borrow, rename = "Error")]
+    error: Option<&'a RawValue>,
+    #[serde(borrow, rename = "RequestId")]
+    request_id: Option<&'a RawValue>,
+}
+
+/// A Tencent Cloud body parsed in one pass, only to locate a JSON error inside a nested object at
+/// its position in the whole body (a nested parse counts lines from its own start).
+#[derive(Deserialize)]
+struct TencentStrict<'a> {
+    #[serde(borrow, rename = "Response")]
+    _response: Option<TencentStrictResponse<'a>>,
+    #[serde(borrow, rename = "Error")]
+    _error: Option<TencentError<'a>>,
+}
+
+#[derive(Deserialize)]
+struct TencentStrictResponse<'a> {
+    #[serde(borrow, rename = "Error")]
+    _error: Option<TencentError<'a>>,
+}
+
 /// The fields of a Tencent Cloud API 3.0 `Error` object.
 #[derive(Default, Deserialize)]
 struct TencentError<'a> {
@@ -767,6 +831,7 @@ struct TencentError<'a> {
 }
 
 struct Body<'a> {
+    bytes: &'a [u8],
     /// `None` when the body is not a JSON object (empty, HTML, text, too large).
     fields: Option<Fields<'a>>,
     too_large: bool,
@@ -779,6 +844,7 @@ impl<'a> Body<'a> {
         if bytes.len() > MAX_BODY {
             return if vendor.is_some() {
                 Ok(Self {
+                    bytes,
                     fields: None,
                     too_large: true,
                 })
@@ -795,12 +861,14 @@ impl<'a> Body<'a> {
             .is_some_and(|&b| b == b'{');
         if !looks_json {
             return Ok(Self {
+                bytes,
                 fields: None,
                 too_large: false,
             });
         }
         match serde_json::from_slice::<Fields<'a>>(bytes) {
             Ok(fields) => Ok(Self {
+                bytes,
                 fields: Some(fields),
                 too_large: false,
             }),
@@ -808,6 +876,7 @@ impl<'a> Body<'a> {
             // failure may carry the target site's own page. Neither is the vendor's to be read.
             Err(_) if matches!(vendor, Some(Vendor::AliyunApiGateway | Vendor::Cloudbypass)) => {
                 Ok(Self {
+                    bytes,
                     fields: None,
                     too_large: false,
                 })
@@ -854,8 +923,9 @@ fn sub_cow<'a>(text: &Cow<'a, str>, part: fn(&str) -> Option<&str>) -> Option<Co
     }
 }
 
-/// A scalar field as text: a string unescaped (borrowed when it has no escapes), a number or
-/// boolean as written; `null` is absent; an object or array is the wrong type.
+/// A scalar field as text: a string unescaped (borrowed when it has no escapes; kept as written
+/// when an escape is not Unicode), a number as written, a boolean as written but flagged `wrong`;
+/// `null` is absent; an object or array is flagged `wrong` and dropped.
 fn scalar<'a>(
     raw: Option<&'a RawValue>,
     wrong: Problem,
@@ -863,11 +933,20 @@ fn scalar<'a>(
 ) -> Option<Cow<'a, str>> {
     let text = raw?.get();
     match text.as_bytes().first() {
-        Some(b'"') => serde_json::from_str::<&'a str>(text)
-            .map(Cow::Borrowed)
-            .or_else(|_| serde_json::from_str::<String>(text).map(Cow::Owned))
-            .ok(),
+        Some(b'"') => Some(
+            serde_json::from_str::<&'a str>(text)
+                .map(Cow::Borrowed)
+                .or_else(|_| serde_json::from_str::<String>(text).map(Cow::Owned))
+                .unwrap_or_else(|_| {
+                    problems.add(Problem::InvalidEscape);
+                    Cow::Borrowed(&text[1..text.len() - 1])
+                }),
+        ),
         Some(b'n') => None,
+        Some(b't' | b'f') => {
+            problems.add(wrong);
+            Some(Cow::Borrowed(text))
+        }
         Some(b'{' | b'[') | None => {
             problems.add(wrong);
             None
@@ -884,7 +963,10 @@ fn parse_cloudbypass<'a>(
     headers: &Headers<'a>,
     body: &Body<'a>,
 ) -> bool {
-    if headers.cb_status.is_some_and(|v| v.trim_ascii() == b"ok") {
+    if headers
+        .cb_status
+        .is_some_and(|v| v.trim_ascii().eq_ignore_ascii_case(b"ok"))
+    {
         return true;
     }
     match &body.fields {
@@ -894,7 +976,7 @@ fn parse_cloudbypass<'a>(
             err.request_id = scalar(f.id, Problem::RequestIdWrongType, &mut err.problems);
         }
         // The target's own page: a failure, with no code invented.
-        None if !body.too_large => err.problems.add(Problem::BodyNotJson),
+        None if !body.too_large => err.problems.add(Problem::BodyUnreadable),
         None => {}
     }
     if let Some(code) = err
@@ -910,11 +992,7 @@ fn parse_cloudbypass<'a>(
 
 fn parse_tencent_cdn<'a>(err: &mut ParsedError<'a>, body: &Body<'a>) -> bool {
     let Some(f) = &body.fields else {
-        if !body.too_large {
-            err.problems.add(Problem::BodyNotJson);
-        }
-        err.finish();
-        return err.status.is_some_and(|s| s < 400);
+        return unread_body_of_200_vendor(err, body);
     };
     err.raw_code = scalar(f.code, Problem::CodeWrongType, &mut err.problems);
     err.message = scalar(f.message, Problem::MessageWrongType, &mut err.problems);
@@ -940,6 +1018,21 @@ fn parse_tencent_cdn<'a>(err: &mut ParsedError<'a>, body: &Body<'a>) -> bool {
     if let Some(module) = err.module {
         err.entry = Some(module.entry());
         err.basis = Basis::Exact;
+    }
+    err.finish();
+    false
+}
+
+/// Tencent Cloud and Tencent CDN answer errors with HTTP 200, so the status cannot tell success
+/// when the body could not be read: an unreadable body is an error with no code; an oversized one
+/// (error bodies are small, listings are large) a success, unless the status says otherwise. Both
+/// are flagged.
+fn unread_body_of_200_vendor(err: &mut ParsedError<'_>, body: &Body<'_>) -> bool {
+    if body.too_large && err.status.is_none_or(|s| s < 400) {
+        return true;
+    }
+    if !body.too_large {
+        err.problems.add(Problem::BodyUnreadable);
     }
     err.finish();
     false
@@ -1016,7 +1109,10 @@ fn parse_aliyun<'a>(err: &mut ParsedError<'a>, headers: &Headers<'a>) -> bool {
     {
         return true;
     }
-    err.raw_code = error_code.clone().or_else(|| message.clone());
+    // The seed documents the code as the `X-Ca-Error-Message` text; a newer gateway's
+    // `X-Ca-Error-Code` is the raw code only when there is no message header, and is kept.
+    err.raw_code = message.clone().or_else(|| error_code.clone());
+    err.error_code_header = error_code;
     if let Some(text) = message.as_deref() {
         if let Some(code) = catalog::lookup(Vendor::AliyunApiGateway, text) {
             err.resolve(code, Basis::Exact);
@@ -1045,17 +1141,18 @@ fn aliyun_prefix(value: &str) -> Option<AnyCode> {
 }
 
 fn parse_upyun<'a>(err: &mut ParsedError<'a>, body: &Body<'a>) -> bool {
-    match &body.fields {
-        Some(f) => {
-            err.raw_code = scalar(f.error_code, Problem::CodeWrongType, &mut err.problems);
-            err.message = scalar(f.message, Problem::MessageWrongType, &mut err.problems);
-            err.request = scalar(f.request, Problem::MessageWrongType, &mut err.problems);
-        }
-        None if !body.too_large => err.problems.add(Problem::BodyNotJson),
-        None => {}
+    if let Some(f) = &body.fields {
+        err.raw_code = scalar(f.error_code, Problem::CodeWrongType, &mut err.problems);
+        err.message = scalar(f.message, Problem::MessageWrongType, &mut err.problems);
+        err.request = scalar(f.request, Problem::RequestWrongType, &mut err.problems);
     }
+    // Upyun reports errors with 4xx/5xx: a 2xx without an error code is a success, whatever
+    // its body (a file, say).
     if err.raw_code.is_none() && err.status.is_some_and(|s| s < 400) {
         return true;
+    }
+    if body.fields.is_none() && !body.too_large {
+        err.problems.add(Problem::BodyUnreadable);
     }
     if let Some(code) = err.raw_code.as_deref().and_then(upyun::Code::from_code) {
         err.resolve(code.into(), Basis::Exact);
@@ -1066,25 +1163,23 @@ fn parse_upyun<'a>(err: &mut ParsedError<'a>, body: &Body<'a>) -> bool {
 
 fn parse_tencent_cloud<'a>(err: &mut ParsedError<'a>, body: &Body<'a>) -> Result<bool, ParseError> {
     let Some(f) = &body.fields else {
-        if !body.too_large {
-            err.problems.add(Problem::BodyNotJson);
-        }
-        err.finish();
-        return Ok(err.status.is_some_and(|s| s < 400));
+        return Ok(unread_body_of_200_vendor(err, body));
     };
-    let json_err = |source| ParseError::Json {
+    // A nested object that does not parse: report it where it is in the whole body.
+    let json_err = |nested: serde_json::Error| ParseError::Json {
         vendor: Some(Vendor::TencentCloud),
-        source,
+        source: serde_json::from_slice::<TencentStrict<'_>>(body.bytes)
+            .err()
+            .unwrap_or(nested),
     };
     // `{"Response": {...}}`, or the inner object on its own.
-    let inner: Fields<'a> = match f.response {
+    let inner: TencentResponse<'a> = match f.response {
         Some(raw) if raw.get().starts_with('{') => {
             serde_json::from_str(raw.get()).map_err(json_err)?
         }
-        _ => Fields {
+        _ => TencentResponse {
             error: f.error,
             request_id: f.request_id,
-            ..Fields::default()
         },
     };
     err.request_id = scalar(

@@ -137,6 +137,7 @@ impl<'a> Explained<'a> {
             Outcome::Success(s) => {
                 value.http_status = s.status();
                 value.request_id = s.request_id();
+                value.problems = s.problems().map(Problem::as_str).collect();
             }
             Outcome::Unrecognized(u) => value.http_status = u.status(),
             Outcome::Error(e) => {
@@ -183,6 +184,9 @@ pub fn explain(out: &mut impl Write, outcome: &Outcome<'_>, json: bool) -> io::R
             writeln!(out, "success from {}{}", s.vendor(), status(s.status()))?;
             if let Some(id) = s.request_id() {
                 writeln!(out, "  request id: {id}")?;
+            }
+            for p in s.problems() {
+                writeln!(out, "  unread:     {p}")?;
             }
             Ok(())
         }

@@ -1,0 +1,596 @@
+//! `errcat explain`, run for real through `CARGO_BIN_EXE_errcat`: the `--json` object's shape and
+//! values for each vendor, the body from `--body`, `--body-file` and stdin (`-`), and exit status
+//! 2 with one clear line on stderr for input that cannot be read.
+//!
+//! The binary needs the `cli` feature; without it this file compiles to nothing.
+
+#![cfg(feature = "cli")]
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use serde_json::{Map, Value, json};
+
+/// What one run of the binary gave.
+#[derive(Debug)]
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs `errcat` with `args`, feeding `stdin` when given (else an empty stdin).
+fn errcat(args: &[&str], stdin: Option<&[u8]>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_errcat"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("errcat runs");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    if let Some(bytes) = stdin {
+        // The binary may exit before reading everything (an argument error): not a failure here.
+        let _ = input.write_all(bytes);
+    }
+    drop(input);
+    let out = child.wait_with_output().expect("errcat finishes");
+    Run {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// A file under Cargo's per-test scratch directory.
+fn scratch(name: &str, contents: &[u8]) -> PathBuf {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cli_explain_{name}"));
+    std::fs::write(&path, contents).expect("scratch file written");
+    path
+}
+
+/// Runs `errcat explain <args> --json`, expects exit 0 and one JSON object of the documented
+/// shape, and returns it.
+fn explain_json(args: &[&str], stdin: Option<&[u8]>) -> Map<String, Value> {
+    let mut all = vec!["explain"];
+    all.extend_from_slice(args);
+    all.push("--json");
+    let run = errcat(&all, stdin);
+    assert_eq!(run.code, Some(0), "{all:?}: {run:#?}");
+    assert!(run.stderr.is_empty(), "{all:?}: stderr {:?}", run.stderr);
+    let value: Value = serde_json::from_str(&run.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{all:?}: stdout is not one JSON value ({e}): {}",
+            run.stdout
+        )
+    });
+    let Value::Object(object) = value else {
+        panic!("{all:?}: not a JSON object: {}", run.stdout)
+    };
+    check_shape(&all, &object);
+    object
+}
+
+#[derive(Clone, Copy)]
+enum Type {
+    Str,
+    Bool,
+    Num,
+    Obj,
+    Arr,
+}
+
+fn is(value: &Value, ty: Type) -> bool {
+    match ty {
+        Type::Str => value.is_string(),
+        Type::Bool => value.is_boolean(),
+        Type::Num => value.is_u64(),
+        Type::Obj => value.is_object(),
+        Type::Arr => value.is_array(),
+    }
+}
+
+/// Every key of the `--json` object (the issue's list, plus errcat's additions), with the type
+/// it has when it is not null.
+const KEYS: [(&str, Type, bool); 15] = [
+    // (key, type, may be null)
+    ("outcome", Type::Str, false),
+    ("vendor", Type::Str, true),
+    ("code", Type::Str, true),
+    ("raw_code", Type::Str, true),
+    ("known", Type::Bool, false),
+    ("module_code", Type::Str, true),
+    ("kind", Type::Str, true),
+    ("retryable", Type::Bool, true),
+    ("http_status", Type::Num, true),
+    ("request_id", Type::Str, true),
+    ("message", Type::Str, true),
+    ("template_parameter", Type::Str, true),
+    ("basis", Type::Str, true),
+    ("problems", Type::Arr, false),
+    ("entry", Type::Obj, true),
+];
+
+fn check_shape(args: &[&str], o: &Map<String, Value>) {
+    for (key, ty, nullable) in KEYS {
+        let value = o
+            .get(key)
+            .unwrap_or_else(|| panic!("{args:?}: key `{key}` missing from {o:?}"));
+        assert!(
+            is(value, ty) || (nullable && value.is_null()),
+            "{args:?}: `{key}` has the wrong type: {value}"
+        );
+    }
+    let outcome = o["outcome"].as_str().unwrap();
+    assert!(
+        ["success", "error", "unrecognized"].contains(&outcome),
+        "{args:?}: outcome {outcome:?}"
+    );
+    if let Some(vendor) = o["vendor"].as_str() {
+        assert!(
+            vendor.parse::<errcat::Vendor>().is_ok(),
+            "{args:?}: vendor {vendor:?} is not a slug"
+        );
+    }
+    assert!(
+        o["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(Value::is_string),
+        "{args:?}: problems {}",
+        o["problems"]
+    );
+    if outcome == "error" {
+        assert!(
+            !o["vendor"].is_null(),
+            "{args:?}: an error without a vendor"
+        );
+        assert!(o["kind"].is_string(), "{args:?}: an error without a kind");
+        assert!(
+            o["retryable"].is_boolean(),
+            "{args:?}: retryable {}",
+            o["retryable"]
+        );
+        assert!(o["basis"].is_string(), "{args:?}: basis {}", o["basis"]);
+        if o["raw_code"].is_null() {
+            assert!(o["code"].is_null(), "{args:?}: a code without a raw code");
+        }
+        if let Some(entry) = o["entry"].as_object() {
+            for key in ["vendor", "code", "name", "kind", "retryable", "message"] {
+                assert!(entry.contains_key(key), "{args:?}: entry lacks `{key}`");
+            }
+            assert_eq!(
+                entry["vendor"], o["vendor"],
+                "{args:?}: entry of another vendor"
+            );
+        }
+    } else {
+        for key in [
+            "code",
+            "raw_code",
+            "module_code",
+            "kind",
+            "retryable",
+            "entry",
+        ] {
+            assert!(
+                o[key].is_null(),
+                "{args:?}: a {outcome} with `{key}` {}",
+                o[key]
+            );
+        }
+        assert_eq!(o["known"], json!(false), "{args:?}");
+        if outcome == "unrecognized" {
+            assert!(o["vendor"].is_null(), "{args:?}");
+        } else {
+            assert!(o["vendor"].is_string(), "{args:?}");
+        }
+    }
+}
+
+/// Checks the given fields of an explained object; `entry` compares the entry's `code`.
+fn assert_fields(o: &Map<String, Value>, expected: &Value) {
+    for (key, want) in expected.as_object().expect("expected fields are an object") {
+        let have = if key == "entry" {
+            o["entry"].get("code").cloned().unwrap_or(Value::Null)
+        } else {
+            o[key.as_str()].clone()
+        };
+        assert_eq!(&have, want, "`{key}` in {o:#?}");
+    }
+}
+
+const SEED_004_FAILURE: &str = r#"{
+    "Response": {
+        "Error": {
+            "Code": "AuthFailure.SignatureFailure",
+            "Message": "The provided credentials could not be validated. Please ensure your signature is correct."
+        },
+        "RequestId": "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6"
+    }
+}"#;
+
+/// Seed 003's own example, exactly as printed: single quotes and a tab, not valid JSON.
+const SEED_003_EXAMPLE: &str = "{\n    \"error_code\": \"21402\",\n    \"request\": 'PUT /operators/',\n\t\"message\" : \"Operator already exists.\"\n}";
+
+#[test]
+fn cloudbypass_error_json() {
+    let o = explain_json(
+        &[
+            "--status",
+            "403",
+            "-H",
+            "x-cb-status:",
+            "--body",
+            r#"{"id": "b1c2", "code": "FORBIDDEN", "message": "目标网站限制访问"}"#,
+        ],
+        None,
+    );
+    assert_fields(
+        &o,
+        &json!({
+            "outcome": "error", "vendor": "cloudbypass", "code": "FORBIDDEN",
+            "raw_code": "FORBIDDEN", "known": true, "module_code": null, "kind": "blocked",
+            "retryable": false, "http_status": 403, "request_id": "b1c2",
+            "message": "目标网站限制访问", "basis": "exact", "problems": [], "entry": "FORBIDDEN",
+        }),
+    );
+}
+
+#[test]
+fn cloudbypass_html_block_page_from_body_file() {
+    let page = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/cloudbypass/cloudflare_403.html"
+    );
+    let o = explain_json(
+        &[
+            "--status",
+            "403",
+            "--header",
+            "X-CB-Status: ",
+            "--body-file",
+            page,
+        ],
+        None,
+    );
+    assert_fields(
+        &o,
+        &json!({
+            "outcome": "error", "vendor": "cloudbypass", "code": null, "raw_code": null,
+            "known": false, "kind": "blocked", "retryable": false, "http_status": 403,
+            "basis": "http_status", "problems": ["body_unreadable"], "entry": null,
+        }),
+    );
+}
+
+#[test]
+fn cloudbypass_success_json() {
+    let o = explain_json(
+        &[
+            "--status",
+            "200",
+            "-H",
+            "x-cb-status: ok",
+            "--body",
+            "<html>shop</html>",
+        ],
+        None,
+    );
+    assert_fields(
+        &o,
+        &json!({"outcome": "success", "vendor": "cloudbypass", "http_status": 200, "request_id": null}),
+    );
+}
+
+#[test]
+fn tencent_cdn_error_json() {
+    let o = explain_json(
+        &[
+            "--status",
+            "200",
+            "--body",
+            r#"{"code": 4000, "message": "(2130)非法ProjectID参数", "codeDesc": "InvalidParameter"}"#,
+        ],
+        None,
+    );
+    assert_fields(
+        &o,
+        &json!({
+            "outcome": "error", "vendor": "tencent-cdn", "code": "4000", "raw_code": "4000",
+            "known": true, "module_code": "2130", "kind": "invalid_request", "retryable": false,
+            "http_status": 200, "request_id": null, "message": "(2130)非法ProjectID参数",
+            "entry": "2130",
+        }),
+    );
+
+    // An unlisted public code falls back to its hundred.
+    let o = explain_json(
+        &["--body", r#"{"code": 4102, "message": "签名已过期"}"#],
+        None,
+    );
+    assert_fields(
+        &o,
+        &json!({
+            "code": "4102", "raw_code": "4102", "known": false, "kind": "unauthenticated",
+            "basis": "family", "entry": "4100", "http_status": null,
+        }),
+    );
+}
+
+#[test]
+fn aliyun_headers_json() {
+    let o = explain_json(
+        &[
+            "--status",
+            "403",
+            "-H",
+            "x-ca-error-message: Throttled by APP Flow Control",
+            "-H",
+            "X-Ca-Request-Id: 7AD052CB-EE8B-4DFD-BBAF-EFB340E0A5AF",
+            "-H",
+            "X-CA-ERROR-MESSAGE: Internal Error",
+        ],
+        None,
+    );
+    assert_fields(
+        &o,
+        &json!({
+            "outcome": "error", "vendor": "aliyun-apigateway",
+            "code": "Throttled by APP Flow Control", "raw_code": "Throttled by APP Flow Control",
+            "known": true, "kind": "rate_limited", "retryable": true, "http_status": 403,
+            "request_id": "7AD052CB-EE8B-4DFD-BBAF-EFB340E0A5AF",
+            "message": "Throttled by APP Flow Control", "entry": "Throttled by APP Flow Control",
+        }),
+    );
+    // The documented HTTP status is in the entry.
+    assert_eq!(o["entry"]["http_status"], json!(403));
+
+    // A filled-in template: the string-to-sign is the parameter.
+    let o = explain_json(
+        &[
+            "--status",
+            "400",
+            "-H",
+            "X-Ca-Error-Message: Invalid Signature, Server StringToSign:GET#application/json#/v1/items",
+        ],
+        None,
+    );
+    assert_fields(
+        &o,
+        &json!({
+            "code": "Invalid Signature, Server StringToSign:%s",
+            "raw_code": "Invalid Signature, Server StringToSign:GET#application/json#/v1/items",
+            "template_parameter": "GET#application/json#/v1/items", "kind": "unauthenticated",
+        }),
+    );
+
+    // HTTP 200 with error headers: a success.
+    let o = explain_json(
+        &[
+            "--status",
+            "200",
+            "-H",
+            "X-Ca-Error-Message: Quota Exhausted",
+            "-H",
+            "X-Ca-Request-Id: r-1",
+        ],
+        None,
+    );
+    assert_fields(
+        &o,
+        &json!({"outcome": "success", "vendor": "aliyun-apigateway", "request_id": "r-1"}),
+    );
+}
+
+#[test]
+fn upyun_error_json() {
+    let o = explain_json(
+        &[
+            "--status",
+            "404",
+            "--body",
+            r#"{"error_code": 21203, "request": "GET /buckets/photos", "message": "Bucket not found."}"#,
+        ],
+        None,
+    );
+    assert_fields(
+        &o,
+        &json!({
+            "outcome": "error", "vendor": "upyun", "code": "21203", "raw_code": "21203",
+            "known": true, "kind": "not_found", "retryable": false, "http_status": 404,
+            "message": "Bucket not found.", "entry": "21203",
+        }),
+    );
+
+    // The vendor given and a proxy's page: an error with no code.
+    let o = explain_json(
+        &[
+            "--vendor",
+            "upyun",
+            "--status",
+            "502",
+            "--body",
+            "<html>502 Bad Gateway</html>",
+        ],
+        None,
+    );
+    assert_fields(
+        &o,
+        &json!({
+            "outcome": "error", "vendor": "upyun", "code": null, "kind": "upstream",
+            "retryable": true, "problems": ["body_unreadable"],
+        }),
+    );
+}
+
+#[test]
+fn tencent_cloud_from_stdin_json() {
+    let o = explain_json(&["--status", "200", "-"], Some(SEED_004_FAILURE.as_bytes()));
+    assert_fields(
+        &o,
+        &json!({
+            "outcome": "error", "vendor": "tencent-cloud", "code": "AuthFailure.SignatureFailure",
+            "known": true, "kind": "unauthenticated", "retryable": false, "http_status": 200,
+            "request_id": "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6",
+            "message": "The provided credentials could not be validated. Please ensure your signature is correct.",
+            "entry": "AuthFailure.SignatureFailure",
+        }),
+    );
+
+    // Family fallback, from --body.
+    let o = explain_json(
+        &[
+            "--body",
+            r#"{"Response": {"Error": {"Code": "InvalidParameter.InvalidZoneName", "Message": "bad zone"}, "RequestId": "r-9"}}"#,
+        ],
+        None,
+    );
+    assert_fields(
+        &o,
+        &json!({
+            "code": "InvalidParameter.InvalidZoneName", "raw_code": "InvalidParameter.InvalidZoneName",
+            "known": false, "kind": "invalid_request", "basis": "family", "entry": "InvalidParameter",
+        }),
+    );
+}
+
+#[test]
+fn unrecognized_exits_zero() {
+    let o = explain_json(&["--status", "200", "--body", "<html>hello</html>"], None);
+    assert_fields(
+        &o,
+        &json!({"outcome": "unrecognized", "vendor": null, "http_status": 200}),
+    );
+    // No body at all, and binary bytes from a file.
+    let o = explain_json(&[], None);
+    assert_fields(&o, &json!({"outcome": "unrecognized", "http_status": null}));
+    let png = scratch("binary.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xfe");
+    let o = explain_json(&["--body-file", png.to_str().unwrap()], None);
+    assert_fields(&o, &json!({"outcome": "unrecognized"}));
+}
+
+#[test]
+fn human_output_exits_zero() {
+    let run = errcat(
+        &[
+            "explain",
+            "--status",
+            "409",
+            "--body",
+            r#"{"error_code": "21402", "request": "PUT /operators/", "message": "Operator already exists."}"#,
+        ],
+        None,
+    );
+    assert_eq!(run.code, Some(0), "{run:#?}");
+    assert!(
+        run.stdout.starts_with("error from upyun (HTTP 409)\n"),
+        "{run:#?}"
+    );
+    assert!(run.stdout.contains("21402"), "{run:#?}");
+    assert!(run.stdout.contains("Operator already exists."), "{run:#?}");
+}
+
+/// Runs `errcat <args>` expecting exit 2, nothing on stdout and exactly one line on stderr;
+/// returns that line.
+fn bad_input(args: &[&str], stdin: Option<&[u8]>) -> String {
+    let run = errcat(args, stdin);
+    assert_eq!(run.code, Some(2), "{args:?}: {run:#?}");
+    assert!(run.stdout.is_empty(), "{args:?}: stdout {:?}", run.stdout);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(
+        lines.len(),
+        1,
+        "{args:?}: stderr is not one line: {:?}",
+        run.stderr
+    );
+    lines[0].to_owned()
+}
+
+#[test]
+fn upyun_document_example_exits_2_with_the_position() {
+    let line = bad_input(&["explain", "--body", SEED_003_EXAMPLE, "--json"], None);
+    assert_eq!(
+        line,
+        "errcat: invalid JSON response body: expected value at line 3 column 16"
+    );
+    let line = bad_input(
+        &["explain", "--vendor", "upyun", "--status", "409", "-"],
+        Some(SEED_003_EXAMPLE.as_bytes()),
+    );
+    assert_eq!(
+        line,
+        "errcat: invalid upyun response body: expected value at line 3 column 16"
+    );
+    let file = scratch("seed_003_example.json", SEED_003_EXAMPLE.as_bytes());
+    let line = bad_input(
+        &["explain", "--body-file", file.to_str().unwrap(), "--json"],
+        None,
+    );
+    assert_eq!(
+        line,
+        "errcat: invalid JSON response body: expected value at line 3 column 16"
+    );
+}
+
+#[test]
+fn missing_body_file_exits_2() {
+    let missing = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli_explain_no_such_file.json");
+    let _ = std::fs::remove_file(&missing);
+    let path = missing.to_str().unwrap();
+    let line = bad_input(&["explain", "--body-file", path, "--json"], None);
+    assert!(
+        line.starts_with(&format!("errcat: cannot read {path}: ")),
+        "{line:?}"
+    );
+}
+
+#[test]
+fn oversized_stdin_exits_2() {
+    let body = vec![b'{'; 5 << 20];
+    let line = bad_input(&["explain", "-", "--json"], Some(&body));
+    assert_eq!(
+        line,
+        format!(
+            "errcat: response body of {} bytes is over the {}-byte limit",
+            5 << 20,
+            4 << 20
+        )
+    );
+}
+
+#[test]
+fn bad_header_syntax_exits_2() {
+    for header in ["NoColonHere", ": no name"] {
+        let run = errcat(&["explain", "-H", header, "--body", "{}"], None);
+        assert_eq!(run.code, Some(2), "-H {header:?}: {run:#?}");
+        assert!(run.stdout.is_empty(), "-H {header:?}: {run:#?}");
+        let first = run.stderr.lines().next().unwrap_or_default();
+        assert!(
+            first.contains(header.trim_start_matches(": ")) || first.contains("header name"),
+            "-H {header:?}: {first:?}"
+        );
+        assert!(
+            run.stderr.contains("Name: value") || run.stderr.contains("no header name"),
+            "-H {header:?}: the message does not say what a header looks like: {:?}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn other_argument_errors_exit_2() {
+    for args in [
+        &["explain", "--vendor", "aws", "--body", "{}"][..],
+        &["explain", "--status", "70000", "--body", "{}"],
+        &["explain", "--body", "{}", "--body-file", "x.json"],
+        &["explain", "--body", "{}", "-"],
+    ] {
+        let run = errcat(args, None);
+        assert_eq!(run.code, Some(2), "{args:?}: {run:#?}");
+        assert!(run.stdout.is_empty(), "{args:?}: {run:#?}");
+        assert!(!run.stderr.is_empty(), "{args:?}: {run:#?}");
+    }
+}

@@ -1,0 +1,1030 @@
+//! `Response::explain` over real-world responses: table-driven over
+//! `tests/fixtures/<vendor-slug>/*.json` (and `tests/fixtures/unrecognized/`), then direct
+//! assertions for what a fixture cannot express.
+//!
+//! A fixture is one JSON object:
+//!
+//! ```json
+//! {
+//!   "about": "what the case is and where it comes from",
+//!   "ignore": "bug: ...",                       (optional: skipped and printed)
+//!   "vendor": null,                             (the hint: a slug, or null)
+//!   "status": 403,                              (or null)
+//!   "headers": [["X-Ca-Error-Message", "Quota Exhausted"], ["x-raw", [255, 0]]],
+//!   "body": "...",                              (or "body_bytes": [..] or "body_file": "page.html")
+//!   "expect": { "outcome": "error", ... }       (or "expect_error": "the exact ParseError message")
+//! }
+//! ```
+//!
+//! A header value is a string, or an array of byte values for a value that is not UTF-8.
+//! `expect` must name every field of its outcome (see [`ERROR_KEYS`]), so a fixture cannot
+//! forget to pin one; each is compared exactly, and every mismatch of every fixture is reported
+//! at once, with the fixture's name.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use errcat::response::{Basis, MAX_BODY, Problem};
+use errcat::{
+    AnyCode, ApiError, Classification, Entry, ErrorKind, Outcome, ParseError, ParsedError,
+    Response, Vendor, tencent_cdn, tencent_cloud, upyun,
+};
+use serde::Deserialize;
+use serde_json::{Map, Value, json};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+/// Every fixture directory: one per vendor slug, plus responses of none of them.
+const DIRS: [&str; 6] = [
+    "cloudbypass",
+    "tencent-cdn",
+    "aliyun-apigateway",
+    "upyun",
+    "tencent-cloud",
+    "unrecognized",
+];
+
+/// The fewest fixtures a directory may hold, so that a path mistake cannot pass silently.
+const MIN_PER_DIR: usize = 8;
+
+/// The fields `expect` must give for an error.
+const ERROR_KEYS: [&str; 14] = [
+    "outcome",
+    "vendor",
+    "code",
+    "raw_code",
+    "known",
+    "module_code",
+    "kind",
+    "retryable",
+    "request_id",
+    "message",
+    "template_parameter",
+    "basis",
+    "problems",
+    "entry",
+];
+/// Further fields an Upyun error must give.
+const UPYUN_ERROR_KEYS: [&str; 2] = ["request", "upyun_structure"];
+/// Fields an error may give.
+const OPTIONAL_ERROR_KEYS: [&str; 1] = ["classification"];
+/// The fields `expect` must give for a success.
+const SUCCESS_KEYS: [&str; 3] = ["outcome", "vendor", "request_id"];
+/// The fields `expect` must give for an unrecognized response.
+const UNRECOGNIZED_KEYS: [&str; 2] = ["outcome", "vendor"];
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Fixture {
+    about: String,
+    #[serde(default)]
+    ignore: Option<String>,
+    vendor: Option<Vendor>,
+    status: Option<u16>,
+    headers: Vec<(String, HeaderValue)>,
+    #[serde(default)]
+    body: Option<String>,
+    #[serde(default)]
+    body_bytes: Option<Vec<u8>>,
+    #[serde(default)]
+    body_file: Option<String>,
+    #[serde(default)]
+    expect: Option<Map<String, Value>>,
+    #[serde(default)]
+    expect_error: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum HeaderValue {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+impl HeaderValue {
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            Self::Text(s) => s.as_bytes(),
+            Self::Bytes(b) => b,
+        }
+    }
+}
+
+/// A loaded fixture: `<dir>/<file>`, its body bytes, and what it expects.
+struct Case {
+    name: String,
+    fixture: Fixture,
+    body: Vec<u8>,
+}
+
+/// Every fixture of every directory, sorted by name. Panics on a missing or thin directory, on a
+/// fixture that does not parse, and on a file no fixture uses.
+fn load() -> Vec<Case> {
+    let root = Path::new(FIXTURES);
+    let mut found: BTreeSet<String> = BTreeSet::new();
+    for entry in fs::read_dir(root).unwrap_or_else(|e| panic!("cannot read {FIXTURES}: {e}")) {
+        let entry = entry.expect("fixture directory entry");
+        found.insert(entry.file_name().to_string_lossy().into_owned());
+    }
+    let expected: BTreeSet<String> = DIRS.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        found, expected,
+        "tests/fixtures must hold exactly one directory per vendor slug plus `unrecognized`"
+    );
+
+    let mut cases = Vec::new();
+    for dir in DIRS {
+        let path = root.join(dir);
+        let mut files: Vec<PathBuf> = fs::read_dir(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+            .map(|e| e.expect("fixture file").path())
+            .collect();
+        files.sort();
+        let mut used: BTreeSet<PathBuf> = BTreeSet::new();
+        let mut count = 0;
+        for file in files
+            .iter()
+            .filter(|f| f.extension().is_some_and(|x| x == "json"))
+        {
+            let name = format!("{dir}/{}", file.file_name().unwrap().to_string_lossy());
+            let case = load_case(&name, file);
+            if let Some(sibling) = &case.fixture.body_file {
+                used.insert(path.join(sibling));
+            }
+            used.insert(file.clone());
+            cases.push(case);
+            count += 1;
+        }
+        assert!(
+            count >= MIN_PER_DIR,
+            "tests/fixtures/{dir} holds {count} fixtures; expected at least {MIN_PER_DIR}"
+        );
+        let stray: Vec<_> = files.iter().filter(|f| !used.contains(*f)).collect();
+        assert!(
+            stray.is_empty(),
+            "files no fixture uses (misnamed fixture?): {stray:?}"
+        );
+    }
+    cases
+}
+
+fn load_case(name: &str, file: &Path) -> Case {
+    let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("{name}: cannot read: {e}"));
+    let value: Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: invalid fixture: {e}"));
+    let object = value
+        .as_object()
+        .unwrap_or_else(|| panic!("{name}: a fixture is a JSON object"));
+    // `vendor` and `status` may be null but not absent: every input is stated.
+    for key in ["about", "vendor", "status", "headers"] {
+        assert!(object.contains_key(key), "{name}: fixture lacks `{key}`");
+    }
+    let fixture: Fixture =
+        serde_json::from_value(value).unwrap_or_else(|e| panic!("{name}: invalid fixture: {e}"));
+    assert!(
+        !fixture.about.trim().is_empty(),
+        "{name}: `about` says nothing"
+    );
+    let bodies = [
+        fixture.body.is_some(),
+        fixture.body_bytes.is_some(),
+        fixture.body_file.is_some(),
+    ];
+    assert_eq!(
+        bodies.iter().filter(|b| **b).count(),
+        1,
+        "{name}: give exactly one of `body`, `body_bytes`, `body_file`"
+    );
+    assert!(
+        fixture.expect.is_some() != fixture.expect_error.is_some(),
+        "{name}: give exactly one of `expect`, `expect_error`"
+    );
+    let body = if let Some(text) = &fixture.body {
+        text.clone().into_bytes()
+    } else if let Some(bytes) = &fixture.body_bytes {
+        bytes.clone()
+    } else {
+        let sibling = file.with_file_name(fixture.body_file.as_deref().unwrap_or_default());
+        fs::read(&sibling)
+            .unwrap_or_else(|e| panic!("{name}: cannot read body_file {}: {e}", sibling.display()))
+    };
+    Case {
+        name: name.to_owned(),
+        fixture,
+        body,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running a fixture
+
+fn basis_name(basis: Basis) -> &'static str {
+    match basis {
+        Basis::Exact => "exact",
+        Basis::Family => "family",
+        Basis::Classification => "classification",
+        Basis::HttpStatus => "http_status",
+        Basis::None => "none",
+        _ => "(a basis this test does not know)",
+    }
+}
+
+/// What the code of an error is: the catalog's wire code when the raw code is documented, else
+/// the raw code (as the CLI's `code`).
+fn shown_code(e: &ParsedError<'_>) -> Option<String> {
+    e.typed_code()
+        .map(AnyCode::as_str)
+        .or(e.raw_code())
+        .map(str::to_owned)
+}
+
+/// Every field of an outcome, as a fixture's `expect` spells it.
+fn actual(outcome: &Outcome<'_>) -> Map<String, Value> {
+    let mut map = Map::new();
+    map.insert("outcome".into(), json!(outcome.as_str()));
+    map.insert("vendor".into(), json!(outcome.vendor().map(Vendor::slug)));
+    match outcome {
+        Outcome::Success(s) => {
+            map.insert("request_id".into(), json!(s.request_id()));
+        }
+        Outcome::Error(e) => {
+            let structure = e
+                .upyun_structure()
+                .map(|s| serde_json::to_value(s).expect("structure serializes"));
+            let fields = [
+                ("code", json!(shown_code(e))),
+                ("raw_code", json!(e.raw_code())),
+                ("known", json!(e.is_known())),
+                ("module_code", json!(e.module_code())),
+                ("kind", json!(e.kind().as_str())),
+                ("retryable", json!(e.is_retryable())),
+                ("request_id", json!(e.request_id())),
+                ("message", json!(e.message())),
+                ("template_parameter", json!(e.template_parameter())),
+                ("basis", json!(basis_name(e.basis()))),
+                (
+                    "problems",
+                    json!(e.problems().map(Problem::as_str).collect::<Vec<_>>()),
+                ),
+                ("entry", json!(e.entry().map(Entry::code))),
+                ("request", json!(e.request())),
+                ("upyun_structure", json!(structure)),
+                (
+                    "classification",
+                    json!(e.classification().map(Classification::code)),
+                ),
+            ];
+            for (key, value) in fields {
+                map.insert(key.into(), value);
+            }
+        }
+        _ => {}
+    }
+    map
+}
+
+fn outcome_status(outcome: &Outcome<'_>) -> Option<u16> {
+    match outcome {
+        Outcome::Success(s) => s.status(),
+        Outcome::Error(e) => e.status(),
+        Outcome::Unrecognized(u) => u.status(),
+        _ => None,
+    }
+}
+
+/// Checks that `expect` names exactly the fields its outcome requires (plus allowed extras).
+fn check_keys(case: &Case, expect: &Map<String, Value>, failures: &mut Vec<String>) {
+    let name = &case.name;
+    let outcome = expect.get("outcome").and_then(Value::as_str);
+    let (required, optional): (Vec<&str>, Vec<&str>) = match outcome {
+        Some("error") => {
+            let mut required = ERROR_KEYS.to_vec();
+            let mut optional = OPTIONAL_ERROR_KEYS.to_vec();
+            if expect.get("vendor").and_then(Value::as_str) == Some("upyun") {
+                required.extend(UPYUN_ERROR_KEYS);
+            } else {
+                optional.extend(UPYUN_ERROR_KEYS);
+            }
+            (required, optional)
+        }
+        Some("success") => (SUCCESS_KEYS.to_vec(), Vec::new()),
+        Some("unrecognized") => (UNRECOGNIZED_KEYS.to_vec(), Vec::new()),
+        other => {
+            failures.push(format!(
+                "{name}: expect.outcome must be error, success or unrecognized, not {other:?}"
+            ));
+            return;
+        }
+    };
+    for key in &required {
+        if !expect.contains_key(*key) {
+            failures.push(format!("{name}: expect lacks `{key}`"));
+        }
+    }
+    for key in expect.keys() {
+        if !required.contains(&key.as_str()) && !optional.contains(&key.as_str()) {
+            failures.push(format!(
+                "{name}: expect has `{key}`, which is not a field of this outcome"
+            ));
+        }
+    }
+}
+
+/// Runs one fixture; returns every way it fails.
+fn run(case: &Case) -> Vec<String> {
+    let name = &case.name;
+    let f = &case.fixture;
+    let pairs: Vec<(&str, &[u8])> = f
+        .headers
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_bytes()))
+        .collect();
+    let mut response = Response::new(&case.body).with_headers(&pairs);
+    if let Some(vendor) = f.vendor {
+        response = response.with_vendor(vendor);
+    }
+    if let Some(status) = f.status {
+        response = response.with_status(status);
+    }
+    let result = response.explain();
+
+    let mut failures = Vec::new();
+    match (&f.expect, &f.expect_error, &result) {
+        (Some(expect), _, Ok(outcome)) => {
+            check_keys(case, expect, &mut failures);
+            let got = actual(outcome);
+            for (key, want) in expect {
+                let have = got.get(key).unwrap_or(&Value::Null);
+                if have != want {
+                    failures.push(format!(
+                        "{name}: `{key}`: expected {want}, got {have}\n    ({})",
+                        f.about
+                    ));
+                }
+            }
+            if outcome_status(outcome) != f.status {
+                failures.push(format!(
+                    "{name}: the HTTP status was not kept: given {:?}, got {:?}",
+                    f.status,
+                    outcome_status(outcome)
+                ));
+            }
+        }
+        (Some(_), _, Err(e)) => {
+            failures.push(format!(
+                "{name}: unexpected ParseError: {e}\n    ({})",
+                f.about
+            ));
+        }
+        (None, Some(want), Err(e)) => {
+            if e.to_string() != *want {
+                failures.push(format!(
+                    "{name}: error message: expected {want:?}, got {:?}",
+                    e.to_string()
+                ));
+            }
+            failures.extend(check_parse_error(name, e));
+        }
+        (None, Some(want), Ok(outcome)) => {
+            failures.push(format!(
+                "{name}: expected the error {want:?}, got {}",
+                Value::Object(actual(outcome))
+            ));
+        }
+        (None, None, _) => unreachable!("load_case checks expect/expect_error"),
+    }
+    failures
+}
+
+/// A JSON error says where: its message ends with `serde_json`'s position, which `position()`
+/// reports, and the `serde_json` error is its source.
+fn check_parse_error(name: &str, e: &ParseError) -> Vec<String> {
+    let mut failures = Vec::new();
+    match e {
+        ParseError::Json { .. } => {
+            match e.position() {
+                Some((line, column)) => {
+                    let suffix = format!(" at line {line} column {column}");
+                    if !e.to_string().ends_with(&suffix) {
+                        failures.push(format!(
+                            "{name}: message {:?} does not end with{suffix:?}",
+                            e.to_string()
+                        ));
+                    }
+                }
+                None => failures.push(format!("{name}: a JSON error without a position")),
+            }
+            if std::error::Error::source(e).is_none() {
+                failures.push(format!("{name}: the serde_json error is not the source"));
+            }
+        }
+        ParseError::BodyTooLarge { .. } if e.position().is_some() => {
+            failures.push(format!("{name}: a size error with a position"));
+        }
+        _ => {}
+    }
+    failures
+}
+
+fn report(failures: &[String], what: &str) {
+    if !failures.is_empty() {
+        let mut text = format!("{} {what} failure(s):\n", failures.len());
+        for f in failures {
+            let _ = writeln!(text, "- {f}");
+        }
+        panic!("{text}");
+    }
+}
+
+#[test]
+fn fixtures() {
+    let cases = load();
+    let mut failures = Vec::new();
+    let mut ran = 0;
+    for case in &cases {
+        if let Some(reason) = &case.fixture.ignore {
+            let outcome = run(case);
+            let state = if outcome.is_empty() {
+                "now passes: remove `ignore`".to_owned()
+            } else {
+                format!("still fails: {}", outcome.join("; "))
+            };
+            eprintln!("ignored fixture {} ({reason}): {state}", case.name);
+            continue;
+        }
+        failures.extend(run(case));
+        ran += 1;
+    }
+    eprintln!("ran {ran} fixtures, {} ignored", cases.len() - ran);
+    report(&failures, "fixture");
+}
+
+#[test]
+#[ignore = "runs the fixtures marked `ignore` (known bugs); they fail until the bugs are fixed"]
+fn ignored_fixtures() {
+    let failures: Vec<String> = load()
+        .iter()
+        .filter(|c| c.fixture.ignore.is_some())
+        .flat_map(run)
+        .collect();
+    report(&failures, "ignored-fixture");
+}
+
+#[test]
+fn fixtures_cover_success_and_error_and_sit_in_their_vendor_directory() {
+    // Each vendor directory covers a success and an error; the expected outcome names its vendor.
+    let cases = load();
+    for dir in &DIRS[..5] {
+        let outcomes: BTreeSet<&str> = cases
+            .iter()
+            .filter(|c| c.name.starts_with(&format!("{dir}/")))
+            .filter_map(|c| c.fixture.expect.as_ref())
+            .filter_map(|e| e.get("outcome").and_then(Value::as_str))
+            .collect();
+        assert!(
+            outcomes.contains("success") && outcomes.contains("error"),
+            "{dir}: fixtures cover only {outcomes:?}"
+        );
+    }
+    for case in &cases {
+        let Some(expect) = &case.fixture.expect else {
+            continue;
+        };
+        let dir = case.name.split('/').next().unwrap_or_default();
+        let vendor = expect.get("vendor").and_then(Value::as_str);
+        if dir == "unrecognized" {
+            assert_eq!(vendor, None, "{}: an unrecognized fixture", case.name);
+        } else {
+            assert_eq!(
+                vendor,
+                Some(dir),
+                "{}: fixture in the wrong directory",
+                case.name
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Direct assertions
+
+/// Explains `body` with `headers`, `status` and `vendor`, expecting an error outcome.
+fn error_of<'a>(
+    body: &'a [u8],
+    headers: &'a [(&'a str, &'a str)],
+    status: Option<u16>,
+    vendor: Option<Vendor>,
+) -> ParsedError<'a> {
+    let mut response = Response::new(body).with_headers(headers);
+    if let Some(v) = vendor {
+        response = response.with_vendor(v);
+    }
+    if let Some(s) = status {
+        response = response.with_status(s);
+    }
+    match response.explain() {
+        Ok(Outcome::Error(e)) => e,
+        other => panic!("expected an error outcome, got {other:?}"),
+    }
+}
+
+/// Whether `part` lies inside `whole`'s memory: it was borrowed, not copied.
+fn borrowed_from(part: &str, whole: &[u8]) -> bool {
+    let range = whole.as_ptr_range();
+    let start = part.as_ptr();
+    // An empty `part` could point anywhere; callers pass non-empty text.
+    !part.is_empty() && range.contains(&start) && start.wrapping_add(part.len()) <= range.end
+}
+
+#[test]
+fn fields_without_escapes_are_borrowed_from_the_body() {
+    let body = br#"{"error_code": "21402", "request": "PUT /operators/", "message": "Operator already exists."}"#;
+    let e = error_of(body, &[], Some(409), None);
+    assert!(borrowed_from(e.message().unwrap(), body), "message copied");
+    assert!(
+        borrowed_from(e.raw_code().unwrap(), body),
+        "raw code copied"
+    );
+    assert!(borrowed_from(e.request().unwrap(), body), "request copied");
+
+    // Tencent Cloud's fields sit two objects deep: still borrowed from the caller's bytes.
+    let body = br#"{"Response": {"Error": {"Code": "InvalidParameter.InvalidZoneName", "Message": "zone name is invalid"}, "RequestId": "ed93f3cb-f35e"}}"#;
+    let e = error_of(body, &[], Some(200), None);
+    for field in [e.message(), e.raw_code(), e.request_id()] {
+        assert!(borrowed_from(field.unwrap(), body), "{field:?} copied");
+    }
+
+    // A Tencent CDN module code is a slice of the borrowed message.
+    let body =
+        r#"{"code": 4000, "message": "(2130)非法ProjectID参数", "codeDesc": "InvalidParameter"}"#;
+    let e = error_of(body.as_bytes(), &[], None, None);
+    assert!(borrowed_from(e.module_code().unwrap(), body.as_bytes()));
+    assert!(borrowed_from(e.message().unwrap(), body.as_bytes()));
+}
+
+#[test]
+fn escaped_fields_are_unescaped() {
+    let body =
+        br#"{"id": "e-1", "code": "PARAM_ERROR", "message": "\u53c2\u6570\u9519\u8bef \"x\""}"#;
+    let e = error_of(body, &[("x-cb-status", "")], Some(400), None);
+    assert_eq!(e.message(), Some("参数错误 \"x\""));
+    assert!(borrowed_from(e.raw_code().unwrap(), body));
+}
+
+#[test]
+fn header_values_are_borrowed_when_utf8() {
+    let headers = [
+        ("X-Ca-Error-Message", "Quota Exhausted"),
+        ("X-Ca-Request-Id", "7AD052CB-EE8B-4DFD-BBAF-EFB340E0A5AF"),
+    ];
+    let e = error_of(b"", &headers, Some(403), None);
+    assert!(borrowed_from(
+        e.request_id().unwrap(),
+        headers[1].1.as_bytes()
+    ));
+    assert!(borrowed_from(e.message().unwrap(), headers[0].1.as_bytes()));
+}
+
+#[test]
+fn byte_header_values_are_read_as_bytes() {
+    // `(&str, &[u8])` pairs: a GBK request id is kept lossily and flagged.
+    let id: &[u8] = b"req-\xc7\xeb\xc7\xf3-1";
+    let headers: [(&str, &[u8]); 2] = [
+        ("x-ca-error-message", b"Quota Exhausted"),
+        ("x-ca-request-id", id),
+    ];
+    let outcome = Response::new(b"")
+        .with_status(403)
+        .with_headers(headers)
+        .explain()
+        .unwrap();
+    let e = outcome.error().unwrap();
+    assert_eq!(e.request_id(), Some(&*String::from_utf8_lossy(id)));
+    assert_eq!(e.problems().collect::<Vec<_>>(), [Problem::HeaderNotUtf8]);
+    assert_eq!(e.kind(), ErrorKind::QuotaExceeded);
+}
+
+#[test]
+fn upyun_structure_only_for_the_documented_five_digits() {
+    use upyun::{Level, Structure};
+
+    let s = Structure::parse("21402").unwrap();
+    assert_eq!((s.level(), s.module(), s.error()), (Level::Module, 14, 2));
+    let s = Structure::parse("10399").unwrap();
+    assert_eq!((s.level(), s.module(), s.error()), (Level::System, 3, 99));
+    for not in [
+        "",
+        "2140",
+        "214020",
+        "40100012",
+        "31402",
+        "01402",
+        "2140a",
+        " 21402",
+        "21402 ",
+        "-2140",
+        "２１４０２",
+        "2.140",
+    ] {
+        assert_eq!(Structure::parse(not), None, "{not:?} decoded");
+    }
+
+    // Through explain: the structure of the raw code, listed or not, and only for Upyun.
+    let decoded = |body: &[u8], vendor: Option<Vendor>| {
+        error_of(body, &[], Some(400), vendor)
+            .upyun_structure()
+            .map(|s| (s.level(), s.module(), s.error()))
+    };
+    assert_eq!(
+        decoded(br#"{"error_code": "21499", "message": "?"}"#, None),
+        Some((Level::Module, 14, 99))
+    );
+    assert_eq!(
+        decoded(
+            br#"{"error_code": 21203, "message": "Bucket not found."}"#,
+            None
+        ),
+        Some((Level::Module, 12, 3))
+    );
+    assert_eq!(
+        decoded(br#"{"error_code": 40100012, "message": "?"}"#, None),
+        None
+    );
+    assert_eq!(
+        decoded(br#"{"error_code": "401000120", "message": "?"}"#, None),
+        None
+    );
+    // A five-digit code of another vendor is not an Upyun structure.
+    assert_eq!(
+        decoded(
+            br#"{"code": 10100, "message": "(10100)DSA"}"#,
+            Some(Vendor::TencentCdn)
+        ),
+        None
+    );
+    // An 8-digit code of another Upyun family is not typed either.
+    let e = error_of(
+        br#"{"error_code": 40100012, "message": "?"}"#,
+        &[],
+        None,
+        None,
+    );
+    assert_eq!(e.typed_code(), None);
+    assert_eq!(e.raw_code(), Some("40100012"));
+}
+
+#[test]
+fn parsed_error_through_the_api_error_trait() {
+    // `code()` is the raw code, the trait's `message()` the catalog's text, the inherent
+    // `message()` what the vendor sent; `http_status()` is the documented status and `status()`
+    // the received one.
+    let headers = [
+        ("X-Ca-Error-Message", "TThrottled by GROUP Flow Control"),
+        ("X-Ca-Request-Id", "id-1"),
+    ];
+    let e = error_of(b"", &headers, Some(429), None);
+    let api: &dyn ApiError = &e;
+    assert_eq!(api.vendor(), Vendor::AliyunApiGateway);
+    assert_eq!(api.code(), "TThrottled by GROUP Flow Control");
+    assert_eq!(e.message(), Some("TThrottled by GROUP Flow Control"));
+    assert_eq!(api.message().unwrap().zh, "因分组流控被限制");
+    assert_eq!(api.http_status(), Some(403));
+    assert_eq!(e.status(), Some(429));
+    assert_eq!(api.kind(), ErrorKind::RateLimited);
+    assert!(api.is_retryable());
+    assert_eq!(
+        e.typed_code(),
+        Some(AnyCode::AliyunApiGateway(
+            errcat::aliyun_apigateway::Code::ThrottledByGroupFlowControl
+        ))
+    );
+
+    // No code at all: `code()` is empty, kind from the status.
+    let e = error_of(
+        b"<html>blocked</html>",
+        &[("x-cb-status", "")],
+        Some(403),
+        None,
+    );
+    assert_eq!(ApiError::code(&e), "");
+    assert_eq!(e.kind(), ErrorKind::Blocked);
+    assert_eq!(e.basis(), Basis::HttpStatus);
+}
+
+#[test]
+fn vendor_message_is_never_replaced_by_catalog_text() {
+    let body = br#"{"error_code": "21402", "request": "PUT /operators/", "message": "operator 'bob' exists (since 2015)"}"#;
+    let e = error_of(body, &[], Some(409), None);
+    assert_eq!(
+        e.typed_code(),
+        Some(AnyCode::Upyun(upyun::Code::OperatorAlreadyExists))
+    );
+    assert_eq!(e.message(), Some("operator 'bob' exists (since 2015)"));
+    // An empty message stays empty, not the catalog's text.
+    let e = error_of(
+        br#"{"code": 4100, "message": ""}"#,
+        &[],
+        None,
+        Some(Vendor::TencentCdn),
+    );
+    assert_eq!(e.message(), Some(""));
+}
+
+#[test]
+fn tencent_cdn_typed_codes() {
+    let e = error_of(
+        r#"{"code": 4000, "message": "(2130)非法ProjectID参数"}"#.as_bytes(),
+        &[],
+        None,
+        None,
+    );
+    assert_eq!(
+        e.typed_code(),
+        Some(AnyCode::TencentCdn(tencent_cdn::Code::InvalidParameter))
+    );
+    assert_eq!(
+        e.typed_module_code(),
+        Some(tencent_cdn::ModuleCode::InvalidProjectId)
+    );
+    // An undocumented module code is kept, not typed.
+    let e = error_of(br#"{"code": 4000, "message": "(-1)x"}"#, &[], None, None);
+    assert_eq!(e.module_code(), Some("-1"));
+    assert_eq!(e.typed_module_code(), None);
+}
+
+#[test]
+fn tencent_cloud_family_and_classification() {
+    let body = br#"{"Response": {"Error": {"Code": "InvalidParameter.InvalidZoneName", "Message": "m"}, "RequestId": "r"}}"#;
+    let e = error_of(body, &[], Some(200), None);
+    assert_eq!(e.typed_code(), None);
+    assert_eq!(e.basis(), Basis::Family);
+    assert_eq!(
+        e.entry().map(Entry::any_code),
+        Some(AnyCode::TencentCloud(tencent_cloud::Code::InvalidParameter))
+    );
+    assert!(!e.is_known());
+
+    // The nearest listed ancestor, not the top: `A.B.C` falls back to a listed `A.B`.
+    let body = br#"{"Response": {"Error": {"Code": "AuthFailure.SignatureFailure.Expired", "Message": "m"}, "RequestId": "r"}}"#;
+    let e = error_of(body, &[], Some(200), None);
+    assert_eq!(
+        e.entry().map(Entry::any_code),
+        Some(AnyCode::TencentCloud(
+            tencent_cloud::Code::AuthFailureSignatureFailure
+        ))
+    );
+}
+
+#[test]
+fn body_size_limit_boundary() {
+    // Exactly MAX_BODY bytes is read; one more is not.
+    let json = br#"{"error_code": "21203", "message": "Bucket not found."}"#;
+    let mut body = json.to_vec();
+    body.resize(MAX_BODY, b' ');
+    let e = error_of(&body, &[], Some(404), None);
+    assert_eq!(e.raw_code(), Some("21203"));
+    assert_eq!(e.problems().count(), 0);
+
+    body.push(b' ');
+    let err = Response::new(&body).with_status(404).explain().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "response body of {} bytes is over the {MAX_BODY}-byte limit",
+            MAX_BODY + 1
+        )
+    );
+    assert_eq!(err.position(), None);
+    assert!(matches!(err, ParseError::BodyTooLarge { .. }));
+
+    // With the vendor known, the outcome stands on the status and says what it could not read.
+    let e = error_of(&body, &[], Some(404), Some(Vendor::Upyun));
+    assert_eq!(e.problems().collect::<Vec<_>>(), [Problem::BodyTooLarge]);
+    assert_eq!(e.kind(), ErrorKind::NotFound);
+    assert_eq!(e.raw_code(), None);
+
+    // A Cloudbypass success carries the target's page, of any size.
+    let outcome = Response::new(&body)
+        .with_headers([("x-cb-status", "ok")])
+        .with_status(200)
+        .explain()
+        .unwrap();
+    assert_eq!(outcome.as_str(), "success");
+}
+
+#[test]
+fn unread_body_is_not_a_silent_success_where_errors_come_with_200() {
+    let json =
+        br#"{"Response": {"Error": {"Code": "InternalError", "Message": "m"}, "RequestId": "r"}}"#;
+    let mut huge = json.to_vec();
+    huge.resize(MAX_BODY + 1, b' ');
+    for vendor in [Vendor::TencentCloud, Vendor::TencentCdn] {
+        // Unreadable: an error with no code, flagged.
+        for body in [&b"<html><body>maintenance</body></html>"[..], b""] {
+            let outcome = Response::new(body)
+                .with_vendor(vendor)
+                .with_status(200)
+                .explain()
+                .unwrap();
+            let Outcome::Error(e) = &outcome else {
+                panic!(
+                    "{vendor}: an unread body of {} bytes became {outcome:?}",
+                    body.len()
+                );
+            };
+            assert_eq!(e.raw_code(), None);
+            assert!(e.problems().any(|p| p == Problem::BodyUnreadable), "{e:?}");
+        }
+        // Oversized: taken for a success (error bodies are small), flagged.
+        let outcome = Response::new(&huge)
+            .with_vendor(vendor)
+            .with_status(200)
+            .explain()
+            .unwrap();
+        let Outcome::Success(s) = &outcome else {
+            panic!("{vendor}: {outcome:?}");
+        };
+        assert_eq!(s.problems().collect::<Vec<_>>(), [Problem::BodyTooLarge]);
+        // ... unless the status says it failed.
+        let outcome = Response::new(&huge)
+            .with_vendor(vendor)
+            .with_status(502)
+            .explain()
+            .unwrap();
+        assert_eq!(outcome.as_str(), "error", "{vendor}: {outcome:?}");
+    }
+}
+
+#[test]
+fn aliyun_error_code_header_is_kept_apart() {
+    let headers = [
+        ("X-Ca-Error-Code", "A403AF"),
+        ("X-Ca-Error-Message", "Throttled by APP Flow Control"),
+    ];
+    let e = error_of(b"", &headers, Some(403), None);
+    assert_eq!(e.raw_code(), Some("Throttled by APP Flow Control"));
+    assert_eq!(e.error_code_header(), Some("A403AF"));
+    // Without the message header, the error-code header is the raw code.
+    let e = error_of(b"", &headers[..1], Some(403), None);
+    assert_eq!(e.raw_code(), Some("A403AF"));
+    assert_eq!(e.typed_code(), None);
+}
+
+#[test]
+fn known_means_the_raw_code_is_typed() {
+    let inputs: [(&[u8], Option<Vendor>); 3] = [
+        (br#"{"code": 4102, "message": "(2130)x"}"#, None),
+        (br#"{"code": 9999, "message": "(2000)x"}"#, None),
+        (
+            br#"{"code": null, "message": "(2130)x"}"#,
+            Some(Vendor::TencentCdn),
+        ),
+    ];
+    for (body, vendor) in inputs {
+        let e = error_of(body, &[], None, vendor);
+        assert!(!e.is_known(), "{}", String::from_utf8_lossy(body));
+        assert_eq!(e.typed_code(), None);
+        // The documented module code is still the entry.
+        assert!(e.entry().is_some(), "{}", String::from_utf8_lossy(body));
+    }
+    let e = error_of(br#"{"code": 4000, "message": "(2130)x"}"#, &[], None, None);
+    assert!(e.is_known());
+    assert_eq!(e.typed_code().map(AnyCode::as_str), Some("4000"));
+}
+
+#[test]
+fn lone_surrogate_is_kept_as_written_and_flagged() {
+    type Field = for<'a, 'b> fn(&'a ParsedError<'b>) -> Option<&'a str>;
+    let cases: [(&[u8], Field, &str); 3] = [
+        (
+            br#"{"error_code": "\ud800", "message": "m"}"#,
+            |e| e.raw_code(),
+            r"\ud800",
+        ),
+        (
+            br#"{"error_code": "21402", "message": "bad \udc00 text"}"#,
+            |e| e.message(),
+            r"bad \udc00 text",
+        ),
+        (
+            br#"{"Response": {"Error": {"Code": "InternalError", "Message": "m"}, "RequestId": "\ud800-1"}}"#,
+            |e| e.request_id(),
+            r"\ud800-1",
+        ),
+    ];
+    for (body, field, kept) in cases {
+        let e = error_of(body, &[], Some(400), None);
+        assert_eq!(field(&e), Some(kept), "{}", String::from_utf8_lossy(body));
+        assert!(
+            e.problems().any(|p| p == Problem::InvalidEscape),
+            "{}: {e:?}",
+            String::from_utf8_lossy(body)
+        );
+    }
+}
+
+#[test]
+fn boolean_code_is_kept_and_flagged_wrong_type() {
+    let e = error_of(
+        br#"{"error_code": true, "message": "m"}"#,
+        &[],
+        Some(400),
+        None,
+    );
+    assert_eq!(e.raw_code(), Some("true"));
+    assert!(
+        e.problems().any(|p| p == Problem::CodeWrongType),
+        "problems {:?}",
+        e.problems().collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn nesting_is_accepted_at_any_depth_as_documented() {
+    let deep = |n: usize| format!("{}1{}", "[".repeat(n), "]".repeat(n));
+    let bodies = [
+        format!(
+            r#"{{"error_code": "21402", "message": "m", "extra": {}}}"#,
+            deep(200)
+        ),
+        format!(
+            r#"{{"Response": {{"Error": {{"Code": "InternalError", "Message": "m", "x": {}}}, "RequestId": "r"}}}}"#,
+            deep(10_000)
+        ),
+    ];
+    for body in &bodies {
+        let e = error_of(body.as_bytes(), &[], Some(400), None);
+        assert!(
+            matches!(e.raw_code(), Some("21402" | "InternalError")),
+            "{e:?}"
+        );
+    }
+}
+
+#[test]
+fn duplicate_header_names_first_wins_in_any_case() {
+    let headers = [
+        ("x-ca-error-message", "Quota Exhausted"),
+        ("X-CA-ERROR-MESSAGE", "Internal Error"),
+        ("X-Ca-Request-Id", "first"),
+        ("x-ca-request-id", "second"),
+    ];
+    let e = error_of(b"", &headers, Some(403), None);
+    assert_eq!(e.message(), Some("Quota Exhausted"));
+    assert_eq!(e.request_id(), Some("first"));
+}
+
+#[test]
+fn outcome_accessors() {
+    let outcome = Response::new(b"<html></html>")
+        .with_status(200)
+        .explain()
+        .unwrap();
+    assert_eq!(outcome.as_str(), "unrecognized");
+    assert_eq!(outcome.vendor(), None);
+    assert!(outcome.error().is_none());
+
+    let body = br#"{"Response": {"TotalCount": 0, "RequestId": "b5b41468"}}"#;
+    let outcome = Response::new(body).with_status(200).explain().unwrap();
+    let Outcome::Success(s) = &outcome else {
+        panic!("{outcome:?}")
+    };
+    assert_eq!(s.vendor(), Vendor::TencentCloud);
+    assert_eq!(s.request_id(), Some("b5b41468"));
+    assert_eq!(s.status(), Some(200));
+    assert!(outcome.error().is_none());
+}
+
+#[cfg(feature = "http")]
+#[test]
+fn from_http_reads_repeated_and_non_utf8_headers() {
+    let response = http::Response::builder()
+        .status(400)
+        .header(
+            "X-Ca-Error-Message",
+            http::HeaderValue::from_bytes(
+                b"Invalid Signature, Server StringToSign:GET#/v1/\xc9\xcc",
+            )
+            .unwrap(),
+        )
+        .header("x-ca-error-message", "Internal Error")
+        .header("X-Ca-Request-Id", "7AD052CB")
+        .body(Vec::<u8>::new())
+        .unwrap();
+    let outcome = Response::from_http(&response).explain().unwrap();
+    let e = outcome.error().unwrap();
+    assert_eq!(e.status(), Some(400));
+    assert_eq!(e.request_id(), Some("7AD052CB"));
+    assert_eq!(
+        e.template_parameter(),
+        Some("GET#/v1/\u{fffd}\u{fffd}"),
+        "the first value wins, read as bytes"
+    );
+    assert_eq!(e.kind(), ErrorKind::Unauthenticated);
+    assert_eq!(e.problems().collect::<Vec<_>>(), [Problem::HeaderNotUtf8]);
+}
