@@ -9,7 +9,9 @@ use std::fmt::Write as _;
 
 use crate::message_key::message_key;
 use crate::schema::{Entry, Table, VendorFile};
-use crate::validate::{TEMPLATE_PLACEHOLDER, entry_retryable, kind_retryable, status_of};
+use crate::validate::{
+    MAX_HEADER_NAME, TEMPLATE_PLACEHOLDER, entry_retryable, kind_retryable, status_of,
+};
 
 /// Rust names of each vendor: slug, `Vendor` variant, module.
 const VENDOR_RUST: [(&str, &str, &str); 5] = [
@@ -420,42 +422,36 @@ fn emit_indexes(out: &mut String, files: &[(String, VendorFile)]) {
     );
 }
 
-/// `HEADERS`, keyed by lowercase name.
+fn header_lit(file: &VendorFile, h: &crate::schema::Header) -> String {
+    format!(
+        "crate::Header {{ name: {:?}, vendor: crate::Vendor::{}, carries: crate::HeaderRole::{}, description: {} }}",
+        h.name,
+        rust_names(&file.vendor).0,
+        camel(&h.carries),
+        text_lit(&h.description)
+    )
+}
+
+/// `HEADERS_BY_LEN`: the documented headers, bucketed by the length of their names.
 fn emit_headers(out: &mut String, files: &[(String, VendorFile)]) {
-    let mut headers = phf_codegen::Map::<&str>::new();
-    headers.phf_path("phf");
-    let mut lower_names = Vec::new();
+    // Lengths are at most MAX_HEADER_NAME (validated).
+    let mut buckets = vec![Vec::new(); MAX_HEADER_NAME + 1];
     for (_, file) in files {
         for h in &file.headers {
-            lower_names.push((h.name.to_ascii_lowercase(), file, h));
+            buckets[h.name.len()].push(header_lit(file, h));
         }
     }
-    for (lower, file, h) in &lower_names {
-        headers.entry(
-            lower.as_str(),
-            format!(
-                "crate::Header {{ name: {:?}, vendor: crate::Vendor::{}, carries: crate::HeaderRole::{}, description: {} }}",
-                h.name,
-                rust_names(&file.vendor).0,
-                camel(&h.carries),
-                text_lit(&h.description)
-            ),
-        );
-    }
-    let _ = writeln!(
-        out,
-        "/// Documented response headers, keyed by lowercase name.\n\
-         pub(crate) static HEADERS: phf::Map<&'static str, crate::Header> = {};\n",
-        headers.build()
-    );
-    // Bit `n` is set when some documented header name is `n` bytes long (n <= 64, validated).
-    let lengths = lower_names
+    let slots: Vec<String> = buckets
         .iter()
-        .fold(0u128, |mask, (name, _, _)| mask | (1u128 << name.len()));
+        .map(|b| format!("&[{}]", b.join(", ")))
+        .collect();
     let _ = writeln!(
         out,
-        "/// Bit `n` set: a documented header name is `n` bytes long.\n\
-         pub(crate) const HEADER_NAME_LENGTHS: u128 = {lengths:#x};\n"
+        "/// Documented response headers, indexed by the length of their names: a name is compared\n\
+         /// (ignoring ASCII case) only with the few documented names of its length.\n\
+         pub(crate) static HEADERS_BY_LEN: [&[crate::Header]; {}] = [{}];\n",
+        MAX_HEADER_NAME + 1,
+        slots.join(", ")
     );
 }
 
@@ -467,21 +463,42 @@ fn emit_vendor_info(out: &mut String, files: &[(String, VendorFile)]) {
         files.len()
     );
     for (_, file) in files {
-        let mut statuses = phf_codegen::Map::<u16>::new();
-        statuses.phf_path("phf");
-        for s in &file.http_statuses {
-            if let Some(n) = status_of(&s.status) {
-                statuses.entry(
-                    n,
-                    format!(
-                        "crate::StatusMeaning {{ vendor: crate::Vendor::{}, status: {n}, reason: {:?}, description: {} }}",
-                        rust_names(&file.vendor).0,
-                        s.reason,
-                        text_lit(&s.description)
-                    ),
+        let vendor = rust_names(&file.vendor).0;
+        let module = rust_names(&file.vendor).1;
+        // Wire codes and aliases of every table of the vendor (unique within it, validated).
+        let mut codes = phf_codegen::Map::<&str>::new();
+        codes.phf_path("phf");
+        for table in &file.tables {
+            let variant = any_variant(&file.vendor, &table.name);
+            for e in &table.entries {
+                let value = format!(
+                    "AnyCode::{variant}(crate::{module}::{}::{})",
+                    table.name, e.name
                 );
+                for code in std::iter::once(&e.code).chain(&e.aliases) {
+                    codes.entry(code.as_str(), value.clone());
+                }
             }
         }
+        // Status meanings, and an index by status: slot `s` holds 1 + the meaning's position.
+        let mut statuses = Vec::new();
+        let mut index = vec![0usize; STATUS_SLOTS];
+        for s in &file.http_statuses {
+            if let Some(n) = status_of(&s.status) {
+                statuses.push(format!(
+                    "crate::StatusMeaning {{ vendor: crate::Vendor::{vendor}, status: {n}, reason: {:?}, description: {} }}",
+                    s.reason,
+                    text_lit(&s.description)
+                ));
+                index[usize::from(n)] = statuses.len();
+            }
+        }
+        let status_index = if statuses.is_empty() {
+            "None".to_owned()
+        } else {
+            let slots: Vec<String> = index.iter().map(ToString::to_string).collect();
+            format!("Some(&[{}])", slots.join(", "))
+        };
         let mut classifications = phf_codegen::Map::<&str>::new();
         classifications.phf_path("phf");
         for c in &file.classifications {
@@ -491,8 +508,7 @@ fn emit_vendor_info(out: &mut String, files: &[(String, VendorFile)]) {
             classifications.entry(
                 c.code.as_str(),
                 format!(
-                    "crate::Classification {{ vendor: crate::Vendor::{}, code: {:?}, kind: crate::ErrorKind::{}, retryable: {retryable}, retry_reason: {}, reason: {:?}, source: {} }}",
-                    rust_names(&file.vendor).0,
+                    "crate::Classification {{ vendor: crate::Vendor::{vendor}, code: {:?}, kind: crate::ErrorKind::{}, retryable: {retryable}, retry_reason: {}, reason: {:?}, source: {} }}",
                     c.code,
                     camel(&c.kind),
                     opt(c.retry_reason.as_ref(), |r| format!("{r:?}")),
@@ -501,19 +517,17 @@ fn emit_vendor_info(out: &mut String, files: &[(String, VendorFile)]) {
                 ),
             );
         }
-        let header_names: Vec<String> = file
-            .headers
-            .iter()
-            .map(|h| h.name.to_ascii_lowercase())
-            .collect();
+        let headers: Vec<String> = file.headers.iter().map(|h| header_lit(file, h)).collect();
         let _ = writeln!(
             out,
             "    crate::vendor::Info {{\n        seed: {:?},\n        docs_url: {},\n        \
-             headers: {},\n        statuses: {},\n        classifications: {},\n    }},",
+             codes: {},\n        headers: &[{}],\n        statuses: &[{}],\n        \
+             status_index: {status_index},\n        classifications: {},\n    }},",
             file.seed,
             opt(file.docs_url.as_ref(), |u| format!("{u:?}")),
-            str_slice(&header_names),
-            statuses.build(),
+            codes.build(),
+            headers.join(", "),
+            statuses.join(", "),
             classifications.build()
         );
     }

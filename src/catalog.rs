@@ -109,8 +109,9 @@ pub fn all() -> &'static [AnyCode] {
 /// assert_eq!(catalog::lookup(Vendor::Upyun, "4000"), None);
 /// ```
 #[must_use]
+#[inline]
 pub fn lookup(vendor: Vendor, code: &str) -> Option<AnyCode> {
-    by_code(code).iter().copied().find(|c| c.vendor() == vendor)
+    vendor.info().codes.get(code).copied()
 }
 
 /// Every code, of any vendor, whose wire code or alias is `code`, in O(1).
@@ -126,6 +127,7 @@ pub fn lookup(vendor: Vendor, code: &str) -> Option<AnyCode> {
 /// assert!(catalog::by_code("no such code").is_empty());
 /// ```
 #[must_use]
+#[inline]
 pub fn by_code(code: &str) -> &'static [AnyCode] {
     generated::BY_CODE.get(code).copied().unwrap_or(&[])
 }
@@ -147,6 +149,7 @@ pub fn by_code(code: &str) -> &'static [AnyCode] {
 /// assert!(catalog::by_status(u16::MAX).is_empty());
 /// ```
 #[must_use]
+#[inline]
 pub fn by_status(status: u16) -> &'static [AnyCode] {
     generated::BY_STATUS
         .get(usize::from(status))
@@ -193,6 +196,7 @@ pub fn by_status_for(vendor: Vendor, status: u16) -> impl Iterator<Item = AnyCod
 /// );
 /// ```
 #[must_use]
+#[inline]
 pub fn by_message(text: &str) -> &'static [AnyCode] {
     generated::BY_MESSAGE
         .get(message_key(text))
@@ -214,6 +218,7 @@ pub fn by_message(text: &str) -> &'static [AnyCode] {
 /// assert_eq!(catalog::header("content-type"), None);
 /// ```
 #[must_use]
+#[inline]
 pub fn header(name: &str) -> Option<&'static Header> {
     crate::header::lookup(name)
 }

@@ -3,12 +3,8 @@
 
 use serde::Serialize;
 
-use crate::catalog::generated::HEADER_NAME_LENGTHS;
+use crate::catalog::generated::HEADERS_BY_LEN;
 use crate::{Text, Vendor};
-
-/// Longest header name that can be documented (mirrors `MAX_HEADER_NAME` in `build/validate.rs`);
-/// a longer name cannot be one of ours and is rejected before any work.
-const MAX_NAME: usize = 64;
 
 /// What a documented response header carries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -73,21 +69,13 @@ impl Header {
     }
 }
 
-/// Looks `name` up case-insensitively: ASCII-lowercases it into a stack buffer and probes the
-/// phf map keyed by lowercase names. No allocation. A name whose length no documented header
-/// has (most headers a response carries: `content-type`, `date`, ...) is rejected before any
-/// copying or hashing.
+/// Looks `name` up case-insensitively without allocating or hashing: only the documented names
+/// of the same length (at most a few) are compared, ignoring ASCII case, so the many headers of
+/// other lengths a response carries (`content-type`, `date`, ...) are rejected by one index.
+#[inline]
 pub(crate) fn lookup(name: &str) -> Option<&'static Header> {
-    let bytes = name.as_bytes();
-    if bytes.len() > MAX_NAME || HEADER_NAME_LENGTHS & (1 << bytes.len()) == 0 {
-        return None;
-    }
-    let mut buf = [0u8; MAX_NAME];
-    let lower = &mut buf[..bytes.len()];
-    for (dst, src) in lower.iter_mut().zip(bytes) {
-        *dst = src.to_ascii_lowercase();
-    }
-    // ASCII lowercasing keeps UTF-8 valid; a failure here would only mean "not found".
-    let lower = std::str::from_utf8(lower).ok()?;
-    crate::catalog::generated::HEADERS.get(lower)
+    HEADERS_BY_LEN
+        .get(name.len())?
+        .iter()
+        .find(|h| h.name.eq_ignore_ascii_case(name))
 }

@@ -27,6 +27,7 @@ macro_rules! code_table {
             // `&self`, like `ApiError::entry`, so that the inherent method always wins method
             // resolution: `code.entry()` is the entry, never `Option`, with the trait in scope.
             #[allow(clippy::trivially_copy_pass_by_ref)]
+            #[inline]
             pub fn entry(&self) -> &'static crate::Entry {
                 &$entries[*self as usize]
             }
@@ -55,6 +56,7 @@ macro_rules! code_table {
             #[doc = concat!("assert_eq!(", stringify!($ty), "::from_code(\"no such code\"), None);")]
             /// ```
             #[must_use]
+            #[inline]
             pub fn from_code(code: &str) -> Option<Self> {
                 $by_wire.get(code).copied()
             }

@@ -246,7 +246,7 @@ where
             Vendor::TencentCdn => parse_tencent_cdn(&mut err, &body),
             Vendor::AliyunApiGateway => parse_aliyun(&mut err, &headers),
             Vendor::Upyun => parse_upyun(&mut err, &body),
-            Vendor::TencentCloud => parse_tencent_cloud(&mut err, &body)?,
+            Vendor::TencentCloud => parse_tencent_cloud(&mut err, &body),
         };
         if success {
             Ok(Outcome::Success(Success {
@@ -775,13 +775,15 @@ fn header_text<'a>(value: &'a [u8], problems: &mut Problems) -> Cow<'a, str> {
 // ---------------------------------------------------------------------------------------------
 // Body
 
-/// Every top-level field any vendor uses, unparsed.
+/// Every top-level field any vendor uses: scalars unparsed, Tencent Cloud's objects parsed in the
+/// same pass (so that an error inside them is reported at its position in the body, and so that
+/// nothing is allocated to skip over them).
 #[derive(Default, Deserialize)]
 struct Fields<'a> {
     #[serde(borrow, rename = "Response")]
-    response: Option<&'a RawValue>,
+    response: Option<Nested<TencentResponse<'a>>>,
     #[serde(borrow, rename = "Error")]
-    error: Option<&'a RawValue>,
+    error: Option<Nested<TencentError<'a>>>,
     #[serde(borrow, rename = "RequestId")]
     request_id: Option<&'a RawValue>,
     #[serde(borrow)]
@@ -796,33 +798,95 @@ struct Fields<'a> {
     id: Option<&'a RawValue>,
 }
 
+/// A field that is either an object of type `T` or anything else, which is skipped. (Capturing
+/// a nested object as `&RawValue` would make `serde_json` allocate to skip its inside.)
+#[derive(Default)]
+enum Nested<T> {
+    Object(T),
+    #[default]
+    Other,
+}
+
+fn is_object<T>(field: Option<&Nested<T>>) -> bool {
+    matches!(field, Some(Nested::Object(_)))
+}
+
+impl<T> Nested<T> {
+    fn object(&self) -> Option<&T> {
+        match self {
+            Self::Object(t) => Some(t),
+            Self::Other => None,
+        }
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Nested<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit<T>(std::marker::PhantomData<T>);
+
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Visit<T> {
+            type Value = Nested<T>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Self::Value, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(Nested::Object)
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Nested::Other)
+            }
+
+            fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+                Ok(Nested::Other)
+            }
+
+            fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+                Ok(Nested::Other)
+            }
+
+            fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+                Ok(Nested::Other)
+            }
+
+            fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+                Ok(Nested::Other)
+            }
+
+            fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+                Ok(Nested::Other)
+            }
+
+            fn visit_unit<E>(self) -> Result<Self::Value, E> {
+                Ok(Nested::Other)
+            }
+        }
+
+        deserializer.deserialize_any(Visit(std::marker::PhantomData))
+    }
+}
+
 /// The fields of a Tencent Cloud API 3.0 `Response` object.
 #[derive(Default, Deserialize)]
 struct TencentResponse<'a> {
     #[serde(borrow, rename = "Error")]
-    error: Option<&'a RawValue>,
+    error: Option<Nested<TencentError<'a>>>,
     #[serde(borrow, rename = "RequestId")]
     request_id: Option<&'a RawValue>,
 }
 
-/// A Tencent Cloud body parsed in one pass, only to locate a JSON error inside a nested object at
-/// its position in the whole body (a nested parse counts lines from its own start).
-#[derive(Deserialize)]
-struct TencentStrict<'a> {
-    #[serde(borrow, rename = "Response")]
-    _response: Option<TencentStrictResponse<'a>>,
-    #[serde(borrow, rename = "Error")]
-    _error: Option<TencentError<'a>>,
-}
-
-#[derive(Deserialize)]
-struct TencentStrictResponse<'a> {
-    #[serde(borrow, rename = "Error")]
-    _error: Option<TencentError<'a>>,
-}
-
 /// The fields of a Tencent Cloud API 3.0 `Error` object.
-#[derive(Default, Deserialize)]
+#[derive(Clone, Copy, Default, Deserialize)]
 struct TencentError<'a> {
     #[serde(borrow, rename = "Code")]
     code: Option<&'a RawValue>,
@@ -831,7 +895,6 @@ struct TencentError<'a> {
 }
 
 struct Body<'a> {
-    bytes: &'a [u8],
     /// `None` when the body is not a JSON object (empty, HTML, text, too large).
     fields: Option<Fields<'a>>,
     too_large: bool,
@@ -844,7 +907,6 @@ impl<'a> Body<'a> {
         if bytes.len() > MAX_BODY {
             return if vendor.is_some() {
                 Ok(Self {
-                    bytes,
                     fields: None,
                     too_large: true,
                 })
@@ -861,14 +923,12 @@ impl<'a> Body<'a> {
             .is_some_and(|&b| b == b'{');
         if !looks_json {
             return Ok(Self {
-                bytes,
                 fields: None,
                 too_large: false,
             });
         }
         match serde_json::from_slice::<Fields<'a>>(bytes) {
             Ok(fields) => Ok(Self {
-                bytes,
                 fields: Some(fields),
                 too_large: false,
             }),
@@ -876,7 +936,6 @@ impl<'a> Body<'a> {
             // failure may carry the target site's own page. Neither is the vendor's to be read.
             Err(_) if matches!(vendor, Some(Vendor::AliyunApiGateway | Vendor::Cloudbypass)) => {
                 Ok(Self {
-                    bytes,
                     fields: None,
                     too_large: false,
                 })
@@ -890,7 +949,8 @@ impl<'a> Body<'a> {
         let is = |raw: Option<&RawValue>, first: u8| {
             raw.is_some_and(|r| r.get().as_bytes().first() == Some(&first))
         };
-        if is(f.response, b'{') || (is(f.error, b'{') && f.request_id.is_some()) {
+        if is_object(f.response.as_ref()) || (is_object(f.error.as_ref()) && f.request_id.is_some())
+        {
             Some(Vendor::TencentCloud)
         } else if f.error_code.is_some() {
             Some(Vendor::Upyun)
@@ -933,6 +993,8 @@ fn scalar<'a>(
 ) -> Option<Cow<'a, str>> {
     let text = raw?.get();
     match text.as_bytes().first() {
+        // The common case: no escapes, so the text between the quotes is the value.
+        Some(b'"') if !text.contains('\\') => Some(Cow::Borrowed(&text[1..text.len() - 1])),
         Some(b'"') => Some(
             serde_json::from_str::<&'a str>(text)
                 .map(Cow::Borrowed)
@@ -1161,41 +1223,25 @@ fn parse_upyun<'a>(err: &mut ParsedError<'a>, body: &Body<'a>) -> bool {
     false
 }
 
-fn parse_tencent_cloud<'a>(err: &mut ParsedError<'a>, body: &Body<'a>) -> Result<bool, ParseError> {
+fn parse_tencent_cloud<'a>(err: &mut ParsedError<'a>, body: &Body<'a>) -> bool {
     let Some(f) = &body.fields else {
-        return Ok(unread_body_of_200_vendor(err, body));
-    };
-    // A nested object that does not parse: report it where it is in the whole body.
-    let json_err = |nested: serde_json::Error| ParseError::Json {
-        vendor: Some(Vendor::TencentCloud),
-        source: serde_json::from_slice::<TencentStrict<'_>>(body.bytes)
-            .err()
-            .unwrap_or(nested),
+        return unread_body_of_200_vendor(err, body);
     };
     // `{"Response": {...}}`, or the inner object on its own.
-    let inner: TencentResponse<'a> = match f.response {
-        Some(raw) if raw.get().starts_with('{') => {
-            serde_json::from_str(raw.get()).map_err(json_err)?
-        }
-        _ => TencentResponse {
-            error: f.error,
-            request_id: f.request_id,
-        },
+    let (error, request_id) = match f.response.as_ref().and_then(Nested::object) {
+        Some(response) => (response.error.as_ref(), response.request_id),
+        None => (f.error.as_ref(), f.request_id),
     };
-    err.request_id = scalar(
-        inner.request_id,
-        Problem::RequestIdWrongType,
-        &mut err.problems,
-    );
-    let Some(error) = inner.error.filter(|e| e.get() != "null") else {
-        return Ok(true);
+    err.request_id = scalar(request_id, Problem::RequestIdWrongType, &mut err.problems);
+    // No `Error`, or `"Error": null`: a success.
+    let Some(error) = error else {
+        return true;
     };
-    if !error.get().starts_with('{') {
+    let Nested::Object(error) = error else {
         err.problems.add(Problem::CodeWrongType);
         err.finish();
-        return Ok(false);
-    }
-    let error: TencentError<'a> = serde_json::from_str(error.get()).map_err(json_err)?;
+        return false;
+    };
     err.raw_code = scalar(error.code, Problem::CodeWrongType, &mut err.problems);
     err.message = scalar(error.message, Problem::MessageWrongType, &mut err.problems);
     match err
@@ -1212,5 +1258,5 @@ fn parse_tencent_cloud<'a>(err: &mut ParsedError<'a>, body: &Body<'a>) -> Result
         Some(Dotted::Nothing) | None => {}
     }
     err.finish();
-    Ok(false)
+    false
 }

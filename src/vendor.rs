@@ -45,9 +45,12 @@ pub enum Vendor {
 pub(crate) struct Info {
     pub(crate) seed: &'static str,
     pub(crate) docs_url: Option<&'static str>,
-    /// Lowercase names of the vendor's documented headers.
-    pub(crate) headers: &'static [&'static str],
-    pub(crate) statuses: phf::Map<u16, StatusMeaning>,
+    /// Wire codes and aliases of all the vendor's tables.
+    pub(crate) codes: phf::Map<&'static str, crate::AnyCode>,
+    pub(crate) headers: &'static [Header],
+    pub(crate) statuses: &'static [StatusMeaning],
+    /// By HTTP status: 0, or 1 + the position of its meaning in `statuses`.
+    pub(crate) status_index: Option<&'static [u8; 600]>,
     pub(crate) classifications: phf::Map<&'static str, Classification>,
 }
 
@@ -99,7 +102,7 @@ impl Vendor {
         }
     }
 
-    fn info(self) -> &'static Info {
+    pub(crate) fn info(self) -> &'static Info {
         &crate::catalog::generated::VENDOR_INFO[self as usize]
     }
 
@@ -145,11 +148,9 @@ impl Vendor {
     /// assert_eq!(headers[0].name(), "x-cb-status");
     /// assert_eq!(headers[0].carries(), HeaderRole::Status);
     /// ```
-    pub fn headers(self) -> impl Iterator<Item = &'static Header> {
-        self.info()
-            .headers
-            .iter()
-            .filter_map(|name| crate::catalog::generated::HEADERS.get(name))
+    #[must_use]
+    pub fn headers(self) -> impl ExactSizeIterator<Item = &'static Header> {
+        self.info().headers.iter()
     }
 
     /// What the vendor says an HTTP status means, where its document says (Upyun documents eight
@@ -166,8 +167,11 @@ impl Vendor {
     /// assert_eq!(Vendor::TencentCloud.status_meaning(409), None);
     /// ```
     #[must_use]
+    #[inline]
     pub fn status_meaning(self, status: u16) -> Option<&'static StatusMeaning> {
-        self.info().statuses.get(&status)
+        let info = self.info();
+        let slot = *info.status_index?.get(usize::from(status))?;
+        info.statuses.get(usize::from(slot).checked_sub(1)?)
     }
 }
 
@@ -187,6 +191,7 @@ impl Vendor {
     /// assert_eq!(Vendor::TencentCloud.classification("InvalidParameter"), None); // documented
     /// ```
     #[must_use]
+    #[inline]
     pub fn classification(self, code: &str) -> Option<&'static Classification> {
         self.info().classifications.get(code)
     }
