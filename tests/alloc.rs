@@ -1,0 +1,458 @@
+//! No lookup allocates, over every key of every table; neither does explaining an error response
+//! whose body has no JSON escapes, one per vendor.
+//!
+//! A `#[global_allocator]` counts the allocations this thread makes while each call runs
+//! (`errcat_bench_support::alloc`: errcat forbids `unsafe_code` in all its targets, so the
+//! allocator lives in the support crate). Everything runs in one test, on one thread, and every
+//! lookup is first used inside a counted call: a table built at first use would allocate there
+//! and fail the test, so this also shows that nothing is built at run time.
+//!
+//! Each check collects its failures, and the test reports them all at once.
+
+use std::fmt::Display;
+use std::str::FromStr;
+
+use errcat::{
+    AnyCode, ApiError, ErrorKind, Header, Outcome, Response, Vendor, aliyun_apigateway, catalog,
+    cloudbypass, tencent_cdn, tencent_cloud, upyun,
+};
+use errcat_bench_support::alloc::{Counting, count};
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// Collects every allocating call and every wrong answer.
+#[derive(Default)]
+struct Check {
+    calls: usize,
+    failures: Vec<String>,
+}
+
+impl Check {
+    /// Runs `f`, recording a failure named `what` if it allocated.
+    fn no_alloc<R>(&mut self, what: impl Display, f: impl FnOnce() -> R) -> R {
+        let (result, allocations) = count(f);
+        self.calls += 1;
+        if allocations != 0 {
+            self.failures
+                .push(format!("{what}: {allocations} allocation(s)"));
+        }
+        result
+    }
+
+    /// Records a failure named `what` unless `ok`.
+    fn expect(&mut self, ok: bool, what: impl Display) {
+        if !ok {
+            self.failures.push(format!("{what}: wrong answer"));
+        }
+    }
+}
+
+/// Every key of a code: its wire code, then its aliases.
+fn keys(code: AnyCode) -> Vec<&'static str> {
+    let entry = code.entry();
+    std::iter::once(entry.code())
+        .chain(entry.aliases().iter().copied())
+        .collect()
+}
+
+/// `key` with its last byte changed (a miss of the same shape), if the result is still UTF-8.
+fn miss(key: &str) -> Option<String> {
+    let mut bytes = key.as_bytes().to_vec();
+    let last = bytes.last_mut()?;
+    *last = if *last == b'~' { b'}' } else { b'~' };
+    String::from_utf8(bytes).ok()
+}
+
+/// `name` in four casings: as given, lower, upper and alternating.
+fn casings(name: &str) -> [String; 4] {
+    let alternating = name
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            if i % 2 == 0 {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_ascii_uppercase()
+            }
+        })
+        .collect();
+    [
+        name.to_owned(),
+        name.to_ascii_lowercase(),
+        name.to_ascii_uppercase(),
+        alternating,
+    ]
+}
+
+/// The typed lookups of one code table, over every key of every code, hits and misses.
+macro_rules! check_table {
+    ($check:expr, $ty:ty) => {{
+        let check: &mut Check = $check;
+        let table = stringify!($ty);
+        for &code in <$ty>::ALL {
+            for key in keys(code.into()) {
+                let found = check.no_alloc(format_args!("{table}::from_code({key:?})"), || {
+                    <$ty>::from_code(key)
+                });
+                check.expect(
+                    found == Some(code),
+                    format_args!("{table}::from_code({key:?})"),
+                );
+                let parsed = check.no_alloc(format_args!("{key:?}.parse::<{table}>()"), || {
+                    <$ty>::from_str(key)
+                });
+                check.expect(
+                    parsed == Ok(code),
+                    format_args!("{key:?}.parse::<{table}>()"),
+                );
+                let tried = check.no_alloc(format_args!("{table}::try_from({key:?})"), || {
+                    <$ty>::try_from(key)
+                });
+                check.expect(
+                    tried == Ok(code),
+                    format_args!("{table}::try_from({key:?})"),
+                );
+                if let Some(miss) = miss(key) {
+                    let found = check
+                        .no_alloc(format_args!("{table}::from_code({miss:?})"), || {
+                            <$ty>::from_code(&miss)
+                        });
+                    check.expect(
+                        found.is_none(),
+                        format_args!("{table}::from_code({miss:?})"),
+                    );
+                    let parsed = check
+                        .no_alloc(format_args!("{miss:?}.parse::<{table}>()"), || {
+                            <$ty>::from_str(&miss).is_err()
+                        });
+                    check.expect(parsed, format_args!("{miss:?}.parse::<{table}>()"));
+                }
+            }
+            let (wire, entry) = check.no_alloc(format_args!("{table}::{code:?} accessors"), || {
+                (code.as_str(), code.entry())
+            });
+            check.expect(
+                wire == entry.code(),
+                format_args!("{table}::{code:?}.as_str()"),
+            );
+        }
+    }};
+}
+
+fn check_tables(check: &mut Check) {
+    check_table!(check, cloudbypass::Code);
+    check_table!(check, tencent_cdn::Code);
+    check_table!(check, tencent_cdn::ModuleCode);
+    check_table!(check, aliyun_apigateway::Code);
+    check_table!(check, upyun::Code);
+    check_table!(check, tencent_cloud::Code);
+}
+
+fn check_catalog(check: &mut Check) {
+    let all = check.no_alloc("catalog::all()", catalog::all);
+    for &code in all {
+        let vendor = code.vendor();
+        let entry = check.no_alloc(format_args!("{code:?}.entry()"), || code.entry());
+        for key in keys(code) {
+            let found = check.no_alloc(format_args!("catalog::lookup({vendor}, {key:?})"), || {
+                catalog::lookup(vendor, key)
+            });
+            check.expect(
+                found == Some(code),
+                format_args!("catalog::lookup({vendor}, {key:?})"),
+            );
+            let found = check.no_alloc(format_args!("catalog::by_code({key:?})"), || {
+                catalog::by_code(key)
+            });
+            check.expect(
+                found.contains(&code),
+                format_args!("catalog::by_code({key:?})"),
+            );
+            if let Some(miss) = miss(key) {
+                let found = check
+                    .no_alloc(format_args!("catalog::lookup({vendor}, {miss:?})"), || {
+                        catalog::lookup(vendor, &miss)
+                    });
+                check.expect(
+                    found.is_none(),
+                    format_args!("catalog::lookup({vendor}, {miss:?})"),
+                );
+                check.no_alloc(format_args!("catalog::by_code({miss:?})"), || {
+                    catalog::by_code(&miss)
+                });
+            }
+        }
+        let message = entry.message();
+        let texts = [message.zh, message.en]
+            .into_iter()
+            .chain(entry.message_aliases().iter().copied())
+            .filter(|t| !t.trim().is_empty());
+        for text in texts {
+            let found = check.no_alloc(format_args!("catalog::by_message({text:?})"), || {
+                catalog::by_message(text)
+            });
+            check.expect(
+                found.contains(&code),
+                format_args!("catalog::by_message({text:?})"),
+            );
+        }
+        check.no_alloc(format_args!("{code:?} through ApiError"), || {
+            (
+                code.kind(),
+                code.is_retryable(),
+                ApiError::message(&code),
+                code.http_status(),
+                code.docs_url(),
+                code.description(),
+                code.remedy(),
+            )
+        });
+    }
+}
+
+fn check_statuses(check: &mut Check) {
+    for status in (0..=600).chain([u16::MAX]) {
+        let found = check.no_alloc(format_args!("catalog::by_status({status})"), || {
+            catalog::by_status(status)
+        });
+        check.expect(
+            found
+                .iter()
+                .all(|c| c.entry().http_status() == Some(status)),
+            format_args!("catalog::by_status({status})"),
+        );
+        check.no_alloc(
+            format_args!("ErrorKind::from_http_status({status})"),
+            || ErrorKind::from_http_status(status),
+        );
+        for vendor in Vendor::ALL {
+            let n = check.no_alloc(
+                format_args!("catalog::by_status_for({vendor}, {status})"),
+                || catalog::by_status_for(vendor, status).count(),
+            );
+            check.expect(
+                n <= found.len(),
+                format_args!("by_status_for({vendor}, {status})"),
+            );
+            let meaning = check.no_alloc(format_args!("{vendor}.status_meaning({status})"), || {
+                vendor.status_meaning(status)
+            });
+            check.expect(
+                meaning.is_none_or(|m| m.status() == status && m.vendor() == vendor),
+                format_args!("{vendor}.status_meaning({status})"),
+            );
+        }
+    }
+}
+
+fn check_headers(check: &mut Check) {
+    for vendor in Vendor::ALL {
+        check.no_alloc(format_args!("{vendor}.headers()"), || {
+            vendor.headers().count()
+        });
+    }
+    let documented: Vec<&'static Header> = Vendor::ALL.iter().flat_map(|&v| v.headers()).collect();
+    for header in &documented {
+        for name in casings(header.name()) {
+            let found = check.no_alloc(format_args!("catalog::header({name:?})"), || {
+                catalog::header(&name)
+            });
+            check.expect(
+                found == Some(header),
+                format_args!("catalog::header({name:?})"),
+            );
+            for &code in catalog::all()
+                .iter()
+                .filter(|c| c.vendor() == header.vendor())
+            {
+                for key in keys(code) {
+                    check.no_alloc(
+                        format_args!("catalog::by_header({name:?}, {key:?})"),
+                        || catalog::by_header(&name, key),
+                    );
+                }
+            }
+        }
+    }
+    for name in [
+        "Content-Type",
+        "content-length",
+        "Date",
+        "Server",
+        "X-Request-Id",
+        "x-ca-error-messagf",
+        "",
+        &"x".repeat(300),
+    ] {
+        let found = check.no_alloc(format_args!("catalog::header({name:?})"), || {
+            catalog::header(name)
+        });
+        check.expect(found.is_none(), format_args!("catalog::header({name:?})"));
+    }
+    let value = "Invalid Signature, Server StringToSign:GET\n*/*\n/api";
+    let found = check.no_alloc("catalog::template(..)", || catalog::template(value));
+    check.expect(found.is_some(), "catalog::template(..)");
+    let found = check.no_alloc("catalog::by_header(x-ca-error-message, template)", || {
+        catalog::by_header("X-Ca-Error-Message", value)
+    });
+    check.expect(
+        found.is_some_and(|m| m.parameter() == Some("GET\n*/*\n/api")),
+        "catalog::by_header(x-ca-error-message, template)",
+    );
+}
+
+fn check_vendor_helpers(check: &mut Check) {
+    for vendor in Vendor::ALL {
+        let slug = vendor.slug();
+        let parsed = check.no_alloc(format_args!("Vendor::from_str({slug:?})"), || {
+            Vendor::from_str(slug)
+        });
+        check.expect(
+            parsed == Ok(vendor),
+            format_args!("Vendor::from_str({slug:?})"),
+        );
+        check.no_alloc(format_args!("{vendor} facts"), || {
+            (vendor.name(), vendor.seed(), vendor.docs_url())
+        });
+    }
+    for &code in tencent_cloud::Code::ALL {
+        let raw = format!("{}.SomeUnlistedSubCode", code.as_str());
+        let resolved = check.no_alloc(
+            format_args!("tencent_cloud::Code::resolve({raw:?})"),
+            || tencent_cloud::Code::resolve(&raw),
+        );
+        check.expect(
+            resolved.is_some_and(|r| r.code() == code),
+            format_args!("tencent_cloud::Code::resolve({raw:?})"),
+        );
+        check.no_alloc(format_args!("TencentCloud.classification({raw:?})"), || {
+            Vendor::TencentCloud.classification(&raw)
+        });
+    }
+    for &code in upyun::Code::ALL {
+        let s = check.no_alloc(format_args!("upyun {code:?} structure"), || {
+            let s = code.structure();
+            (upyun::Structure::parse(code.as_str()), s.module_name(), s)
+        });
+        check.expect(
+            s.0 == Some(s.2),
+            format_args!("upyun::Structure::parse({code})"),
+        );
+    }
+    for &code in tencent_cdn::ModuleCode::ALL {
+        let message = format!("({}){}", code.as_str(), code.entry().message().zh);
+        let split = check.no_alloc(
+            format_args!("tencent_cdn::split_message({message:?})"),
+            || tencent_cdn::split_message(&message),
+        );
+        check.expect(
+            split.is_some_and(|(m, _)| m == code.as_str()),
+            format_args!("tencent_cdn::split_message({message:?})"),
+        );
+    }
+}
+
+/// A response: vendor slug, HTTP status, headers, body.
+type Case = (
+    &'static str,
+    u16,
+    &'static [(&'static str, &'static str)],
+    &'static str,
+);
+
+/// One realistic error response per vendor, as in the vendors' documents and `benches/`: no
+/// JSON escapes, headers as `(&str, &str)` pairs.
+const RESPONSES: [Case; 5] = [
+    (
+        "cloudbypass",
+        400,
+        &[("Content-Type", "application/json"), ("Server", "nginx")],
+        r#"{"id": "8f2c1a9e-4b7d-4e21-9a3f-6d5c0b7e1f42", "code": "PARAM_ERROR", "message": "参数错误，可能是请求参数不正确或者缺少必填参数。"}"#,
+    ),
+    (
+        "tencent-cdn",
+        200,
+        &[("Content-Type", "application/json"), ("Server", "nginx")],
+        r#"{"code": 4000, "message": "(2130)非法ProjectID参数"}"#,
+    ),
+    (
+        "aliyun-apigateway",
+        403,
+        &[
+            ("Content-Type", "application/json"),
+            ("X-Ca-Request-Id", "7AD052CB-EE8B-4DFD-BBAF-EFB340E0A5AF"),
+            ("X-Ca-Error-Message", "Throttled by APP Flow Control"),
+        ],
+        "",
+    ),
+    (
+        "upyun",
+        409,
+        &[
+            ("Content-Type", "application/json"),
+            ("Server", "marco/2.20"),
+        ],
+        r#"{"error_code": "21402", "request": "PUT /operators/", "message": "Operator already exists."}"#,
+    ),
+    (
+        "tencent-cloud",
+        200,
+        &[
+            ("Content-Type", "application/json"),
+            ("Server", "tencent-cloud"),
+        ],
+        r#"{"Response": {"Error": {"Code": "AuthFailure.SignatureFailure", "Message": "The provided credentials could not be validated. Please ensure your signature is correct."}, "RequestId": "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6"}}"#,
+    ),
+];
+
+fn check_explain(check: &mut Check) {
+    for (slug, status, headers, body) in RESPONSES {
+        let vendor: Vendor = slug.parse().expect("a vendor");
+        let explain = || {
+            Response::new(body.as_bytes())
+                .with_status(status)
+                .with_headers(headers)
+                .explain()
+        };
+        let outcome = check.no_alloc(format_args!("explain {slug}"), explain);
+        let ok = matches!(&outcome, Ok(Outcome::Error(e)) if e.vendor() == vendor && e.entry().is_some());
+        check.expect(ok, format_args!("explain {slug}: {outcome:?}"));
+        let outcome = check.no_alloc(format_args!("explain {slug} with the vendor"), || {
+            Response::new(body.as_bytes())
+                .with_vendor(vendor)
+                .with_status(status)
+                .with_headers(headers)
+                .explain()
+        });
+        check.expect(
+            outcome.is_ok(),
+            format_args!("explain {slug} with the vendor"),
+        );
+    }
+}
+
+#[test]
+fn lookups_and_explain_do_not_allocate() {
+    let mut check = Check::default();
+    // The counter works: a `Box` is one allocation. Without this, every zero below could mean
+    // that the allocator is not installed.
+    let ((), boxed) = count(|| drop(std::hint::black_box(Box::new(1_u64))));
+    assert_eq!(boxed, 1, "the counting allocator is not installed");
+
+    check_tables(&mut check);
+    check_catalog(&mut check);
+    check_statuses(&mut check);
+    check_headers(&mut check);
+    check_vendor_helpers(&mut check);
+    check_explain(&mut check);
+
+    assert!(check.calls > 5_000, "only {} calls checked", check.calls);
+    assert!(
+        check.failures.is_empty(),
+        "{} of {} calls failed:\n{}",
+        check.failures.len(),
+        check.calls,
+        check.failures.join("\n")
+    );
+}
