@@ -438,7 +438,11 @@ fn emit_headers(out: &mut String, files: &[(String, VendorFile)]) {
     let mut buckets = vec![Vec::new(); MAX_HEADER_NAME + 1];
     for (_, file) in files {
         for h in &file.headers {
-            buckets[h.name.len()].push(header_lit(file, h));
+            buckets[h.name.len()].push(format!(
+                "({:?}, {})",
+                h.name.to_ascii_lowercase(),
+                header_lit(file, h)
+            ));
         }
     }
     let slots: Vec<String> = buckets
@@ -447,9 +451,9 @@ fn emit_headers(out: &mut String, files: &[(String, VendorFile)]) {
         .collect();
     let _ = writeln!(
         out,
-        "/// Documented response headers, indexed by the length of their names: a name is compared\n\
-         /// (ignoring ASCII case) only with the few documented names of its length.\n\
-         pub(crate) static HEADERS_BY_LEN: [&[crate::Header]; {}] = [{}];\n",
+        "/// Documented response headers (lowercase name, header), indexed by the length of their\n\
+         /// names: a name is compared only with the few documented names of its length.\n\
+         pub(crate) static HEADERS_BY_LEN: [&[(&str, crate::Header)]; {}] = [{}];\n",
         MAX_HEADER_NAME + 1,
         slots.join(", ")
     );

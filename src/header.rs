@@ -70,12 +70,89 @@ impl Header {
 }
 
 /// Looks `name` up case-insensitively without allocating or hashing: only the documented names
-/// of the same length (at most a few) are compared, ignoring ASCII case, so the many headers of
-/// other lengths a response carries (`content-type`, `date`, ...) are rejected by one index.
+/// of the same length (at most a few) are compared, so the many headers of other lengths a
+/// response carries (`content-type`, `date`, ...) are rejected by one index.
 #[inline]
 pub(crate) fn lookup(name: &str) -> Option<&'static Header> {
     HEADERS_BY_LEN
         .get(name.len())?
         .iter()
-        .find(|h| h.name.eq_ignore_ascii_case(name))
+        .find(|(lower, _)| eq_lowercase(name.as_bytes(), lower.as_bytes()))
+        .map(|(_, header)| header)
+}
+
+/// Whether `input`, ASCII-lowercased, equals `lower`, comparing eight bytes at a time (the last
+/// word overlapping the one before it), without copying `input`.
+fn eq_lowercase(input: &[u8], lower: &[u8]) -> bool {
+    if input.len() != lower.len() {
+        return false;
+    }
+    if input.len() < 8 {
+        return input.eq_ignore_ascii_case(lower);
+    }
+    let word = |bytes: &[u8], at: usize| {
+        bytes
+            .get(at..at + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            .map(u64::from_le_bytes)
+    };
+    let last = input.len() - 8;
+    (0..last)
+        .step_by(8)
+        .chain(std::iter::once(last))
+        .all(|at| word(input, at).map(ascii_lowercase_word) == word(lower, at))
+}
+
+/// ASCII-lowercases the eight bytes of `x` at once; other bytes are unchanged.
+const fn ascii_lowercase_word(x: u64) -> u64 {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    let ascii = !x & (ONES * 0x80);
+    let seven_bits = x & (ONES * 0x7f);
+    // High bit set where the seven bits are >= 'A', and where they are > 'Z' (no carry between
+    // bytes: 0x7f + 0x3f < 0x100).
+    let at_least_a = seven_bits + ONES * (0x80 - b'A' as u64);
+    let above_z = seven_bits + ONES * (0x7f - b'Z' as u64);
+    let upper = at_least_a & !above_z & ascii;
+    // 0x80 >> 2 is 0x20, the case bit.
+    x | (upper >> 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lowercasing_agrees_with_std_on_every_byte() {
+        for b in 0..=255u8 {
+            let word = u64::from_le_bytes([b, b'A', b'z', b'-', b'Z', b'@', b'[', b'`']);
+            let expected = u64::from_le_bytes(
+                [b, b'A', b'z', b'-', b'Z', b'@', b'[', b'`'].map(|c| c.to_ascii_lowercase()),
+            );
+            assert_eq!(ascii_lowercase_word(word), expected, "byte {b:#04x}");
+            let all = u64::from_le_bytes([b; 8]);
+            let expected = u64::from_le_bytes([b.to_ascii_lowercase(); 8]);
+            assert_eq!(ascii_lowercase_word(all), expected, "byte {b:#04x} in every lane");
+        }
+    }
+
+    #[test]
+    fn eq_lowercase_matches_eq_ignore_ascii_case() {
+        let lower = "x-ca-error-message";
+        for input in [
+            "X-Ca-Error-Message",
+            "x-ca-error-message",
+            "X-CA-ERROR-MESSAGE",
+            "X-Ca-Error-Messagf",
+            "Y-Ca-Error-Message",
+            "X-Ca-Error-Messag",
+            "x\u{e9}ca-error-messag",
+            "short",
+        ] {
+            assert_eq!(
+                eq_lowercase(input.as_bytes(), lower.as_bytes()),
+                input.eq_ignore_ascii_case(lower),
+                "{input}"
+            );
+        }
+    }
 }
