@@ -131,7 +131,11 @@ mod tests {
             assert_eq!(ascii_lowercase_word(word), expected, "byte {b:#04x}");
             let all = u64::from_le_bytes([b; 8]);
             let expected = u64::from_le_bytes([b.to_ascii_lowercase(); 8]);
-            assert_eq!(ascii_lowercase_word(all), expected, "byte {b:#04x} in every lane");
+            assert_eq!(
+                ascii_lowercase_word(all),
+                expected,
+                "byte {b:#04x} in every lane"
+            );
         }
     }
 
