@@ -23,31 +23,24 @@ pub struct VendorFile {
 }
 
 /// How to classify unlisted codes at and below `code` (dotted codes: `code` and `code.*`).
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize)]
+// Absent fields read as empty, so that the validator reports them by classification.
+#[serde(deny_unknown_fields, default)]
 pub struct Classification {
-    #[serde(default)]
     pub code: String,
-    #[serde(default)]
     pub kind: String,
-    #[serde(default)]
     pub retryable: Option<bool>,
-    #[serde(default)]
     pub retry_reason: Option<String>,
-    #[serde(default)]
     pub reason: String,
-    #[serde(default)]
     pub source: Option<String>,
 }
 
 /// A text in Chinese and English.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, Deserialize)]
+// Absent languages read as empty, so that the validator reports them by entry.
+#[serde(deny_unknown_fields, default)]
 pub struct Text {
-    /// Absent reads as empty, so that the validator reports it by entry.
-    #[serde(default)]
     pub zh: String,
-    #[serde(default)]
     pub en: String,
 }
 
@@ -87,39 +80,25 @@ pub struct Table {
 }
 
 /// One documented code.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize)]
+// Absent fields read as empty, so that the validator reports each by entry (file, table,
+// entry, rule) instead of serde reporting the first by byte offset.
+#[serde(deny_unknown_fields, default)]
 pub struct Entry {
-    // `code`, `name`, `kind` and `line` default to empty/0 when absent, so that the validator
-    // reports the missing field by entry instead of serde reporting it by byte offset.
-    #[serde(default)]
     pub code: String,
-    #[serde(default)]
     pub aliases: Vec<String>,
-    #[serde(default)]
     pub name: String,
     pub message: Text,
-    #[serde(default)]
     pub message_aliases: Vec<String>,
-    #[serde(default)]
     pub description: Option<Text>,
-    #[serde(default)]
     pub remedy: Option<Text>,
     /// Kept as a JSON value so that a malformed status is reported by the validator, by entry.
-    #[serde(default)]
     pub http_status: Option<serde_json::Value>,
-    #[serde(default)]
     pub kind: String,
-    #[serde(default)]
     pub retryable: Option<bool>,
-    #[serde(default)]
     pub retry_reason: Option<String>,
-    #[serde(default)]
     pub docs_url: Option<String>,
-    #[serde(default)]
     pub versions: Option<String>,
-    #[serde(default)]
     pub line: u32,
-    #[serde(default)]
     pub note: Option<String>,
 }
