@@ -194,6 +194,8 @@ pub fn by_status_for(vendor: Vendor, status: u16) -> impl Iterator<Item = AnyCod
 ///         AnyCode::TencentCdnModule(ModuleCode::InvalidQueryProjectId),
 ///     ]
 /// );
+/// // Trailing punctuation and spaces are not part of the key.
+/// assert_eq!(catalog::by_message("  Bucket not found. .").len(), 3);
 /// ```
 #[must_use]
 #[inline]

@@ -37,9 +37,10 @@
 //!   names are compared case-insensitively.
 //! - A JSON key repeated in an object explain reads is an invalid body ([`ParseError::Json`],
 //!   with the position in the whole body): errcat cannot tell which value the vendor meant. This
-//!   holds for the vendors whose body is their own (Tencent Cloud, Tencent CDN, Upyun); for
-//!   Aliyun and Cloudbypass, whose body may be a backend's or a target site's, an unreadable
-//!   body is flagged ([`Problem::BodyUnreadable`]) and the outcome stands on status and headers.
+//!   holds for the vendors whose body is their own (Tencent Cloud, Tencent CDN, Upyun). A
+//!   Cloudbypass failure may carry the target site's page: an unreadable one is flagged
+//!   ([`Problem::BodyUnreadable`]) and the outcome stands on status and headers. Aliyun reports
+//!   in headers, so an Aliyun body (known from the hint or the headers) is not read at all.
 //! - A string with an escape that is not Unicode (a lone surrogate, `\ud800`) is kept as
 //!   written, escapes undecoded, and flagged ([`Problem::InvalidEscape`]).
 //! - Tencent Cloud and Tencent CDN report errors with HTTP 200, so a body they cannot have sent
@@ -917,6 +918,13 @@ impl<'a> Body<'a> {
                 })
             };
         }
+        // Aliyun reports in headers: its body is whatever the backend sent, and not read.
+        if vendor == Some(Vendor::AliyunApiGateway) {
+            return Ok(Self {
+                fields: None,
+                too_large: false,
+            });
+        }
         let looks_json = bytes
             .iter()
             .find(|b| !b.is_ascii_whitespace())
@@ -932,14 +940,11 @@ impl<'a> Body<'a> {
                 fields: Some(fields),
                 too_large: false,
             }),
-            // Aliyun reports in headers, so its body is whatever the backend sent; a Cloudbypass
-            // failure may carry the target site's own page. Neither is the vendor's to be read.
-            Err(_) if matches!(vendor, Some(Vendor::AliyunApiGateway | Vendor::Cloudbypass)) => {
-                Ok(Self {
-                    fields: None,
-                    too_large: false,
-                })
-            }
+            // A Cloudbypass failure may carry the target site's own page, broken JSON included.
+            Err(_) if vendor == Some(Vendor::Cloudbypass) => Ok(Self {
+                fields: None,
+                too_large: false,
+            }),
             Err(source) => Err(ParseError::Json { vendor, source }),
         }
     }
