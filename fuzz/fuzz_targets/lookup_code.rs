@@ -1,0 +1,4 @@
+//! `lookup_code`: see `fuzz/src/checks.rs` for the input format and the invariants.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| errcat_fuzz::lookup_code(data));

@@ -1,0 +1,173 @@
+//! Replays the fuzz corpus on stable, so that `cargo test` catches a regression without nightly
+//! or cargo-fuzz: every file of `fuzz/corpus/<target>/` (the seeds) and of
+//! `fuzz/artifacts/<target>/` (crashes kept as regressions, if any) goes through the fuzz target's
+//! own invariant checks, `fuzz/src/checks.rs`, compiled here as a module.
+
+#[path = "../fuzz/src/checks.rs"]
+mod checks;
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::panic;
+use std::path::{Path, PathBuf};
+
+use checks::{ExplainInput, TARGETS};
+use errcat::{ApiError, Outcome, Response, Vendor};
+
+const FUZZ: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz");
+
+/// The files of `fuzz/<kind>/<target>/`, sorted; none if the directory does not exist. Hidden
+/// files (libFuzzer's bookkeeping) are skipped.
+fn inputs(kind: &str, target: &str) -> Vec<PathBuf> {
+    let Ok(dir) = fs::read_dir(Path::new(FUZZ).join(kind).join(target)) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = dir
+        .map(|entry| entry.expect("readable directory entry").path())
+        .filter(|p| p.is_file())
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Runs every seed and kept artifact of `target` through its check; reports every failing file.
+fn replay(target: &str) {
+    let (_, check) = TARGETS
+        .into_iter()
+        .find(|(name, _)| *name == target)
+        .expect("a fuzz target");
+    let seeds = inputs("corpus", target);
+    assert!(!seeds.is_empty(), "fuzz/corpus/{target}/ has no seeds");
+    let mut failed = Vec::new();
+    for path in seeds.iter().chain(&inputs("artifacts", target)) {
+        let bytes = fs::read(path).expect("readable corpus file");
+        if panic::catch_unwind(|| check(&bytes)).is_err() {
+            failed.push(path.display().to_string());
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "{target}: invariants broken by {failed:#?}"
+    );
+}
+
+#[test]
+fn lookup_code_corpus() {
+    replay("lookup_code");
+}
+
+#[test]
+fn lookup_header_corpus() {
+    replay("lookup_header");
+}
+
+#[test]
+fn lookup_message_corpus() {
+    replay("lookup_message");
+}
+
+#[test]
+fn explain_corpus() {
+    replay("explain");
+}
+
+/// A directory for a target that does not exist would never be replayed.
+#[test]
+fn every_corpus_directory_is_a_target() {
+    for kind in ["corpus", "artifacts"] {
+        let Ok(dir) = fs::read_dir(Path::new(FUZZ).join(kind)) else {
+            continue;
+        };
+        for entry in dir {
+            let name = entry.expect("readable directory entry").file_name();
+            let name = name.to_string_lossy();
+            assert!(
+                TARGETS.iter().any(|(target, _)| *target == name),
+                "fuzz/{kind}/{name} is not a fuzz target: {:?}",
+                TARGETS.map(|(target, _)| target)
+            );
+        }
+    }
+}
+
+/// The `explain` seeds are responses of every vendor, successes and failures included: the
+/// input format is read as intended, and the fuzzer starts from every parser.
+#[test]
+fn explain_seeds_reach_every_vendor_and_outcome() {
+    let mut reached = BTreeSet::new();
+    for path in inputs("corpus", "explain") {
+        let input = ExplainInput::decode(&fs::read(&path).expect("readable corpus file"));
+        let headers: Vec<(&str, &[u8])> = input
+            .headers
+            .iter()
+            .map(|(name, value)| (name.as_str(), value.as_slice()))
+            .collect();
+        let mut response = Response::new(&input.body).with_headers(&headers);
+        if let Some(vendor) = input.vendor {
+            response = response.with_vendor(vendor);
+        }
+        if let Some(status) = input.status {
+            response = response.with_status(status);
+        }
+        match response.explain() {
+            Ok(Outcome::Error(err)) => reached.insert(format!("error {}", err.vendor())),
+            Ok(Outcome::Success(ok)) => reached.insert(format!("success {}", ok.vendor())),
+            Ok(outcome) => reached.insert(outcome.as_str().to_owned()),
+            Err(_) => reached.insert("parse error".to_owned()),
+        };
+    }
+    let mut expected: BTreeSet<String> = ["unrecognized", "parse error"].map(str::to_owned).into();
+    for vendor in Vendor::ALL {
+        expected.insert(format!("error {vendor}"));
+    }
+    for vendor in [
+        Vendor::Cloudbypass,
+        Vendor::TencentCdn,
+        Vendor::TencentCloud,
+    ] {
+        expected.insert(format!("success {vendor}"));
+    }
+    let missing: Vec<_> = expected.difference(&reached).collect();
+    assert!(missing.is_empty(), "no explain seed gives {missing:?}");
+}
+
+/// The `explain` input format, as `ExplainInput::decode` documents it.
+#[test]
+fn explain_input_format() {
+    let input = ExplainInput::decode(
+        b"2 403\nX-Ca-Error-Message: Invalid Signature, Server StringToSign:GET\n\t/api\n\
+          no-colon\nx-raw:\xff\n\n{\"body\": 1}\n\n",
+    );
+    assert_eq!(
+        input,
+        ExplainInput {
+            vendor: Some(Vendor::AliyunApiGateway),
+            status: Some(403),
+            headers: vec![
+                (
+                    "X-Ca-Error-Message".to_owned(),
+                    b"Invalid Signature, Server StringToSign:GET\n/api".to_vec()
+                ),
+                ("no-colon".to_owned(), Vec::new()),
+                ("x-raw".to_owned(), b"\xff".to_vec()),
+            ],
+            body: b"{\"body\": 1}\n\n".to_vec(),
+        }
+    );
+    let none = ExplainInput::decode(b"- -");
+    assert_eq!(
+        (none.vendor, none.status, none.headers.len()),
+        (None, None, 0)
+    );
+    assert!(none.body.is_empty());
+    let max = ExplainInput::decode(b"4 65535\n\n");
+    assert_eq!(
+        (max.vendor, max.status),
+        (Some(Vendor::TencentCloud), Some(65535))
+    );
+    assert_eq!(ExplainInput::decode(b"x 65536").status, None);
+}
