@@ -190,19 +190,17 @@ impl Oracle {
     }
 }
 
-/// The test's own normal form of a message (as `src/message_key.rs` documents it): trimmed,
-/// trailing `.`, `。`, `!`, `！` removed, then trimmed at the end again.
+/// The test's own normal form of a message (as `src/message_key.rs` documents it): leading white
+/// space removed, then trailing white space and `.`, `。`, `!`, `！`, one character at a time.
 fn normalise(text: &str) -> &str {
-    let mut s = text.trim();
-    while let Some(rest) = s
-        .strip_suffix('.')
-        .or_else(|| s.strip_suffix('。'))
-        .or_else(|| s.strip_suffix('!'))
-        .or_else(|| s.strip_suffix('！'))
-    {
-        s = rest;
+    let mut s = text.trim_start();
+    while let Some(c) = s.chars().next_back() {
+        if !(c.is_whitespace() || matches!(c, '.' | '。' | '!' | '！')) {
+            break;
+        }
+        s = &s[..s.len() - c.len_utf8()];
     }
-    s.trim_end()
+    s
 }
 
 fn manifest_dir() -> PathBuf {

@@ -48,12 +48,11 @@ fn oracle_lookup(vendor: Vendor, code: &str) -> Option<AnyCode> {
         .find(|&c| c.vendor() == vendor && spells(c, code))
 }
 
-/// The normal form `catalog::by_message` documents: surrounding white space and trailing
-/// sentence punctuation removed.
+/// The normal form `catalog::by_message` documents: leading white space, and any run of trailing
+/// white space and sentence punctuation, removed.
 fn message_key(text: &str) -> &str {
-    text.trim()
-        .trim_end_matches(['.', '。', '!', '！'])
-        .trim_end()
+    text.trim_start()
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '。' | '!' | '！'))
 }
 
 /// An entry's message texts: Chinese, English and documented misspellings.

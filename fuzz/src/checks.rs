@@ -420,12 +420,11 @@ fn check_message(text: &str) {
     }
 }
 
-/// The normal form `catalog::by_message` documents: surrounding white space and trailing
-/// sentence punctuation (`.`, `。`, `!`, `！`) removed.
+/// The normal form `catalog::by_message` documents: leading white space, and any run of trailing
+/// white space and sentence punctuation (`.`, `。`, `!`, `！`), removed.
 fn message_key(text: &str) -> &str {
-    text.trim()
-        .trim_end_matches(['.', '。', '!', '！'])
-        .trim_end()
+    text.trim_start()
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '。' | '!' | '！'))
 }
 
 // ---------------------------------------------------------------------------------------------
