@@ -1137,27 +1137,13 @@ fn resolve_dotted(vendor: Vendor, raw: &str) -> Dotted {
     Dotted::Nothing
 }
 
-/// The documented public code of `raw`'s hundred: `4102` -> `4100`.
+/// The documented public code of `raw`'s hundred: `4102` -> `4100` (the table is 4000, 4100, ...).
 fn cdn_family(raw: &str) -> Option<tencent_cdn::Code> {
-    let n: u32 = raw.parse().ok()?;
-    let hundred = (n / 100) * 100;
-    let mut buf = [0u8; 10];
-    let text = format_u32(hundred, &mut buf);
-    tencent_cdn::Code::from_code(text)
-}
-
-/// Writes `n` in decimal into `buf` without allocating.
-fn format_u32(mut n: u32, buf: &mut [u8; 10]) -> &str {
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + u8::try_from(n % 10).unwrap_or(0);
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    std::str::from_utf8(&buf[i..]).unwrap_or("")
+    let hundred = raw.parse::<u32>().ok()? / 100 * 100;
+    tencent_cdn::Code::ALL
+        .iter()
+        .copied()
+        .find(|code| code.as_str().parse() == Ok(hundred))
 }
 
 fn parse_aliyun<'a>(err: &mut ParsedError<'a>, headers: &Headers<'a>) -> bool {
