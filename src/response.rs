@@ -606,9 +606,10 @@ impl ParsedError<'_> {
         self.basis
     }
 
-    /// Whether the catalog documents the raw code exactly, i.e. [`typed_code`](Self::typed_code)
-    /// is `Some`. (A Tencent CDN error may have a documented module code, which is its entry,
-    /// under an unlisted public code.)
+    /// Whether the catalog documents the raw code, i.e. [`typed_code`](Self::typed_code) is
+    /// `Some`: exactly, or for Aliyun as a filled-in template or a documented code with detail
+    /// appended (the raw code keeps the detail). A Tencent CDN error may instead have only a
+    /// documented module code, which is then its entry, under an unlisted public code.
     #[must_use]
     pub fn is_known(&self) -> bool {
         self.code.is_some()
