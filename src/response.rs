@@ -180,17 +180,30 @@ impl<'a> Response<'a> {
 }
 
 impl<'a, H> Response<'a, H> {
-    /// The vendor, when the caller knows which API it called: detection is skipped.
+    /// The vendor, when the caller knows which API it called: detection is skipped. Takes a
+    /// `Vendor` or an `Option<Vendor>` (`None`: detect).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Outcome, Response, Vendor};
+    ///
+    /// let hint: Option<Vendor> = None; // say, from configuration
+    /// let body = br#"{"error_code": "21402", "message": "Operator already exists."}"#;
+    /// let outcome = Response::new(body).with_vendor(hint).with_status(409).explain()?;
+    /// assert_eq!(outcome.vendor(), Some(Vendor::Upyun));
+    /// # Ok::<(), errcat::ParseError>(())
+    /// ```
     #[must_use]
-    pub fn with_vendor(mut self, vendor: Vendor) -> Self {
-        self.vendor = Some(vendor);
+    pub fn with_vendor(mut self, vendor: impl Into<Option<Vendor>>) -> Self {
+        self.vendor = vendor.into();
         self
     }
 
-    /// The HTTP status.
+    /// The HTTP status. Takes a `u16` or an `Option<u16>` (`None`: unknown).
     #[must_use]
-    pub fn with_status(mut self, status: u16) -> Self {
-        self.status = Some(status);
+    pub fn with_status(mut self, status: impl Into<Option<u16>>) -> Self {
+        self.status = status.into();
         self
     }
 

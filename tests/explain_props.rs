@@ -268,13 +268,10 @@ fn explain<'a>(
         .iter()
         .map(|(n, v)| (n.as_str(), v.as_slice()))
         .collect();
-    let mut response = Response::new(body).with_headers(pairs);
-    if let Some(v) = hint {
-        response = response.with_vendor(v);
-    }
-    if let Some(s) = status {
-        response = response.with_status(s);
-    }
+    let response = Response::new(body)
+        .with_headers(pairs)
+        .with_vendor(hint)
+        .with_status(status);
     response.explain()
 }
 

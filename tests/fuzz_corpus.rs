@@ -12,7 +12,7 @@ use std::panic;
 use std::path::{Path, PathBuf};
 
 use checks::{ExplainInput, TARGETS};
-use errcat::{ApiError, Outcome, Response, Vendor};
+use errcat::{ApiError, Outcome, Vendor};
 
 const FUZZ: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz");
 
@@ -101,19 +101,7 @@ fn explain_seeds_reach_every_vendor_and_outcome() {
     let mut reached = BTreeSet::new();
     for path in inputs("corpus", "explain") {
         let input = ExplainInput::decode(&fs::read(&path).expect("readable corpus file"));
-        let headers: Vec<(&str, &[u8])> = input
-            .headers
-            .iter()
-            .map(|(name, value)| (name.as_str(), value.as_slice()))
-            .collect();
-        let mut response = Response::new(&input.body).with_headers(&headers);
-        if let Some(vendor) = input.vendor {
-            response = response.with_vendor(vendor);
-        }
-        if let Some(status) = input.status {
-            response = response.with_status(status);
-        }
-        match response.explain() {
+        match input.response().explain() {
             Ok(Outcome::Error(err)) => reached.insert(format!("error {}", err.vendor())),
             Ok(Outcome::Success(ok)) => reached.insert(format!("success {}", ok.vendor())),
             Ok(outcome) => reached.insert(outcome.as_str().to_owned()),

@@ -19,13 +19,10 @@ fn explain<'a>(
     status: Option<u16>,
     headers: &'a [(&'a str, &'a [u8])],
 ) -> Result<Outcome<'a>, ParseError> {
-    let mut response = Response::new(body).with_headers(headers);
-    if let Some(vendor) = vendor {
-        response = response.with_vendor(vendor);
-    }
-    if let Some(status) = status {
-        response = response.with_status(status);
-    }
+    let response = Response::new(body)
+        .with_headers(headers)
+        .with_vendor(vendor)
+        .with_status(status);
     response.explain()
 }
 

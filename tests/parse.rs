@@ -344,13 +344,10 @@ fn run(case: &Case) -> Vec<String> {
         .iter()
         .map(|(n, v)| (n.as_str(), v.as_bytes()))
         .collect();
-    let mut response = Response::new(&case.body).with_headers(&pairs);
-    if let Some(vendor) = f.vendor {
-        response = response.with_vendor(vendor);
-    }
-    if let Some(status) = f.status {
-        response = response.with_status(status);
-    }
+    let response = Response::new(&case.body)
+        .with_headers(&pairs)
+        .with_vendor(f.vendor)
+        .with_status(f.status);
     let result = response.explain();
 
     let mut failures = Vec::new();
@@ -520,13 +517,10 @@ fn error_of<'a>(
     status: Option<u16>,
     vendor: Option<Vendor>,
 ) -> ParsedError<'a> {
-    let mut response = Response::new(body).with_headers(headers);
-    if let Some(v) = vendor {
-        response = response.with_vendor(v);
-    }
-    if let Some(s) = status {
-        response = response.with_status(s);
-    }
+    let response = Response::new(body)
+        .with_headers(headers)
+        .with_vendor(vendor)
+        .with_status(status);
     match response.explain() {
         Ok(Outcome::Error(e)) => e,
         other => panic!("expected an error outcome, got {other:?}"),

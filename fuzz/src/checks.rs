@@ -444,6 +444,20 @@ pub struct ExplainInput {
 }
 
 impl ExplainInput {
+    /// The response this input describes, ready to explain.
+    pub fn response(&self) -> Response<'_, impl Iterator<Item = (&str, &[u8])> + '_> {
+        Response::new(&self.body)
+            .with_headers(
+                self.headers
+                    .iter()
+                    .map(|(name, value)| (name.as_str(), value.as_slice())),
+            )
+            .with_vendor(self.vendor)
+            .with_status(self.status)
+    }
+}
+
+impl ExplainInput {
     /// Decodes any bytes, HTTP-style:
     ///
     /// ```text
@@ -537,19 +551,7 @@ pub fn explain(data: &[u8]) {
 ///
 /// When an invariant does not hold, with the input.
 pub fn check_explain(input: &ExplainInput) {
-    let headers: Vec<(&str, &[u8])> = input
-        .headers
-        .iter()
-        .map(|(name, value)| (name.as_str(), value.as_slice()))
-        .collect();
-    let mut response = Response::new(&input.body).with_headers(&headers);
-    if let Some(vendor) = input.vendor {
-        response = response.with_vendor(vendor);
-    }
-    if let Some(status) = input.status {
-        response = response.with_status(status);
-    }
-    match response.explain() {
+    match input.response().explain() {
         Ok(outcome) => check_outcome(input, &outcome),
         Err(ParseError::BodyTooLarge { len, limit }) => {
             assert_eq!((len, limit), (input.body.len(), MAX_BODY), "{input:?}");

@@ -175,13 +175,10 @@ fn run(cli: &Cli) -> io::Result<u8> {
                 .iter()
                 .map(|(n, v)| (n.as_str(), v.as_str()))
                 .collect();
-            let mut response = errcat::Response::new(&bytes).with_headers(&pairs);
-            if let Some(vendor) = common.vendor {
-                response = response.with_vendor(vendor);
-            }
-            if let Some(status) = status {
-                response = response.with_status(*status);
-            }
+            let response = errcat::Response::new(&bytes)
+                .with_headers(&pairs)
+                .with_vendor(common.vendor)
+                .with_status(*status);
             match response.explain() {
                 Ok(outcome) => {
                     render::explain(&mut out, &outcome, common.json)?;
