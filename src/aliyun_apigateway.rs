@@ -24,13 +24,6 @@
 //! assert_eq!(Code::ThrottledByGroupFlowControl.as_str(), "Throttled by GROUP Flow Control");
 //! ```
 
-/// Generated from `data/aliyun-apigateway.json` by `build.rs` (`build/emit.rs`).
-#[allow(
-    clippy::unreadable_literal, // phf's hash keys
-    clippy::doc_markdown, // variant docs quote the vendor's prose
-)]
-mod generated {
-    include!(concat!(env!("OUT_DIR"), "/aliyun_apigateway.rs"));
-}
+crate::macros::include_generated!("aliyun_apigateway.rs", "data/aliyun-apigateway.json");
 
 pub use generated::Code;

@@ -18,14 +18,7 @@
 
 use serde::Serialize;
 
-/// Generated from `data/cloudbypass.json` by `build.rs` (`build/emit.rs`).
-#[allow(
-    clippy::unreadable_literal, // phf's hash keys
-    clippy::doc_markdown, // variant docs quote the vendor's prose
-)]
-mod generated {
-    include!(concat!(env!("OUT_DIR"), "/cloudbypass.rs"));
-}
+crate::macros::include_generated!("cloudbypass.rs", "data/cloudbypass.json");
 
 pub use generated::Code;
 

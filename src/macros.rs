@@ -131,3 +131,20 @@ macro_rules! code_table {
 }
 
 pub(crate) use code_table;
+
+/// The private module `generated`: a vendor's generated code, `OUT_DIR/<file>`, written by
+/// `build.rs` (`build/emit.rs`) from `data/<vendor>.json`, with its lint exceptions.
+macro_rules! include_generated {
+    ($file:literal, $data:literal) => {
+        #[doc = concat!("Generated from `", $data, "` by `build.rs` (`build/emit.rs`).")]
+        #[allow(
+                    clippy::unreadable_literal, // phf's hash keys
+                    clippy::doc_markdown, // variant docs quote the vendor's prose
+                )]
+        mod generated {
+            include!(concat!(env!("OUT_DIR"), "/", $file));
+        }
+    };
+}
+
+pub(crate) use include_generated;

@@ -17,14 +17,7 @@
 //! assert_eq!(ModuleCode::from_code(module), Some(ModuleCode::InvalidProjectId));
 //! ```
 
-/// Generated from `data/tencent-cdn.json` by `build.rs` (`build/emit.rs`).
-#[allow(
-    clippy::unreadable_literal, // phf's hash keys
-    clippy::doc_markdown, // variant docs quote the vendor's prose
-)]
-mod generated {
-    include!(concat!(env!("OUT_DIR"), "/tencent_cdn.rs"));
-}
+crate::macros::include_generated!("tencent_cdn.rs", "data/tencent-cdn.json");
 
 pub use generated::{Code, ModuleCode};
 

@@ -15,14 +15,7 @@
 //! # Ok::<(), errcat::UnknownCode>(())
 //! ```
 
-/// Generated from `data/tencent-cloud.json` by `build.rs` (`build/emit.rs`).
-#[allow(
-    clippy::unreadable_literal, // phf's hash keys
-    clippy::doc_markdown, // variant docs quote the vendor's prose
-)]
-mod generated {
-    include!(concat!(env!("OUT_DIR"), "/tencent_cloud.rs"));
-}
+crate::macros::include_generated!("tencent_cloud.rs", "data/tencent-cloud.json");
 
 pub use generated::Code;
 

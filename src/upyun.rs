@@ -23,14 +23,7 @@ use serde::Serialize;
 
 use crate::Text;
 
-/// Generated from `data/upyun.json` by `build.rs` (`build/emit.rs`).
-#[allow(
-    clippy::unreadable_literal, // phf's hash keys
-    clippy::doc_markdown, // variant docs quote the vendor's prose
-)]
-mod generated {
-    include!(concat!(env!("OUT_DIR"), "/upyun.rs"));
-}
+crate::macros::include_generated!("upyun.rs", "data/upyun.json");
 
 pub use generated::Code;
 
