@@ -138,9 +138,9 @@ macro_rules! include_generated {
     ($file:literal, $data:literal) => {
         #[doc = concat!("Generated from `", $data, "` by `build.rs` (`build/emit.rs`).")]
         #[allow(
-                    clippy::unreadable_literal, // phf's hash keys
-                    clippy::doc_markdown, // variant docs quote the vendor's prose
-                )]
+                            clippy::unreadable_literal, // phf's hash keys
+                            clippy::doc_markdown, // variant docs quote the vendor's prose
+                        )]
         mod generated {
             include!(concat!(env!("OUT_DIR"), "/", $file));
         }

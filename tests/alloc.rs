@@ -64,27 +64,6 @@ fn miss(key: &str) -> Option<String> {
     String::from_utf8(bytes).ok()
 }
 
-/// `name` in four casings: as given, lower, upper and alternating.
-fn casings(name: &str) -> [String; 4] {
-    let alternating = name
-        .chars()
-        .enumerate()
-        .map(|(i, c)| {
-            if i % 2 == 0 {
-                c.to_ascii_lowercase()
-            } else {
-                c.to_ascii_uppercase()
-            }
-        })
-        .collect();
-    [
-        name.to_owned(),
-        name.to_ascii_lowercase(),
-        name.to_ascii_uppercase(),
-        alternating,
-    ]
-}
-
 /// The typed lookups of one code table, over every key of every code, hits and misses.
 macro_rules! check_table {
     ($check:expr, $ty:ty) => {{
@@ -254,7 +233,7 @@ fn check_headers(check: &mut Check) {
     }
     let documented: Vec<&'static Header> = Vendor::ALL.iter().flat_map(|&v| v.headers()).collect();
     for header in &documented {
-        for name in casings(header.name()) {
+        for name in errcat_bench_support::casings(header.name()) {
             let found = check.no_alloc(format_args!("catalog::header({name:?})"), || {
                 catalog::header(&name)
             });

@@ -33,20 +33,6 @@ fn noop_header(_: &str) -> Option<&'static Header> {
     black_box(None)
 }
 
-/// `name` with every other letter in upper case, starting with lower case.
-fn alternating(name: &str) -> String {
-    name.chars()
-        .enumerate()
-        .map(|(i, c)| {
-            if i % 2 == 0 {
-                c.to_ascii_lowercase()
-            } else {
-                c.to_ascii_uppercase()
-            }
-        })
-        .collect()
-}
-
 pub fn bench(suite: &mut Suite) {
     let lower_phf = |name: &str| {
         HEADERS_LOWER
@@ -62,14 +48,7 @@ pub fn bench(suite: &mut Suite) {
     // Every documented name as written, lower case, upper case and alternating case.
     let hits: Vec<&'static str> = HEADER_NAMES
         .iter()
-        .flat_map(|&name| {
-            [
-                name.to_owned(),
-                name.to_ascii_lowercase(),
-                name.to_ascii_uppercase(),
-                alternating(name),
-            ]
-        })
+        .flat_map(|&name| errcat_bench_support::casings(name))
         .map(|s| &*Box::leak(s.into_boxed_str()))
         .collect();
     let misses: Vec<&'static str> = COMMON.to_vec();

@@ -31,6 +31,29 @@ pub struct Synth {
     pub codes: phf::Map<&'static str, u32>,
 }
 
+/// `name` in four casings: as given, lower, upper, and alternating (lower first), the header
+/// names a case-insensitive lookup must find.
+#[must_use]
+pub fn casings(name: &str) -> [String; 4] {
+    let alternating = name
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            if i % 2 == 0 {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_ascii_uppercase()
+            }
+        })
+        .collect();
+    [
+        name.to_owned(),
+        name.to_ascii_lowercase(),
+        name.to_ascii_uppercase(),
+        alternating,
+    ]
+}
+
 #[allow(clippy::unreadable_literal)] // phf's hash keys
 mod generated {
     use crate::{Synth, Table};
