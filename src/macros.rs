@@ -137,10 +137,8 @@ pub(crate) use code_table;
 macro_rules! include_generated {
     ($file:literal, $data:literal) => {
         #[doc = concat!("Generated from `", $data, "` by `build.rs` (`build/emit.rs`).")]
-        #[allow(
-                            clippy::unreadable_literal, // phf's hash keys
-                            clippy::doc_markdown, // variant docs quote the vendor's prose
-                        )]
+        // phf's hash keys are long literals; variant docs quote the vendor's prose.
+        #[allow(clippy::unreadable_literal, clippy::doc_markdown)]
         mod generated {
             include!(concat!(env!("OUT_DIR"), "/", $file));
         }
