@@ -1,9 +1,13 @@
-//! Reads `data/*.json`, validates every entry, and writes the generated enums and phf maps into
-//! `OUT_DIR` (see `build/emit.rs`). Bad data fails the build with every problem listed, each naming
-//! the file, the entry and the rule broken.
+//! Reads `data/registry.json` and the data folders of the enabled families
+//! (`data/<vendor>/<family>/*.json`, one cargo feature per family), validates every entry
+//! (`build/load.rs`, `build/validate.rs`), and writes the generated code into
+//! `OUT_DIR/tables.rs` (`build/emit.rs`). Bad data fails the build with every problem listed,
+//! each naming the file, the entry and the rule broken.
 
 #[path = "build/emit.rs"]
 mod emit;
+#[path = "build/load.rs"]
+mod load;
 #[path = "src/message_key.rs"]
 mod message_key;
 #[path = "build/schema.rs"]
@@ -27,51 +31,39 @@ fn main() -> ExitCode {
     }
 }
 
+/// Whether cargo enabled `feature` for this build.
+fn enabled(feature: &str) -> bool {
+    let var = format!(
+        "CARGO_FEATURE_{}",
+        feature.to_ascii_uppercase().replace('-', "_")
+    );
+    std::env::var_os(var).is_some()
+}
+
 fn run() -> Result<(), Vec<String>> {
-    let data = Path::new("data");
-    println!("cargo::rerun-if-changed=data");
     println!("cargo::rerun-if-changed=build");
     println!("cargo::rerun-if-changed=src/message_key.rs");
-
-    // Sorted, so that the same data gives the same bytes whatever order the OS lists files in.
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(data)
-        .map_err(|e| vec![format!("data: cannot list the directory: {e}")])?
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+    // `errcat_default_features`: the default features (the first release's five families) are
+    // on, as with `cargo test` and `--all-features`. The tests written against those tables
+    // compile only then; `--no-default-features` runs the rest.
+    println!("cargo::rustc-check-cfg=cfg(errcat_default_features)");
+    if enabled("default") {
+        println!("cargo::rustc-cfg=errcat_default_features");
+    }
+    let loaded = load::load(Path::new("."), |family| enabled(&family.feature))?;
+    let families: Vec<emit::Family<'_>> = loaded
+        .families()
+        .into_iter()
+        .map(|(row, files)| emit::Family { row, files })
         .collect();
-    paths.sort();
-
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    for path in &paths {
-        println!("cargo::rerun-if-changed={}", path.display());
-        let name = path.display().to_string();
-        match std::fs::read(path) {
-            Ok(bytes) => match validate::validate_file(&name, &bytes) {
-                Ok(file) => files.push((name, file)),
-                Err(e) => errors.extend(e),
-            },
-            Err(e) => errors.push(format!("{name}: cannot read: {e}")),
-        }
-    }
-    if let Err(e) = validate::validate_catalog(&files) {
-        errors.extend(e);
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    // Catalog order is `Vendor` order, not file-name order.
-    files.sort_by_key(|(_, f)| validate::VENDORS.iter().position(|v| *v == f.vendor));
+    let mut sources = vec!["data/registry.json".to_owned()];
+    sources.extend(loaded.files.iter().map(|(p, _)| p.clone()));
+    let version = std::env::var("CARGO_PKG_VERSION").unwrap_or_default();
+    let text = emit::emit(&loaded.registry, &families, &sources.join(", "), &version);
 
     let out_dir = PathBuf::from(
         std::env::var_os("OUT_DIR").ok_or_else(|| vec!["OUT_DIR is not set".to_owned()])?,
     );
-    let version = std::env::var("CARGO_PKG_VERSION").unwrap_or_default();
-    for output in emit::emit(&files, &version) {
-        let path = out_dir.join(&output.file);
-        std::fs::write(&path, output.text)
-            .map_err(|e| vec![format!("{}: cannot write: {e}", path.display())])?;
-    }
-    Ok(())
+    let path = out_dir.join("tables.rs");
+    std::fs::write(&path, text).map_err(|e| vec![format!("{}: cannot write: {e}", path.display())])
 }

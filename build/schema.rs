@@ -1,18 +1,100 @@
 //! Serde structs mirroring `data/README.md`. No logic: every rule lives in `validate.rs`.
 //!
-//! Shared by `build.rs` and `tests/data_rules.rs` (through `validate.rs`).
+//! Shared by `build.rs`, `tests/data_rules.rs` and the benchmarks' support crate.
 
 use serde::Deserialize;
 
-/// One `data/<vendor>.json` file.
+/// `data/registry.json`: every list the crate is built from, written once.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct VendorFile {
+pub struct Registry {
+    /// The error kinds, in `ErrorKind` order.
+    pub kinds: Vec<KindRow>,
+    /// The vendors (companies), in `Vendor` order.
+    pub vendors: Vec<VendorRow>,
+    /// The wire families, in detection and catalog order.
+    pub families: Vec<FamilyRow>,
+}
+
+/// One `ErrorKind`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KindRow {
+    pub name: String,
+    pub http_status: u16,
+    pub retryable: bool,
+    pub doc: String,
+}
+
+/// One `Vendor`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VendorRow {
+    pub slug: String,
+    pub rust: String,
+    pub module: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// One `Family`: a wire family of a vendor, with its data folder `data/<slug>/`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FamilyRow {
+    pub slug: String,
     pub vendor: String,
-    pub seed: String,
-    pub docs_url: Option<String>,
+    pub rust: String,
+    pub module: String,
+    pub feature: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub doc: String,
+    /// The response headers the family documents: its detection evidence, compiled in whether
+    /// or not the family's tables are.
     #[serde(default)]
     pub headers: Vec<Header>,
+    /// A format every code of the family has.
+    pub code_format: Option<CodeFormat>,
+    /// The API-version tags an entry may carry (an entry then must carry one).
+    #[serde(default)]
+    pub versions: Vec<String>,
+    pub resolution: Resolution,
+}
+
+/// A code format: `digits` ASCII digits, the first one of `first`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodeFormat {
+    pub digits: usize,
+    pub first: String,
+}
+
+/// How a family resolves a code it does not list (see `src/resolve.rs`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "four independent switches of the data"
+)]
+pub struct Resolution {
+    /// `A.B.C` falls back to `A.B`, then `A`.
+    pub dotted: bool,
+    /// A number falls back to its hundred (`4102` to `4100`).
+    pub hundreds: bool,
+    /// Codes ending in `%s` match any value that starts with their text.
+    pub templates: bool,
+    /// A documented code followed by appended detail (`Invalid Url: /x`).
+    pub appended_detail: bool,
+}
+
+/// One data file of a family folder.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FamilyFile {
+    pub family: String,
+    pub source: Source,
     #[serde(default)]
     pub http_statuses: Vec<StatusMeaning>,
     #[serde(default)]
@@ -20,6 +102,33 @@ pub struct VendorFile {
     #[serde(default)]
     pub classifications: Vec<Classification>,
     pub tables: Vec<Table>,
+}
+
+/// The public document a file's entries come from.
+#[derive(Debug, Default, Deserialize)]
+// Absent fields read as empty, so that the validator reports them by rule.
+#[serde(deny_unknown_fields, default)]
+pub struct Source {
+    /// The document's title as the vendor gives it.
+    pub title: String,
+    /// Where a user reads it: the vendor's page, or the repository file's web address.
+    pub url: String,
+    /// `owner/name`, when the document is a file in a public repository.
+    pub repository: Option<String>,
+    /// The file's path in `repository`.
+    pub path: Option<String>,
+    /// The commit read, 40 hex digits.
+    pub commit: Option<String>,
+    /// The version read: the commit's date, or the day the page was read (`YYYY-MM-DD`).
+    pub date: String,
+    /// How an entry is cited: `line` (`at` is a line of the file at `commit`), `row` (`at` is a
+    /// data row of the table's `section`, in document order) or `code` (the code itself, where
+    /// the document's rows cannot be counted reliably).
+    pub cite: String,
+    /// What the date is, and anything else a reader of the source should know.
+    pub note: Option<String>,
+    /// The workspace copy the entries were transcribed from (checked by `tests/catalog.rs`).
+    pub seed: Option<String>,
 }
 
 /// How to classify unlisted codes at and below `code` (dotted codes: `code` and `code.*`).
@@ -44,7 +153,7 @@ pub struct Text {
     pub en: String,
 }
 
-/// A response header the vendor documents.
+/// A response header the family documents.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Header {
@@ -76,6 +185,8 @@ pub struct Module {
 pub struct Table {
     pub name: String,
     pub doc: String,
+    /// The section of the source whose rows `at` counts (sources cited by row).
+    pub section: Option<String>,
     pub entries: Vec<Entry>,
 }
 
@@ -99,6 +210,9 @@ pub struct Entry {
     pub retry_reason: Option<String>,
     pub docs_url: Option<String>,
     pub versions: Option<String>,
-    pub line: u32,
+    /// Where the source documents the code: a line or a row number, as `Source::cite` says.
+    pub at: Option<u32>,
+    /// The line of the seed copy, where it is not `at` (checked by `tests/catalog.rs`).
+    pub seed_line: Option<u32>,
     pub note: Option<String>,
 }

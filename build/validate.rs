@@ -6,48 +6,16 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use crate::schema::{Entry, Table, Text, VendorFile};
-
-/// The vendor slugs, in catalog order. Must agree with `errcat::Vendor` (tested).
-pub const VENDORS: [&str; 5] = [
-    "cloudbypass",
-    "tencent-cdn",
-    "aliyun-apigateway",
-    "upyun",
-    "tencent-cloud",
-];
-
-/// The error kinds and their default retry advice. Must agree with `errcat::ErrorKind` (tested).
-pub const KINDS: [(&str, bool); 17] = [
-    ("invalid_request", false),
-    ("unauthenticated", false),
-    ("permission_denied", false),
-    ("not_found", false),
-    ("conflict", false),
-    ("failed_precondition", false),
-    ("rate_limited", true),
-    ("quota_exceeded", false),
-    ("billing", false),
-    ("blocked", false),
-    ("upstream", true),
-    ("timeout", true),
-    ("unavailable", true),
-    ("internal", true),
-    ("unsupported", false),
-    ("partial_success", false),
-    ("unknown", false),
-];
+use crate::schema::{Entry, FamilyFile, FamilyRow, Registry, Table, Text};
 
 /// What a header may carry.
 pub const HEADER_ROLES: [&str; 4] = ["status", "error_code", "error_message", "request_id"];
 
-/// Cloudbypass API versions an entry may be tagged with.
-pub const VERSIONS: [&str; 3] = ["all", "v1", "v2"];
+/// Largest data file accepted, in bytes: a guard against a runaway import, far above any real
+/// table (the largest product set, about 5,000 codes, is about 3 MiB).
+pub const MAX_FILE_BYTES: usize = 64 << 20;
 
-/// Largest data file accepted, in bytes.
-pub const MAX_FILE_BYTES: usize = 1 << 20;
-
-/// Longest header name accepted; `src/header.rs` lowercases names into a buffer of this size.
+/// Longest header name accepted; `src/header.rs` compares names of at most this length.
 pub const MAX_HEADER_NAME: usize = 64;
 
 /// Longest code or alias accepted, in bytes.
@@ -64,10 +32,29 @@ const KEYWORDS: [&str; 52] = [
     "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
 ];
 
-/// The default retry advice of `kind`, or `None` if it is not a kind.
-#[must_use]
-pub fn kind_retryable(kind: &str) -> Option<bool> {
-    KINDS.iter().find(|(k, _)| *k == kind).map(|&(_, r)| r)
+impl Registry {
+    /// The default retry advice of `kind`, or `None` if it is not a kind.
+    #[must_use]
+    pub fn kind_retryable(&self, kind: &str) -> Option<bool> {
+        self.kinds
+            .iter()
+            .find(|k| k.name == kind)
+            .map(|k| k.retryable)
+    }
+
+    /// The family called `slug`.
+    #[must_use]
+    pub fn family(&self, slug: &str) -> Option<&FamilyRow> {
+        self.families.iter().find(|f| f.slug == slug)
+    }
+
+    /// The retry advice of a validated entry: its override, else its kind's default.
+    #[must_use]
+    pub fn entry_retryable(&self, entry: &Entry) -> bool {
+        entry
+            .retryable
+            .unwrap_or_else(|| self.kind_retryable(&entry.kind).unwrap_or(false))
+    }
 }
 
 /// The HTTP status of a validated `http_status` value.
@@ -79,19 +66,8 @@ pub fn status_of(value: &serde_json::Value) -> Option<u16> {
         .filter(|n| (100..=599).contains(n))
 }
 
-/// The retry advice of a validated entry: its override, else its kind's default.
-#[must_use]
-pub fn entry_retryable(entry: &Entry) -> bool {
-    entry
-        .retryable
-        .unwrap_or_else(|| kind_retryable(&entry.kind).unwrap_or(false))
-}
-
-/// Reads and checks one data file. `path` is how errors name the file.
-///
-/// # Errors
-/// Every rule the file breaks, one message each.
-pub fn validate_file(path: &str, bytes: &[u8]) -> Result<VendorFile, Vec<String>> {
+/// Reads the bytes of a JSON file: size, byte-order mark, UTF-8 and JSON syntax.
+fn read_json<T: serde::de::DeserializeOwned>(path: &str, bytes: &[u8]) -> Result<T, Vec<String>> {
     let fail = |rule: &str, detail: String| Err(vec![format!("{path}: {rule}: {detail}")]);
     if bytes.len() > MAX_FILE_BYTES {
         return fail(
@@ -114,12 +90,158 @@ pub fn validate_file(path: &str, bytes: &[u8]) -> Result<VendorFile, Vec<String>
             format!("invalid UTF-8 at byte offset {}", e.valid_up_to()),
         );
     }
-    let file: VendorFile = match serde_json::from_slice(bytes) {
-        Ok(file) => file,
-        Err(e) => return fail("invalid json", e.to_string()),
-    };
+    serde_json::from_slice(bytes).or_else(|e| fail("invalid json", e.to_string()))
+}
+
+/// Reads and checks `data/registry.json`.
+///
+/// # Errors
+/// Every rule the registry breaks, one message each.
+pub fn validate_registry(path: &str, bytes: &[u8]) -> Result<Registry, Vec<String>> {
+    let registry: Registry = read_json(path, bytes)?;
     let mut errors = Vec::new();
-    check_file(path, &file, &mut errors);
+    let mut err = |place: &str, rule: &str, detail: &str| {
+        errors.push(format!("{path}: {place}: {rule}: {detail}"));
+    };
+    let mut names = BTreeSet::new();
+    for kind in &registry.kinds {
+        let place = format!("kind {:?}", kind.name);
+        if !is_snake(&kind.name) || !names.insert(kind.name.as_str()) {
+            err(&place, "invalid name", "a kind is a unique snake_case name");
+        }
+        if !(100..=599).contains(&kind.http_status) {
+            err(&place, "malformed status", "http_status is from 100 to 599");
+        }
+        if kind.doc.trim().is_empty() {
+            err(&place, "missing text", "doc is empty");
+        }
+    }
+    if registry.kind_retryable("unknown").is_none() {
+        err("kinds", "unknown kind", "the kind \"unknown\" is missing");
+    }
+    let mut slugs = BTreeSet::new();
+    let mut rust = BTreeSet::new();
+    for vendor in &registry.vendors {
+        let place = format!("vendor {:?}", vendor.slug);
+        if !is_slug(&vendor.slug) {
+            err(
+                &place,
+                "invalid name",
+                "a vendor slug is lowercase ASCII words joined by `-`",
+            );
+        }
+        if !is_variant_name(&vendor.rust) || !rust.insert(vendor.rust.as_str()) {
+            err(
+                &place,
+                "invalid name",
+                "rust is a unique UpperCamelCase identifier",
+            );
+        }
+        if !is_snake(&vendor.module) || KEYWORDS.contains(&vendor.module.as_str()) {
+            err(
+                &place,
+                "invalid name",
+                "module is a snake_case Rust identifier",
+            );
+        }
+        if vendor.name.trim().is_empty() {
+            err(&place, "missing text", "name is empty");
+        }
+        for slug in std::iter::once(&vendor.slug).chain(&vendor.aliases) {
+            if !slugs.insert(slug.as_str()) {
+                err(
+                    &place,
+                    "duplicate name",
+                    &format!("{slug:?} names two vendors"),
+                );
+            }
+        }
+    }
+    check_families(&registry, &mut rust, &mut err);
+    if errors.is_empty() {
+        Ok(registry)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The registry's family rows: slugs, names, features, headers and code formats.
+fn check_families<'r>(
+    registry: &'r Registry,
+    rust: &mut BTreeSet<&'r str>,
+    err: &mut impl FnMut(&str, &str, &str),
+) {
+    let mut slugs = BTreeSet::new();
+    let mut features = BTreeSet::new();
+    let mut header_names = BTreeSet::new();
+    for family in &registry.families {
+        let place = format!("family {:?}", family.slug);
+        check_headers(
+            &family.headers,
+            &mut header_names,
+            &mut |at, rule, detail| {
+                err(&format!("{place}, {at}"), rule, detail);
+            },
+        );
+        let mut err = |rule: &str, detail: &str| err(&place, rule, detail);
+        match family.slug.split_once('/') {
+            Some((vendor, name)) if vendor == family.vendor && is_slug(name) => {}
+            _ => err(
+                "invalid name",
+                "a family slug is `<vendor slug>/<name>`, the name lowercase words joined by `-`",
+            ),
+        }
+        if !registry.vendors.iter().any(|v| v.slug == family.vendor) {
+            err(
+                "unknown vendor",
+                &format!("{:?} is not a vendor", family.vendor),
+            );
+        }
+        if !is_variant_name(&family.rust) || !rust.insert(family.rust.as_str()) {
+            err("invalid name", "rust is a unique UpperCamelCase identifier");
+        }
+        if !is_snake(&family.module) || KEYWORDS.contains(&family.module.as_str()) {
+            err("invalid name", "module is a snake_case Rust identifier");
+        }
+        if !is_slug(&family.feature) || !features.insert(family.feature.as_str()) {
+            err(
+                "invalid name",
+                "feature is a unique lowercase name joined by `-`",
+            );
+        }
+        if family.name.trim().is_empty() || family.doc.trim().is_empty() {
+            err("missing text", "name and doc are not empty");
+        }
+        for slug in std::iter::once(&family.slug).chain(&family.aliases) {
+            if !slugs.insert(slug.as_str()) {
+                err("duplicate name", &format!("{slug:?} names two families"));
+            }
+        }
+        if let Some(format) = &family.code_format {
+            if format.digits == 0 || !format.first.bytes().all(|b| b.is_ascii_digit()) {
+                err(
+                    "invalid code",
+                    "code_format is a digit count and a set of first digits",
+                );
+            }
+        }
+    }
+}
+
+/// Reads and checks one data file of the family folder `family` (a slug of the registry).
+/// `path` is how errors name the file.
+///
+/// # Errors
+/// Every rule the file breaks, one message each.
+pub fn validate_file(
+    path: &str,
+    bytes: &[u8],
+    registry: &Registry,
+    family: &str,
+) -> Result<FamilyFile, Vec<String>> {
+    let file: FamilyFile = read_json(path, bytes)?;
+    let mut errors = Vec::new();
+    check_file(path, &file, registry, family, &mut errors);
     if errors.is_empty() {
         Ok(file)
     } else {
@@ -127,36 +249,67 @@ pub fn validate_file(path: &str, bytes: &[u8]) -> Result<VendorFile, Vec<String>
     }
 }
 
-/// Checks the rules that span files: each vendor exactly once, header names unique.
+/// Checks the rules that span files: every family read has a file, codes and table names are
+/// unique within a family.
 ///
 /// # Errors
 /// Every rule the set of files breaks.
-pub fn validate_catalog(files: &[(String, VendorFile)]) -> Result<(), Vec<String>> {
+pub fn validate_catalog(
+    families: &[&str],
+    files: &[(String, FamilyFile)],
+) -> Result<(), Vec<String>> {
     let mut errors = Vec::new();
-    for slug in VENDORS {
-        let paths: Vec<&str> = files
-            .iter()
-            .filter(|(_, f)| f.vendor == slug)
-            .map(|(p, _)| p.as_str())
-            .collect();
-        match paths.len() {
-            1 => {}
-            0 => errors.push(format!("data: missing vendor: no file has vendor {slug:?}")),
-            _ => errors.push(format!(
-                "data: duplicate vendor: {slug:?} is the vendor of {}",
-                paths.join(", ")
-            )),
+    for slug in families {
+        let in_family: Vec<&(String, FamilyFile)> =
+            files.iter().filter(|(_, f)| f.family == *slug).collect();
+        if in_family.is_empty() {
+            errors.push(format!(
+                "data/{slug}: missing family: no data file declares family {slug:?}"
+            ));
         }
-    }
-    let mut headers: BTreeMap<String, &str> = BTreeMap::new();
-    for (path, file) in files {
-        for header in &file.headers {
-            let key = header.name.to_ascii_lowercase();
-            if let Some(first) = headers.insert(key, path) {
-                errors.push(format!(
-                    "{path}: header {:?}: duplicate header: also documented in {first}",
-                    header.name
-                ));
+        let mut codes: BTreeMap<&str, String> = BTreeMap::new();
+        let mut tables: BTreeMap<String, &str> = BTreeMap::new();
+        for (path, file) in &in_family {
+            for table in &file.tables {
+                if let Some(first) = tables.insert(table.name.to_ascii_uppercase(), path) {
+                    if first != path.as_str() {
+                        errors.push(format!(
+                            "{path}: table {:?}: duplicate name: {first} has a table of this name",
+                            table.name
+                        ));
+                    }
+                }
+                for (i, entry) in table.entries.iter().enumerate() {
+                    for code in std::iter::once(&entry.code).chain(&entry.aliases) {
+                        let place = format!(
+                            "{path}: table {}, entry {} (code {:?})",
+                            table.name,
+                            i + 1,
+                            entry.code
+                        );
+                        if let Some(first) = codes.insert(code.as_str(), place.clone()) {
+                            if !first.starts_with(&format!("{path}:")) {
+                                errors.push(format!(
+                                    "{place}: duplicate code: {code:?} is already used by {first}"
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (path, file) in &in_family {
+            for (i, c) in file.classifications.iter().enumerate() {
+                if let Some(first) = codes.get(c.code.as_str()) {
+                    if !first.starts_with(&format!("{path}:")) {
+                        errors.push(format!(
+                            "{path}: classification {} (code {:?}): duplicate code: {first} \
+                             documents this code; a classification is for unlisted codes",
+                            i + 1,
+                            c.code
+                        ));
+                    }
+                }
             }
         }
     }
@@ -167,43 +320,42 @@ pub fn validate_catalog(files: &[(String, VendorFile)]) -> Result<(), Vec<String
     }
 }
 
-fn check_file(path: &str, file: &VendorFile, errors: &mut Vec<String>) {
+fn check_file(
+    path: &str,
+    file: &FamilyFile,
+    registry: &Registry,
+    family: &str,
+    errors: &mut Vec<String>,
+) {
     let mut err = |place: &str, rule: &str, detail: &str| {
         errors.push(format!("{path}: {place}: {rule}: {detail}"));
     };
-    let stem = path
-        .rsplit(['/', '\\'])
-        .next()
-        .unwrap_or(path)
-        .trim_end_matches(".json");
-    if !VENDORS.contains(&file.vendor.as_str()) {
+    let Some(row) = registry.family(&file.family) else {
+        let known: Vec<&str> = registry.families.iter().map(|f| f.slug.as_str()).collect();
         err(
-            "vendor",
-            "unknown vendor",
-            &format!("{:?} is not one of {}", file.vendor, VENDORS.join(", ")),
+            "family",
+            "unknown family",
+            &format!("{:?} is not one of {}", file.family, known.join(", ")),
         );
-    } else if stem != file.vendor {
+        return;
+    };
+    if file.family != family {
         err(
-            "vendor",
-            "vendor mismatch",
+            "family",
+            "family mismatch",
             &format!(
-                "the file is named {stem:?} but declares vendor {:?}",
-                file.vendor
+                "the file is in the folder of {family:?} but declares family {:?}",
+                file.family
             ),
         );
     }
-    if file.seed.trim().is_empty() {
-        err("seed", "missing text", "the seed document is not named");
-    }
-    check_url(file.docs_url.as_deref(), "docs_url", &mut err);
-
-    check_headers(file, &mut err);
-    check_statuses_and_modules(file, &mut err);
+    check_source(file, &mut err);
+    check_statuses_and_modules(file, row, &mut err);
 
     if file.tables.is_empty() {
         err("tables", "empty table", "the file has no code table");
     }
-    // Codes and aliases are unique across all of a vendor's tables.
+    // Codes and aliases are unique across all of a family's tables.
     let mut codes: BTreeMap<&str, String> = BTreeMap::new();
     let mut table_names = BTreeSet::new();
     for table in &file.tables {
@@ -216,7 +368,7 @@ fn check_file(path: &str, file: &VendorFile, errors: &mut Vec<String>) {
             );
         } else if !is_variant_name(&table.name) || !table.name.ends_with("Code") {
             // The `Code` suffix keeps the generated names apart: the `AnyCode` variant is the
-            // vendor plus the name without `Code`, and no table can shadow a module's own items.
+            // family plus the name without `Code`, and no table can shadow a module's own items.
             err(
                 &place,
                 "invalid name",
@@ -237,13 +389,72 @@ fn check_file(path: &str, file: &VendorFile, errors: &mut Vec<String>) {
         if table.entries.is_empty() {
             err(&place, "empty table", "the table has no entries");
         }
-        check_table(file, table, &mut codes, &mut err);
+        check_table(file, row, registry, table, &mut codes, &mut err);
     }
-    check_classifications(file, &codes, &mut err);
+    check_classifications(file, registry, &codes, &mut err);
+}
+
+fn check_source(file: &FamilyFile, err: &mut impl FnMut(&str, &str, &str)) {
+    let s = &file.source;
+    if s.title.trim().is_empty() {
+        err("source", "missing text", "source.title is missing or empty");
+    }
+    if s.url.is_empty() {
+        err("source", "invalid url", "source.url is missing");
+    } else {
+        check_url(Some(&s.url), "source", err);
+    }
+    let date = s.date.as_bytes();
+    let is_date = date.len() == 10
+        && date[4] == b'-'
+        && date[7] == b'-'
+        && date
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+    if !is_date {
+        err(
+            "source",
+            "invalid source",
+            "source.date is a YYYY-MM-DD date",
+        );
+    }
+    if !matches!(s.cite.as_str(), "line" | "row" | "code") {
+        err(
+            "source",
+            "invalid source",
+            "source.cite is \"line\", \"row\" or \"code\"",
+        );
+    }
+    let sections = file.tables.iter().filter(|t| t.section.is_some()).count();
+    match s.cite.as_str() {
+        "row" if sections != file.tables.len() => err(
+            "source",
+            "invalid source",
+            "a source cited by row names the section of every table",
+        ),
+        "line" | "code" if sections > 0 => err(
+            "source",
+            "invalid source",
+            "only a source cited by row names sections",
+        ),
+        _ => {}
+    }
+    match (&s.repository, &s.path, &s.commit) {
+        (None, None, None) => {}
+        (Some(_), Some(_), Some(commit))
+            if commit.len() == 40 && commit.bytes().all(|b| b.is_ascii_hexdigit()) => {}
+        _ => err(
+            "source",
+            "invalid source",
+            "a repository source names repository, path and a 40-hex-digit commit",
+        ),
+    }
 }
 
 fn check_classifications(
-    file: &VendorFile,
+    file: &FamilyFile,
+    registry: &Registry,
     codes: &BTreeMap<&str, String>,
     err: &mut impl FnMut(&str, &str, &str),
 ) {
@@ -266,13 +477,24 @@ fn check_classifications(
         if c.reason.trim().is_empty() {
             err("missing text", "reason is missing or empty");
         }
-        check_kind_and_retry(&c.kind, c.retryable, c.retry_reason.as_deref(), &mut err);
+        check_kind_and_retry(
+            registry,
+            &c.kind,
+            c.retryable,
+            c.retry_reason.as_deref(),
+            &mut err,
+        );
     }
 }
 
-fn check_headers(file: &VendorFile, err: &mut impl FnMut(&str, &str, &str)) {
-    let mut header_names = BTreeSet::new();
-    for (i, header) in file.headers.iter().enumerate() {
+/// Header names: tokens of at most `MAX_HEADER_NAME` bytes, unique across every family
+/// (`names` collects them, lowercased), each with a known role and a description.
+fn check_headers(
+    headers: &[crate::schema::Header],
+    header_names: &mut BTreeSet<String>,
+    err: &mut impl FnMut(&str, &str, &str),
+) {
+    for (i, header) in headers.iter().enumerate() {
         let place = format!("header {} ({:?})", i + 1, header.name);
         let valid = !header.name.is_empty()
             && header.name.len() <= MAX_HEADER_NAME
@@ -288,7 +510,7 @@ fn check_headers(file: &VendorFile, err: &mut impl FnMut(&str, &str, &str)) {
             err(
                 &place,
                 "duplicate header",
-                "the name appears twice (case-insensitively)",
+                "the name appears twice in the registry (case-insensitively)",
             );
         }
         if !HEADER_ROLES.contains(&header.carries.as_str()) {
@@ -306,7 +528,11 @@ fn check_headers(file: &VendorFile, err: &mut impl FnMut(&str, &str, &str)) {
     }
 }
 
-fn check_statuses_and_modules(file: &VendorFile, err: &mut impl FnMut(&str, &str, &str)) {
+fn check_statuses_and_modules(
+    file: &FamilyFile,
+    row: &FamilyRow,
+    err: &mut impl FnMut(&str, &str, &str),
+) {
     let mut statuses = BTreeSet::new();
     for (i, status) in file.http_statuses.iter().enumerate() {
         let place = format!("http status {}", i + 1);
@@ -330,8 +556,12 @@ fn check_statuses_and_modules(file: &VendorFile, err: &mut impl FnMut(&str, &str
     let mut modules = BTreeSet::new();
     for module in &file.modules {
         let place = format!("module {}", module.module);
-        if file.vendor != "upyun" {
-            err(&place, "invalid module", "only Upyun codes have modules");
+        if row.code_format.is_none() {
+            err(
+                &place,
+                "invalid module",
+                "only a family whose codes have a digit format has modules",
+            );
         }
         if module.module > 99 {
             err(&place, "invalid module", "a module is two digits");
@@ -344,7 +574,9 @@ fn check_statuses_and_modules(file: &VendorFile, err: &mut impl FnMut(&str, &str
 }
 
 fn check_table<'a>(
-    file: &VendorFile,
+    file: &FamilyFile,
+    row: &FamilyRow,
+    registry: &Registry,
     table: &'a Table,
     codes: &mut BTreeMap<&'a str, String>,
     err: &mut impl FnMut(&str, &str, &str),
@@ -358,7 +590,7 @@ fn check_table<'a>(
             entry.code
         );
         let mut err = |rule: &str, detail: &str| err(&place, rule, detail);
-        check_codes(&file.vendor, entry, &place, codes, &mut err);
+        check_codes(row, entry, &place, codes, &mut err);
         if let Some(first) = names.insert(entry.name.as_str(), i + 1) {
             err(
                 "duplicate name",
@@ -366,26 +598,49 @@ fn check_table<'a>(
             );
         }
         check_name(&entry.name, &mut err);
-        check_meaning(entry, &mut err);
-        match (file.vendor == "cloudbypass", entry.versions.as_deref()) {
-            (true, Some(v)) if VERSIONS.contains(&v) => {}
-            (true, Some(v)) => err(
+        check_meaning(registry, entry, &mut err);
+        let versions = &row.versions;
+        match (versions.is_empty(), entry.versions.as_deref()) {
+            (false, Some(v)) if versions.iter().any(|x| x == v) => {}
+            (false, Some(v)) => err(
                 "versions",
-                &format!("{v:?} is not one of {}", VERSIONS.join(", ")),
+                &format!("{v:?} is not one of {}", versions.join(", ")),
             ),
-            (true, None) => err("versions", "a Cloudbypass entry names its API versions"),
-            (false, Some(_)) => err("versions", "only Cloudbypass entries have versions"),
-            (false, None) => {}
+            (false, None) => err("versions", "an entry of this family names its API versions"),
+            (true, Some(_)) => err("versions", "this family's entries have no versions"),
+            (true, None) => {}
         }
-        if entry.line == 0 {
-            err("invalid line", "line is the 1-based seed line of the code");
+        let cite = file.source.cite.as_str();
+        match (cite, entry.at) {
+            ("code", Some(_)) => err(
+                "invalid line",
+                "the source cites entries by code: at is not given",
+            ),
+            ("line" | "row", None | Some(0)) => err(
+                "invalid line",
+                &format!("at is the 1-based {cite} of the code in the source"),
+            ),
+            _ => {}
+        }
+        let seed_line_needed = file.source.seed.is_some() && cite != "line";
+        match entry.seed_line {
+            Some(0) => err("invalid line", "seed_line is 1-based"),
+            Some(_) if !seed_line_needed => err(
+                "invalid line",
+                "seed_line is given only when the seed copy's lines are not the source's",
+            ),
+            None if seed_line_needed => err(
+                "invalid line",
+                "seed_line is the 1-based line of the seed copy where the code is",
+            ),
+            _ => {}
         }
     }
 }
 
-/// The code and aliases: well-formed, unique within the vendor, templates well placed.
+/// The code and aliases: well-formed, unique within the family, templates well placed.
 fn check_codes<'a>(
-    vendor: &str,
+    row: &FamilyRow,
     entry: &'a Entry,
     place: &str,
     codes: &mut BTreeMap<&'a str, String>,
@@ -404,11 +659,20 @@ fn check_codes<'a>(
             );
         }
     }
-    if vendor == "upyun" && !is_upyun_code(&entry.code) {
-        err(
-            "invalid code",
-            "an Upyun code is five ASCII digits, the first 1 (system) or 2 (module)",
-        );
+    if let Some(format) = &row.code_format {
+        let bytes = entry.code.as_bytes();
+        let ok = bytes.len() == format.digits
+            && bytes.iter().all(u8::is_ascii_digit)
+            && format.first.as_bytes().contains(&bytes[0]);
+        if !ok {
+            err(
+                "invalid code",
+                &format!(
+                    "a code of this family is {} ASCII digits, the first one of {}",
+                    format.digits, format.first
+                ),
+            );
+        }
     }
     if entry
         .aliases
@@ -441,7 +705,7 @@ fn check_name(name: &str, err: &mut impl FnMut(&str, &str)) {
 }
 
 /// Texts, kind, retry advice, status and link.
-fn check_meaning(entry: &Entry, err: &mut impl FnMut(&str, &str)) {
+fn check_meaning(registry: &Registry, entry: &Entry, err: &mut impl FnMut(&str, &str)) {
     let mut err3 = |_: &str, rule: &str, detail: &str| err(rule, detail);
     check_text(&entry.message, "message", "", &mut err3);
     for (field, text) in [
@@ -465,6 +729,7 @@ fn check_meaning(entry: &Entry, err: &mut impl FnMut(&str, &str)) {
         }
     }
     check_kind_and_retry(
+        registry,
         &entry.kind,
         entry.retryable,
         entry.retry_reason.as_deref(),
@@ -475,12 +740,13 @@ fn check_meaning(entry: &Entry, err: &mut impl FnMut(&str, &str)) {
 /// A kind other than `unknown`, and a retry override only with a reason and only where it
 /// changes the kind's default.
 fn check_kind_and_retry(
+    registry: &Registry,
     kind: &str,
     retryable: Option<bool>,
     retry_reason: Option<&str>,
     err: &mut impl FnMut(&str, &str),
 ) {
-    match kind_retryable(kind) {
+    match registry.kind_retryable(kind) {
         None if kind.is_empty() => err("unknown kind", "kind is missing"),
         None => err(
             "unknown kind",
@@ -560,9 +826,20 @@ fn code_problem(code: &str) -> Option<String> {
     }
 }
 
-fn is_upyun_code(code: &str) -> bool {
-    let bytes = code.as_bytes();
-    bytes.len() == 5 && matches!(bytes[0], b'1' | b'2') && bytes.iter().all(u8::is_ascii_digit)
+fn is_snake(name: &str) -> bool {
+    name.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+fn is_slug(name: &str) -> bool {
+    name.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
+        && !name.ends_with('-')
+        && !name.contains("--")
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn is_variant_name(name: &str) -> bool {

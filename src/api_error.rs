@@ -1,11 +1,11 @@
 //! The [`ApiError`] trait: one view of a vendor error, whatever the vendor.
 
-use crate::{Entry, ErrorKind, Text, Vendor};
+use crate::{Entry, ErrorKind, Family, Text, Vendor};
 
 /// A vendor's error, seen through the catalog.
 ///
-/// Implemented by every code enum (`upyun::Code`, `tencent_cloud::Code`, ...), by [`AnyCode`]
-/// and by errors parsed from responses. Only [`vendor`](Self::vendor), [`code`](Self::code) and
+/// Implemented by every code enum (`upyun::management::Code`, `tencent_cloud::common::Code`, ...), by [`AnyCode`]
+/// and by errors parsed from responses. Only [`family`](Self::family), [`code`](Self::code) and
 /// [`entry`](Self::entry) are required; every other method reads the catalog entry, so an error
 /// whose code the catalog does not know (`entry()` is `None`) answers `None`, kind
 /// [`ErrorKind::Unknown`], and not retryable unless the implementor knows better.
@@ -21,7 +21,7 @@ use crate::{Entry, ErrorKind, Text, Vendor};
 ///     err.is_retryable()
 /// }
 ///
-/// let code = tencent_cloud::Code::RequestLimitExceeded;
+/// let code = tencent_cloud::common::Code::RequestLimitExceeded;
 /// assert_eq!(code.vendor(), Vendor::TencentCloud);
 /// assert_eq!(ApiError::code(&code), "RequestLimitExceeded");
 /// assert_eq!(code.kind(), ErrorKind::RateLimited);
@@ -29,8 +29,13 @@ use crate::{Entry, ErrorKind, Text, Vendor};
 /// assert_eq!(code.message().unwrap().en, "The number of requests exceeds the frequency limit.");
 /// ```
 pub trait ApiError {
-    /// The vendor that returned the error.
-    fn vendor(&self) -> Vendor;
+    /// The wire family the error belongs to.
+    fn family(&self) -> Family;
+
+    /// The vendor that returned the error: the family's.
+    fn vendor(&self) -> Vendor {
+        self.family().vendor()
+    }
 
     /// The wire code, exactly as the vendor sends it (for a parsed error: as received).
     fn code(&self) -> &str;

@@ -1,4 +1,4 @@
-//! Cross-vendor lookups. Every function here is O(1) (a phf probe, an array index, or for header
+//! Cross-family lookups, and the resolution walk. Every lookup here is O(1) (a phf probe, an array index, or for header
 //! names a comparison with the one or two documented names of the same length, plus a constant
 //! amount of work over the handful of codes that share a key) and none allocates (tests/alloc.rs).
 //!
@@ -10,38 +10,50 @@
 //! // By vendor and code.
 //! assert_eq!(
 //!     catalog::lookup(Vendor::Upyun, "21402"),
-//!     Some(AnyCode::Upyun(upyun::Code::OperatorAlreadyExists))
+//!     Some(AnyCode::UpyunManagement(upyun::management::Code::OperatorAlreadyExists))
 //! );
+//! // What an undocumented sub-code means, by the same walk `explain` uses.
+//! let r = catalog::resolve(errcat::Family::TencentCloudCommon, "InvalidParameter.Zone")?;
+//! assert_eq!(r.via(), Some("InvalidParameter"));
 //! // By code across vendors: every vendor that documents it.
 //! assert_eq!(catalog::by_code("4000").len(), 1);
 //! // By message: every code sharing a text.
 //! assert_eq!(catalog::by_message("Bucket not found.").len(), 3);
+//! # Ok::<(), errcat::Disabled>(())
 //! ```
 
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
+use crate::error::Disabled;
 use crate::message_key::message_key;
-use crate::{ApiError, Entry, Header, HeaderRole, Vendor};
+use crate::resolve::Resolution;
+use crate::tables as generated;
+use crate::{ApiError, Entry, Family, Header, HeaderRole, Vendor};
 
-/// Generated from `data/*.json` by `build.rs`: `AnyCode` and the cross-vendor indexes.
-#[allow(
-    clippy::unreadable_literal, // phf's hash keys
-    clippy::match_same_arms, // one arm per table; a vendor may have several tables
-)]
-pub(crate) mod generated {
-    include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
-}
-
-pub use generated::AnyCode;
+pub use crate::tables::AnyCode;
 
 impl AnyCode {
+    /// The vendor whose table documents this code.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let code = errcat::AnyCode::from(errcat::upyun::management::Code::OperatorAlreadyExists);
+    /// assert_eq!(code.vendor(), errcat::Vendor::Upyun);
+    /// ```
+    #[must_use]
+    #[allow(clippy::trivially_copy_pass_by_ref)] // `&self`: see `code_table!`
+    pub fn vendor(&self) -> Vendor {
+        self.family().vendor()
+    }
+
     /// The wire code.
     ///
     /// # Examples
     ///
     /// ```
-    /// let code = errcat::AnyCode::from(errcat::tencent_cdn::ModuleCode::InvalidProjectId);
+    /// let code = errcat::AnyCode::from(errcat::tencent_cloud::cdn::ModuleCode::InvalidProjectId);
     /// assert_eq!(code.as_str(), "2130");
     /// ```
     #[must_use]
@@ -57,19 +69,20 @@ impl std::fmt::Display for AnyCode {
     }
 }
 
-/// Serializes as `{"vendor": slug, "code": wire code}`.
+/// Serializes as `{"vendor": slug, "family": slug, "code": wire code}`.
 impl Serialize for AnyCode {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("AnyCode", 2)?;
+        let mut s = serializer.serialize_struct("AnyCode", 3)?;
         s.serialize_field("vendor", &self.vendor())?;
+        s.serialize_field("family", &self.family())?;
         s.serialize_field("code", self.as_str())?;
         s.end()
     }
 }
 
 impl ApiError for AnyCode {
-    fn vendor(&self) -> Vendor {
-        AnyCode::vendor(self)
+    fn family(&self) -> Family {
+        AnyCode::family(self)
     }
 
     fn code(&self) -> &str {
@@ -81,30 +94,30 @@ impl ApiError for AnyCode {
     }
 }
 
-/// Every code of every vendor, in vendor, table and document order.
+/// Every code of every enabled family, in family, table and document order.
 ///
 /// # Examples
 ///
 /// ```
-/// assert_eq!(errcat::catalog::all().len(), 305);
+/// assert_eq!(errcat::catalog::all().len(), 305); // the default features' five families
 /// ```
 #[must_use]
 pub fn all() -> &'static [AnyCode] {
     &generated::ALL
 }
 
-/// The code `code` (or a documented alias) of `vendor`, in O(1).
-///
-/// Codes are unique within a vendor, across its tables. Exact match: no trimming, case-sensitive.
+/// The code `code` (or a documented alias) in the enabled families of `vendor`, in O(number of
+/// families). Exact match: no trimming, case-sensitive. For what an undocumented code means, see
+/// [`resolve`]; for one family, [`lookup_in`].
 ///
 /// # Examples
 ///
 /// ```
-/// use errcat::{AnyCode, Vendor, aliyun_apigateway::Code, catalog};
+/// use errcat::{AnyCode, Vendor, aliyun::apigateway::Code, catalog};
 ///
 /// // The seed's misspelling resolves to the corrected entry.
 /// assert_eq!(
-///     catalog::lookup(Vendor::AliyunApiGateway, "TThrottled by GROUP Flow Control"),
+///     catalog::lookup(Vendor::Aliyun, "TThrottled by GROUP Flow Control"),
 ///     Some(AnyCode::AliyunApiGateway(Code::ThrottledByGroupFlowControl))
 /// );
 /// assert_eq!(catalog::lookup(Vendor::Upyun, "4000"), None);
@@ -112,10 +125,80 @@ pub fn all() -> &'static [AnyCode] {
 #[must_use]
 #[inline]
 pub fn lookup(vendor: Vendor, code: &str) -> Option<AnyCode> {
-    vendor.info().codes.get(code).copied()
+    vendor
+        .families()
+        .iter()
+        .find_map(|f| f.info()?.codes.get(code).copied())
 }
 
-/// Every code, of any vendor, whose wire code or alias is `code`, in O(1).
+/// The code `code` (or a documented alias) of `family`, in O(1).
+///
+/// # Errors
+///
+/// [`Disabled`] when the family's feature is off: its codes are not compiled in.
+///
+/// # Examples
+///
+/// ```
+/// use errcat::{Family, catalog};
+///
+/// assert!(catalog::lookup_in(Family::TencentCdn, "4000")?.is_some());
+/// assert_eq!(catalog::lookup_in(Family::TencentCloudCommon, "4000")?, None);
+/// # Ok::<(), errcat::Disabled>(())
+/// ```
+#[inline]
+pub fn lookup_in(family: Family, code: &str) -> Result<Option<AnyCode>, Disabled> {
+    Ok(family.enabled_info()?.codes.get(code).copied())
+}
+
+/// What the raw code `code` of `family` means: the one resolution walk (exact code, alias,
+/// template, appended detail, classification, documented ancestor, hundred; see
+/// [`Resolution`]) that [`Response::explain`](crate::Response::explain) and the typed lookups
+/// use too.
+///
+/// # Errors
+///
+/// [`Disabled`] when the family's feature is off.
+///
+/// # Examples
+///
+/// ```
+/// use errcat::{ApiError, ErrorKind, Family, catalog, response::Basis};
+///
+/// let r = catalog::resolve(Family::TencentCloudCommon, "RequestLimitExceeded.UinLimitExceeded")?;
+/// assert_eq!(r.basis(), Basis::Family);
+/// assert_eq!(r.via(), Some("RequestLimitExceeded"));
+/// assert_eq!(r.kind(), ErrorKind::RateLimited);
+///
+/// let r = catalog::resolve(Family::TencentCdn, "4102")?;
+/// assert_eq!(r.via(), Some("4100"));
+/// # Ok::<(), errcat::Disabled>(())
+/// ```
+pub fn resolve(family: Family, code: &str) -> Result<Resolution<'_>, Disabled> {
+    Ok(crate::resolve::walk(family, family.enabled_info()?, code))
+}
+
+/// [`resolve`] in every enabled family (optionally only `vendor`'s), keeping the ones that find
+/// something, in family order.
+///
+/// # Examples
+///
+/// ```
+/// use errcat::{Family, catalog};
+///
+/// let found: Vec<_> = catalog::resolve_all(None, "AuthFailure.Whatever").collect();
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(errcat::ApiError::family(&found[0]), Family::TencentCloudCommon);
+/// ```
+pub fn resolve_all(vendor: Option<Vendor>, code: &str) -> impl Iterator<Item = Resolution<'_>> {
+    Family::ALL
+        .into_iter()
+        .filter(move |f| vendor.is_none_or(|v| f.vendor() == v))
+        .filter_map(move |f| resolve(f, code).ok())
+        .filter(Resolution::is_resolved)
+}
+
+/// Every code, of any enabled family, whose wire code or alias is `code`, in O(1).
 ///
 /// # Examples
 ///
@@ -136,7 +219,7 @@ pub fn by_code(code: &str) -> &'static [AnyCode] {
 /// Every code whose documented HTTP status is `status`, by array index.
 ///
 /// Only Alibaba Cloud API Gateway documents a status per code. For what a vendor says a status
-/// means in general, see [`Vendor::status_meaning`].
+/// means in general, see [`Vendor::status_meaning`] and [`Family::status_meaning`].
 ///
 /// # Examples
 ///
@@ -165,7 +248,7 @@ pub fn by_status(status: u16) -> &'static [AnyCode] {
 /// ```
 /// use errcat::{Vendor, catalog};
 ///
-/// assert_eq!(catalog::by_status_for(Vendor::AliyunApiGateway, 503).count(), 1);
+/// assert_eq!(catalog::by_status_for(Vendor::Aliyun, 503).count(), 1);
 /// assert_eq!(catalog::by_status_for(Vendor::Upyun, 503).count(), 0);
 /// ```
 pub fn by_status_for(vendor: Vendor, status: u16) -> impl Iterator<Item = AnyCode> {
@@ -184,7 +267,7 @@ pub fn by_status_for(vendor: Vendor, status: u16) -> impl Iterator<Item = AnyCod
 /// # Examples
 ///
 /// ```
-/// use errcat::{catalog, tencent_cdn::ModuleCode, AnyCode};
+/// use errcat::{catalog, tencent_cloud::cdn::ModuleCode, AnyCode};
 ///
 /// // Two Tencent CDN module codes share one text.
 /// let found = catalog::by_message("非法ProjectID参数");
@@ -216,7 +299,7 @@ pub fn by_message(text: &str) -> &'static [AnyCode] {
 /// use errcat::{HeaderRole, Vendor, catalog};
 ///
 /// let header = catalog::header("X-CA-ERROR-MESSAGE").unwrap();
-/// assert_eq!(header.vendor(), Vendor::AliyunApiGateway);
+/// assert_eq!(header.vendor(), Vendor::Aliyun);
 /// assert_eq!(header.carries(), HeaderRole::ErrorMessage);
 /// assert_eq!(catalog::header("content-type"), None);
 /// ```
@@ -258,14 +341,15 @@ impl<'a> HeaderMatch<'a> {
 }
 
 /// Resolves a response header that carries an error code or an error message naming one (Aliyun's
-/// `X-Ca-Error-Message` text is the code): `name` is matched case-insensitively,
-/// `value` exactly, or against a template code by its text before `%s`. `None` when the header
-/// is not a documented error-code header or the value names no documented code.
+/// `X-Ca-Error-Message` text is the code): `name` is matched case-insensitively, and `value`
+/// through the header's family's resolution walk, when it finds a documented code (exactly, as a
+/// filled-in template, or with detail appended). `None` when the header is not a documented
+/// error-code header or the value names no documented code.
 ///
 /// # Examples
 ///
 /// ```
-/// use errcat::{AnyCode, catalog, aliyun_apigateway::Code};
+/// use errcat::{AnyCode, catalog, aliyun::apigateway::Code};
 ///
 /// let m = catalog::by_header("x-ca-error-message", "Invalid Signature, Server StringToSign:GET\n*/*\n/api").unwrap();
 /// assert_eq!(m.code(), AnyCode::AliyunApiGateway(Code::InvalidSignature));
@@ -286,29 +370,22 @@ pub fn by_header<'a>(name: &str, value: &'a str) -> Option<HeaderMatch<'a>> {
     ) {
         return None;
     }
-    let vendor = header.vendor();
-    if let Some(code) = lookup(vendor, value) {
-        return Some(HeaderMatch {
-            header,
-            code,
-            parameter: None,
-        });
-    }
-    template_for(vendor, value).map(|(code, parameter)| HeaderMatch {
+    let r = resolve(header.family(), value).ok()?;
+    r.typed_code().map(|code| HeaderMatch {
         header,
         code,
-        parameter: Some(parameter),
+        parameter: r.parameter(),
     })
 }
 
-/// The template code that `value` fills, of any vendor, and the filled-in parameter: `value`
-/// starts with the template's text before `%s`, and the rest is the parameter. There is one
-/// template in the catalog, so this is O(1).
+/// The template code that `value` fills, of any enabled family, and the filled-in parameter:
+/// `value` starts with the template's text before `%s`, and the rest is the parameter. There is
+/// one template in the catalog, so this is O(1).
 ///
 /// # Examples
 ///
 /// ```
-/// use errcat::{AnyCode, catalog, aliyun_apigateway::Code};
+/// use errcat::{AnyCode, catalog, aliyun::apigateway::Code};
 ///
 /// let (code, parameter) = catalog::template("Invalid Signature, Server StringToSign:POST\n/x").unwrap();
 /// assert_eq!(code, AnyCode::AliyunApiGateway(Code::InvalidSignature));
@@ -317,15 +394,9 @@ pub fn by_header<'a>(name: &str, value: &'a str) -> Option<HeaderMatch<'a>> {
 /// ```
 #[must_use]
 pub fn template(value: &str) -> Option<(AnyCode, &str)> {
-    generated::TEMPLATES
+    Family::ALL
         .iter()
-        .find_map(|&(prefix, code)| value.strip_prefix(prefix).map(|rest| (code, rest)))
-}
-
-/// [`template`], for one vendor.
-fn template_for(vendor: Vendor, value: &str) -> Option<(AnyCode, &str)> {
-    generated::TEMPLATES
-        .iter()
-        .filter(|(_, code)| code.vendor() == vendor)
+        .filter_map(|f| f.info())
+        .flat_map(|info| info.templates)
         .find_map(|&(prefix, code)| value.strip_prefix(prefix).map(|rest| (code, rest)))
 }

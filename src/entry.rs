@@ -3,7 +3,7 @@
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
-use crate::{AnyCode, ErrorKind, Vendor};
+use crate::{AnyCode, ErrorKind, Family, Vendor};
 
 /// A text in Chinese and English.
 ///
@@ -20,7 +20,7 @@ pub struct Text {
 /// One documented code of one vendor's table, with all its metadata.
 ///
 /// Every `&'static Entry` comes from the generated tables; get one from a typed code
-/// (`upyun::Code::OperatorAlreadyExists.entry()`), from [`AnyCode::entry`], or from a lookup in
+/// (`upyun::management::Code::OperatorAlreadyExists.entry()`), from [`AnyCode::entry`], or from a lookup in
 /// [`catalog`](crate::catalog).
 ///
 /// Serializes as the entry object of the `errcat` CLI: `vendor`, `code`, `aliases`, `name`,
@@ -29,10 +29,10 @@ pub struct Text {
 /// # Examples
 ///
 /// ```
-/// use errcat::{ErrorKind, Vendor, aliyun_apigateway::Code};
+/// use errcat::{ErrorKind, Vendor, aliyun::apigateway::Code};
 ///
 /// let entry = Code::ThrottledByAppFlowControl.entry();
-/// assert_eq!(entry.vendor(), Vendor::AliyunApiGateway);
+/// assert_eq!(entry.vendor(), Vendor::Aliyun);
 /// assert_eq!(entry.code(), "Throttled by APP Flow Control");
 /// assert_eq!(entry.http_status(), Some(403));
 /// assert_eq!(entry.kind(), ErrorKind::RateLimited);
@@ -53,8 +53,9 @@ pub struct Entry {
     pub(crate) retryable: bool,
     pub(crate) retry_reason: Option<&'static str>,
     pub(crate) docs_url: Option<&'static str>,
-    pub(crate) versions: Option<crate::cloudbypass::Versions>,
-    pub(crate) line: u32,
+    pub(crate) source: &'static Source,
+    pub(crate) section: Option<&'static str>,
+    pub(crate) at: Option<u32>,
     pub(crate) note: Option<&'static str>,
 }
 
@@ -66,12 +67,26 @@ impl Entry {
     /// ```
     /// use errcat::{AnyCode, upyun};
     ///
-    /// let entry = upyun::Code::BucketNotFound.entry();
-    /// assert_eq!(entry.any_code(), AnyCode::Upyun(upyun::Code::BucketNotFound));
+    /// let entry = upyun::management::Code::BucketNotFound.entry();
+    /// assert_eq!(entry.any_code(), AnyCode::UpyunManagement(upyun::management::Code::BucketNotFound));
     /// ```
     #[must_use]
     pub fn any_code(&self) -> AnyCode {
         self.code
+    }
+
+    /// The family whose table documents this code.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Family, upyun::management::Code};
+    ///
+    /// assert_eq!(Code::BucketNotFound.entry().family(), Family::UpyunManagement);
+    /// ```
+    #[must_use]
+    pub fn family(&self) -> Family {
+        self.code.family()
     }
 
     /// The vendor whose table documents this code.
@@ -79,11 +94,13 @@ impl Entry {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(errcat::upyun::Code::BucketNotFound.entry().vendor(), errcat::Vendor::Upyun);
+    /// use errcat::{Vendor, upyun::management::Code};
+    ///
+    /// assert_eq!(Code::BucketNotFound.entry().vendor(), Vendor::Upyun);
     /// ```
     #[must_use]
     pub fn vendor(&self) -> Vendor {
-        self.code.vendor()
+        self.code.family().vendor()
     }
 
     /// The wire code, exactly as the vendor sends it.
@@ -91,7 +108,7 @@ impl Entry {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(errcat::upyun::Code::BucketNotFound.entry().code(), "21203");
+    /// assert_eq!(errcat::upyun::management::Code::BucketNotFound.entry().code(), "21203");
     /// ```
     #[must_use]
     pub fn code(&self) -> &'static str {
@@ -103,7 +120,7 @@ impl Entry {
     /// # Examples
     ///
     /// ```
-    /// use errcat::aliyun_apigateway::Code;
+    /// use errcat::aliyun::apigateway::Code;
     ///
     /// let entry = Code::ThrottledByGroupFlowControl.entry();
     /// assert_eq!(entry.aliases(), ["TThrottled by GROUP Flow Control"]);
@@ -118,7 +135,7 @@ impl Entry {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(errcat::upyun::Code::OperatorAlreadyExists.entry().name(), "OperatorAlreadyExists");
+    /// assert_eq!(errcat::upyun::management::Code::OperatorAlreadyExists.entry().name(), "OperatorAlreadyExists");
     /// ```
     #[must_use]
     pub fn name(&self) -> &'static str {
@@ -130,7 +147,7 @@ impl Entry {
     /// # Examples
     ///
     /// ```
-    /// let message = errcat::upyun::Code::OperatorAlreadyExists.entry().message();
+    /// let message = errcat::upyun::management::Code::OperatorAlreadyExists.entry().message();
     /// assert_eq!(message.en, "Operator already exists.");
     /// assert_eq!(message.zh, "操作员帐号已经存在");
     /// ```
@@ -145,7 +162,7 @@ impl Entry {
     /// # Examples
     ///
     /// ```
-    /// let entry = errcat::upyun::Code::PurgeDailyLimitExceeded.entry();
+    /// let entry = errcat::upyun::management::Code::PurgeDailyLimitExceeded.entry();
     /// assert_eq!(entry.message_aliases(), ["Purge reflesh must not over 5 times per day."]);
     /// ```
     #[must_use]
@@ -158,7 +175,7 @@ impl Entry {
     /// # Examples
     ///
     /// ```
-    /// use errcat::tencent_cdn::Code;
+    /// use errcat::tencent_cloud::cdn::Code;
     ///
     /// let description = Code::ResourceNotFound.entry().description().unwrap();
     /// assert!(description.zh.starts_with("资源标识对应的实例不存在"));
@@ -173,7 +190,7 @@ impl Entry {
     /// # Examples
     ///
     /// ```
-    /// use errcat::tencent_cdn::ModuleCode;
+    /// use errcat::tencent_cloud::cdn::ModuleCode;
     ///
     /// assert_eq!(ModuleCode::InvalidProjectId.entry().remedy().unwrap().zh, "请确认后重试");
     /// ```
@@ -187,10 +204,10 @@ impl Entry {
     /// # Examples
     ///
     /// ```
-    /// use errcat::aliyun_apigateway::Code;
+    /// use errcat::aliyun::apigateway::Code;
     ///
     /// assert_eq!(Code::EmptySignature.entry().http_status(), Some(404));
-    /// assert_eq!(errcat::upyun::Code::BucketNotFound.entry().http_status(), None);
+    /// assert_eq!(errcat::upyun::management::Code::BucketNotFound.entry().http_status(), None);
     /// ```
     #[must_use]
     pub fn http_status(&self) -> Option<u16> {
@@ -204,7 +221,7 @@ impl Entry {
     /// ```
     /// use errcat::ErrorKind;
     ///
-    /// assert_eq!(errcat::upyun::Code::BucketNotFound.entry().kind(), ErrorKind::NotFound);
+    /// assert_eq!(errcat::upyun::management::Code::BucketNotFound.entry().kind(), ErrorKind::NotFound);
     /// ```
     #[must_use]
     pub fn kind(&self) -> ErrorKind {
@@ -244,52 +261,44 @@ impl Entry {
         self.retry_reason
     }
 
-    /// A documentation link: the one the vendor gives for this code, else the vendor's error-code
-    /// page, where it has one.
+    /// A documentation link: the one the vendor gives for this code, else the page of the
+    /// document the code comes from.
     ///
     /// # Examples
     ///
     /// ```
-    /// use errcat::aliyun_apigateway::Code;
+    /// use errcat::aliyun::apigateway::Code;
     ///
     /// assert_eq!(
     ///     Code::QuotaExhausted.entry().docs_url(),
     ///     Some("https://help.aliyun.com/document_detail/43906.html")
     /// );
-    /// assert_eq!(errcat::upyun::Code::BucketNotFound.entry().docs_url(), None);
     /// ```
     #[must_use]
     pub fn docs_url(&self) -> Option<&'static str> {
-        self.docs_url.or_else(|| self.vendor().docs_url())
+        self.docs_url.or(Some(self.source.url))
     }
 
-    /// The Cloudbypass API versions that return this code (Cloudbypass entries only).
+    /// Where the vendor documents the code: the document, and the line or row in it.
     ///
     /// # Examples
     ///
     /// ```
-    /// use errcat::cloudbypass::{Code, Versions};
+    /// use errcat::upyun::management::Code;
     ///
-    /// assert_eq!(Code::CloudflareFiveSecondShield.entry().versions(), Some(Versions::V1));
-    /// assert_eq!(errcat::upyun::Code::BucketNotFound.entry().versions(), None);
+    /// let source = Code::OperatorAlreadyExists.entry().source();
+    /// assert!(source.document().url().starts_with("http"));
+    /// assert_eq!(source.section(), Some("错误代码"));
+    /// assert!(source.to_string().contains(", row "));
     /// ```
     #[must_use]
-    pub fn versions(&self) -> Option<crate::cloudbypass::Versions> {
-        self.versions
-    }
-
-    /// Where the vendor documents the code: the seed document's file name and the 1-based line.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// let (seed, line) = errcat::upyun::Code::OperatorAlreadyExists.entry().seed();
-    /// assert_eq!(seed, "003_64ab1c58c0931e38.txt");
-    /// assert!(line > 0);
-    /// ```
-    #[must_use]
-    pub fn seed(&self) -> (&'static str, u32) {
-        (self.vendor().seed(), self.line)
+    pub fn source(&self) -> Citation {
+        Citation {
+            document: self.source,
+            section: self.section,
+            at: self.at,
+            code: self.wire,
+        }
     }
 
     /// How a flaw of the vendor's document was cleaned for this entry, if one was.
@@ -297,7 +306,7 @@ impl Entry {
     /// # Examples
     ///
     /// ```
-    /// use errcat::aliyun_apigateway::Code;
+    /// use errcat::aliyun::apigateway::Code;
     ///
     /// assert!(Code::NonceUsed.entry().note().is_some());
     /// ```
@@ -318,9 +327,9 @@ impl Eq for Entry {}
 
 impl Serialize for Entry {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let (seed, line) = self.seed();
         let mut s = serializer.serialize_struct("Entry", 16)?;
         s.serialize_field("vendor", &self.vendor())?;
+        s.serialize_field("family", &self.family())?;
         s.serialize_field("code", self.wire)?;
         s.serialize_field("aliases", self.aliases)?;
         s.serialize_field("name", self.name)?;
@@ -333,17 +342,173 @@ impl Serialize for Entry {
         s.serialize_field("description", &self.description)?;
         s.serialize_field("remedy", &self.remedy)?;
         s.serialize_field("docs_url", &self.docs_url())?;
-        s.serialize_field("versions", &self.versions)?;
-        s.serialize_field("seed", &Seed { file: seed, line })?;
+        s.serialize_field("source", &self.source())?;
         s.serialize_field("note", &self.note)?;
         s.end()
     }
 }
 
-#[derive(Serialize)]
-struct Seed {
-    file: &'static str,
-    line: u32,
+/// How a source document's entries are cited.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Cite {
+    /// By line of the file at the source's commit.
+    Line,
+    /// By data row of a section's table, in document order.
+    Row,
+    /// By the code itself: the document's rows cannot be counted reliably.
+    Code,
+}
+
+/// A public document that catalog entries come from: a vendor's page, or a file in a public
+/// repository at a commit.
+///
+/// # Examples
+///
+/// ```
+/// use errcat::cloudbypass::api::Code;
+///
+/// let source = Code::InvalidParameter.entry().source().document();
+/// assert_eq!(source.repository(), Some("cloudbypass/docs-page"));
+/// assert_eq!(source.date(), "2024-08-22");
+/// ```
+#[derive(Debug, PartialEq, Eq, Serialize)]
+pub struct Source {
+    pub(crate) title: &'static str,
+    pub(crate) url: &'static str,
+    pub(crate) repository: Option<&'static str>,
+    pub(crate) path: Option<&'static str>,
+    pub(crate) commit: Option<&'static str>,
+    pub(crate) date: &'static str,
+    pub(crate) cite: Cite,
+    pub(crate) note: Option<&'static str>,
+}
+
+impl Source {
+    /// The document's title.
+    #[must_use]
+    pub fn title(&self) -> &'static str {
+        self.title
+    }
+
+    /// Where to read it.
+    #[must_use]
+    pub fn url(&self) -> &'static str {
+        self.url
+    }
+
+    /// The public repository (`owner/name`) that holds it, when it is a repository file.
+    #[must_use]
+    pub fn repository(&self) -> Option<&'static str> {
+        self.repository
+    }
+
+    /// The file's path in [`repository`](Self::repository).
+    #[must_use]
+    pub fn path(&self) -> Option<&'static str> {
+        self.path
+    }
+
+    /// The commit read, for a repository file.
+    #[must_use]
+    pub fn commit(&self) -> Option<&'static str> {
+        self.commit
+    }
+
+    /// The version read, `YYYY-MM-DD`: a commit's date, a page's last update, or the day the page
+    /// was read ([`note`](Self::note) says which).
+    #[must_use]
+    pub fn date(&self) -> &'static str {
+        self.date
+    }
+
+    /// How its entries are cited.
+    #[must_use]
+    pub fn cite(&self) -> Cite {
+        self.cite
+    }
+
+    /// What the date is, and anything else a reader should know.
+    #[must_use]
+    pub fn note(&self) -> Option<&'static str> {
+        self.note
+    }
+}
+
+/// Where one entry is documented: the [`Source`] and the line or row in it.
+///
+/// Displays as `title, url, row 16` (or `line 51`, or `code "…"`).
+///
+/// # Examples
+///
+/// ```
+/// use errcat::{Cite, tencent_cloud::cdn::ModuleCode};
+///
+/// let citation = ModuleCode::InvalidProjectId.entry().source();
+/// assert_eq!(citation.document().cite(), Cite::Row);
+/// assert_eq!(citation.section(), Some("2. 模块错误码"));
+/// assert!(citation.at().is_some());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Citation {
+    document: &'static Source,
+    section: Option<&'static str>,
+    at: Option<u32>,
+    code: &'static str,
+}
+
+impl Citation {
+    /// The document.
+    #[must_use]
+    pub fn document(&self) -> &'static Source {
+        self.document
+    }
+
+    /// The section whose rows [`at`](Self::at) counts, for a document cited by row.
+    #[must_use]
+    pub fn section(&self) -> Option<&'static str> {
+        self.section
+    }
+
+    /// The 1-based line or row, as [`Source::cite`] says; `None` for a document cited by code.
+    #[must_use]
+    pub fn at(&self) -> Option<u32> {
+        self.at
+    }
+}
+
+impl std::fmt::Display for Citation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let d = self.document;
+        write!(f, "{}, {}", d.title, d.url)?;
+        match (d.cite, self.at, self.section) {
+            (Cite::Line, Some(n), _) => write!(f, ", line {n}"),
+            (Cite::Row, Some(n), Some(section)) => write!(f, ", {section}, row {n}"),
+            (Cite::Row, Some(n), None) => write!(f, ", row {n}"),
+            _ => write!(f, ", code {:?}", self.code),
+        }
+    }
+}
+
+/// Serializes as `{"title", "url", "repository", "path", "commit", "date", "cite", "section",
+/// "at", "text"}`, `text` being the `Display` form.
+impl Serialize for Citation {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let d = self.document;
+        let mut s = serializer.serialize_struct("Citation", 10)?;
+        s.serialize_field("title", d.title)?;
+        s.serialize_field("url", d.url)?;
+        s.serialize_field("repository", &d.repository)?;
+        s.serialize_field("path", &d.path)?;
+        s.serialize_field("commit", &d.commit)?;
+        s.serialize_field("date", d.date)?;
+        s.serialize_field("cite", &d.cite)?;
+        s.serialize_field("section", &self.section)?;
+        s.serialize_field("at", &self.at)?;
+        s.serialize_field("text", &self.to_string())?;
+        s.end()
+    }
 }
 
 /// How unlisted codes at and below a code are classified: kind and retry advice for codes the
@@ -354,18 +519,19 @@ struct Seed {
 /// # Examples
 ///
 /// ```
-/// use errcat::{ErrorKind, Vendor};
+/// use errcat::{ErrorKind, Family};
 ///
-/// let rule = Vendor::TencentCloud
-///     .classification("LimitExceeded.PhoneNumberThirtySecondLimit")
+/// let rule = Family::TencentCloudCommon
+///     .classification("LimitExceeded.PhoneNumberThirtySecondLimit")?
 ///     .unwrap();
 /// assert_eq!(rule.kind(), ErrorKind::RateLimited);
 /// assert!(rule.is_retryable());
 /// assert!(!rule.reason().is_empty());
+/// # Ok::<(), errcat::Disabled>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Classification {
-    pub(crate) vendor: Vendor,
+    pub(crate) family: Family,
     pub(crate) code: &'static str,
     pub(crate) kind: ErrorKind,
     pub(crate) retryable: bool,
@@ -375,10 +541,16 @@ pub struct Classification {
 }
 
 impl Classification {
+    /// The family.
+    #[must_use]
+    pub fn family(&self) -> Family {
+        self.family
+    }
+
     /// The vendor.
     #[must_use]
     pub fn vendor(&self) -> Vendor {
-        self.vendor
+        self.family.vendor()
     }
 
     /// The code (or family prefix) it classifies.

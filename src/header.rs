@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use crate::catalog::generated::HEADERS_BY_LEN;
-use crate::{Text, Vendor};
+use crate::tables::HEADERS_BY_LEN;
+use crate::{Family, Text, Vendor};
 
 /// What a documented response header carries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -32,13 +32,15 @@ pub enum HeaderRole {
 ///
 /// let header = catalog::header("x-ca-request-id").unwrap();
 /// assert_eq!(header.name(), "X-Ca-Request-Id");
-/// assert_eq!(header.vendor(), Vendor::AliyunApiGateway);
+/// assert_eq!(header.vendor(), Vendor::Aliyun);
 /// assert_eq!(header.carries(), HeaderRole::RequestId);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Header {
     pub(crate) name: &'static str,
-    pub(crate) vendor: Vendor,
+    /// Its position among every documented header (`response::kit::Headers` slots).
+    pub(crate) slot: usize,
+    pub(crate) family: Family,
     pub(crate) carries: HeaderRole,
     pub(crate) description: Text,
 }
@@ -50,10 +52,16 @@ impl Header {
         self.name
     }
 
+    /// The family whose responses carry it.
+    #[must_use]
+    pub fn family(&self) -> Family {
+        self.family
+    }
+
     /// The vendor that sends it.
     #[must_use]
     pub fn vendor(&self) -> Vendor {
-        self.vendor
+        self.family.vendor()
     }
 
     /// What its value carries.

@@ -2,10 +2,10 @@
 //! Tencent Cloud API 2.0 (CDN), Alibaba Cloud API Gateway, Upyun and Tencent Cloud API 3.0.
 //!
 //! Every code the vendors document is a variant of a `#[non_exhaustive]` enum in its vendor's
-//! module, with the exact wire code, the message in Chinese and English, the vendor's
+//! family's module, with the exact wire code, the message in Chinese and English, the vendor's
 //! description and remedy, the documented HTTP status, a cross-vendor [`ErrorKind`] and retry
 //! advice. All lookups are O(1) through perfect-hash maps and tables built at compile time from
-//! `data/*.json`; none allocates, and nothing is built at run time.
+//! `data/`; none allocates, and nothing is built at run time.
 //!
 //! # A tour
 //!
@@ -14,9 +14,9 @@
 //! ```
 //! use errcat::upyun;
 //!
-//! let code: upyun::Code = "21402".parse()?;
+//! let code: upyun::management::Code = "21402".parse()?;
 //! let advice = match code {
-//!     upyun::Code::OperatorAlreadyExists => "reuse the existing operator",
+//!     upyun::management::Code::OperatorAlreadyExists => "reuse the existing operator",
 //!     _ => "see the catalog",
 //! };
 //! assert_eq!(advice, "reuse the existing operator");
@@ -37,7 +37,7 @@
 //! Look up across vendors by code, HTTP status, header or message:
 //!
 //! ```
-//! use errcat::{AnyCode, catalog, aliyun_apigateway::Code};
+//! use errcat::{AnyCode, catalog, aliyun::apigateway::Code};
 //!
 //! assert_eq!(catalog::by_status(503).len(), 1);
 //! let m = catalog::by_header("x-ca-error-message", "Throttled by APP Flow Control").unwrap();
@@ -58,20 +58,27 @@
 //! # Ok::<(), errcat::ParseError>(())
 //! ```
 //!
-//! # Features
+//! # Vendors, families and features
 //!
-//! - `http`: `Response::from_http` explains an `http::Response` directly.
-//! - `cli`: the `errcat` command-line tool.
+//! A [`Vendor`] (the company) speaks one or more wire [`Family`]s: one body shape, code space and
+//! set of tables each, with its own module, detection rule and parser. Each family's tables sit
+//! behind a cargo feature; the five below are on by default. With a family's feature off, its
+//! data is not compiled, its lookups answer [`Disabled`], and `explain` still reads its responses
+//! (flagged [`response::Problem::TablesDisabled`]).
 //!
-//! # Modules
+//! | family | module | code types | feature |
+//! |---|---|---|---|
+//! | Tencent Cloud API 3.0, common codes | [`tencent_cloud::common`] | `Code` | `tencent-cloud-common` |
+//! | Upyun (又拍云) management API | [`upyun::management`] | `Code` | `upyun-management` |
+//! | Tencent Cloud API 2.0 (CDN) | [`tencent_cloud::cdn`] | `Code`, `ModuleCode` | `tencent-cloud-cdn` |
+//! | Cloudbypass (穿云API) | [`cloudbypass::api`] | `Code` | `cloudbypass-api` |
+//! | Alibaba Cloud API Gateway (classic) | [`aliyun::apigateway`] | `Code` | `aliyun-apigateway` |
 //!
-//! | vendor | module | code types |
-//! |---|---|---|
-//! | Cloudbypass (穿云API) | [`cloudbypass`] | [`cloudbypass::Code`] |
-//! | Tencent Cloud API 2.0 (CDN) | [`tencent_cdn`] | [`tencent_cdn::Code`], [`tencent_cdn::ModuleCode`] |
-//! | Alibaba Cloud API Gateway | [`aliyun_apigateway`] | [`aliyun_apigateway::Code`] |
-//! | Upyun (又拍云) | [`upyun`] | [`upyun::Code`] |
-//! | Tencent Cloud API 3.0 | [`tencent_cloud`] | [`tencent_cloud::Code`] |
+//! Other features: `http` (`Response::from_http` explains an `http::Response` directly) and `cli`
+//! (the `errcat` command-line tool).
+//!
+//! Every entry names where the vendor documents it ([`Entry::source`]): the document's title,
+//! URL and version, and the row or line.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs, rustdoc::broken_intra_doc_links)]
@@ -81,27 +88,44 @@ mod api_error;
 pub mod catalog;
 mod entry;
 mod error;
+mod family;
 mod header;
 mod kind;
 mod macros;
 mod message_key;
+mod resolve;
 pub mod response;
+mod tables;
 mod vendor;
 
-pub mod aliyun_apigateway;
+pub mod aliyun;
 pub mod cloudbypass;
-pub mod tencent_cdn;
 pub mod tencent_cloud;
 pub mod upyun;
 
 pub use api_error::ApiError;
 pub use catalog::AnyCode;
-pub use entry::{Classification, Entry, Text};
-pub use error::{UnknownCode, UnknownName};
+pub use entry::{Citation, Cite, Classification, Entry, Source, Text};
+pub use error::{Disabled, UnknownCode, UnknownName};
 pub use header::{Header, HeaderRole};
 pub use kind::ErrorKind;
+pub use resolve::Resolution;
 pub use response::{Outcome, ParseError, ParsedError, Response};
-pub use vendor::{StatusMeaning, Vendor};
+pub use vendor::{Family, StatusMeaning, Vendor};
+
+/// Moved to [`tencent_cloud::cdn`]: Tencent CDN is a family of the vendor Tencent Cloud.
+#[deprecated(since = "0.2.0", note = "use `errcat::tencent_cloud::cdn`")]
+pub mod tencent_cdn {
+    #[allow(unused_imports, reason = "empty when the family's feature is off")]
+    pub use crate::tencent_cloud::cdn::*;
+}
+
+/// Moved to [`aliyun::apigateway`]: the API Gateway is a family of the vendor Alibaba Cloud.
+#[deprecated(since = "0.2.0", note = "use `errcat::aliyun::apigateway`")]
+pub mod aliyun_apigateway {
+    #[allow(unused_imports, reason = "empty when the family's feature is off")]
+    pub use crate::aliyun::apigateway::*;
+}
 
 /// The README's examples, run as doctests.
 #[cfg(doctest)]

@@ -1,14 +1,15 @@
 //! `code_table!`: the hand-written half of every generated code enum. `build/emit.rs` writes the
-//! enum, its entry table and its phf map, then invokes this macro for the impls, so that the
-//! behaviour is ordinary, reviewable Rust rather than text in a generator.
+//! enum, its entry table and its phf map into `src/tables.rs`, then invokes this macro for the
+//! impls, so that the behaviour is ordinary, reviewable Rust rather than text in a generator.
 
 /// Implements the API of a generated code enum.
+#[allow(unused_macros, reason = "unused when no family's feature is enabled")]
 macro_rules! code_table {
     (
         ty: $ty:ident,
         entries: $entries:ident,
         by_wire: $by_wire:ident,
-        vendor: $vendor:ident,
+        family: $family:ident,
         any: $any:ident,
         path: $path:literal,
         example: ($code:literal, $name:ident),
@@ -109,8 +110,8 @@ macro_rules! code_table {
         }
 
         impl crate::ApiError for $ty {
-            fn vendor(&self) -> crate::Vendor {
-                crate::Vendor::$vendor
+            fn family(&self) -> crate::Family {
+                crate::Family::$family
             }
 
             fn code(&self) -> &str {
@@ -130,19 +131,5 @@ macro_rules! code_table {
     };
 }
 
+#[allow(unused_imports, reason = "unused when no family's feature is enabled")]
 pub(crate) use code_table;
-
-/// The private module `generated`: a vendor's generated code, `OUT_DIR/<file>`, written by
-/// `build.rs` (`build/emit.rs`) from `data/<vendor>.json`, with its lint exceptions.
-macro_rules! include_generated {
-    ($file:literal, $data:literal) => {
-        #[doc = concat!("Generated from `", $data, "` by `build.rs` (`build/emit.rs`).")]
-        // phf's hash keys are long literals; variant docs quote the vendor's prose.
-        #[allow(clippy::unreadable_literal, clippy::doc_markdown)]
-        mod generated {
-            include!(concat!(env!("OUT_DIR"), "/", $file));
-        }
-    };
-}
-
-pub(crate) use include_generated;

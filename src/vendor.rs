@@ -1,142 +1,20 @@
-//! [`Vendor`]: the five APIs in the catalog, and what each documents about headers and statuses.
+//! [`Vendor`] (the company) and [`Family`] (one of its wire families): names, parsing, and what
+//! each family documents about headers and statuses.
+//!
+//! Both enums are rows of `data/registry.json`, generated into `src/tables.rs`.
 
 use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::error::UnknownName;
-use crate::{Classification, Header, Text};
+use crate::error::{Disabled, UnknownName};
+use crate::{Classification, Header, Source, Text};
 
-/// One of the five vendors whose error tables the catalog holds.
-///
-/// Displayed, parsed and serialized as its slug (`tencent-cdn`).
-///
-/// # Examples
-///
-/// ```
-/// use errcat::Vendor;
-///
-/// let vendor: Vendor = "aliyun-apigateway".parse()?;
-/// assert_eq!(vendor, Vendor::AliyunApiGateway);
-/// assert_eq!(vendor.to_string(), "aliyun-apigateway");
-/// assert_eq!(vendor.name(), "Alibaba Cloud API Gateway");
-/// # Ok::<(), errcat::UnknownName>(())
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum Vendor {
-    /// Cloudbypass (穿云API): error in the JSON body `{"id","code","message"}`, success flagged by
-    /// the `x-cb-status` header.
-    Cloudbypass,
-    /// Tencent Cloud API 2.0 (CDN): numeric public `code`, module code in parentheses at the start
-    /// of `message`.
-    TencentCdn,
-    /// Alibaba Cloud API Gateway: error in the `X-Ca-Error-Message` header.
-    AliyunApiGateway,
-    /// Upyun (又拍云) management API: body `{"error_code","request","message"}`.
-    Upyun,
-    /// Tencent Cloud API 3.0: body `{"Response":{"Error":{"Code","Message"},"RequestId"}}`.
-    TencentCloud,
-}
-
-/// Per-vendor facts generated from the data files.
-#[derive(Debug)]
-pub(crate) struct Info {
-    pub(crate) seed: &'static str,
-    pub(crate) docs_url: Option<&'static str>,
-    /// Wire codes and aliases of all the vendor's tables.
-    pub(crate) codes: phf::Map<&'static str, crate::AnyCode>,
-    pub(crate) headers: &'static [Header],
-    pub(crate) statuses: &'static [StatusMeaning],
-    /// By HTTP status: 0, or 1 + the position of its meaning in `statuses`.
-    pub(crate) status_index: Option<&'static [u8; 600]>,
-    pub(crate) classifications: phf::Map<&'static str, Classification>,
-}
-
-const EXPECTED: &str = "cloudbypass, tencent-cdn, aliyun-apigateway, upyun, tencent-cloud";
+pub use crate::tables::{Family, Vendor};
 
 impl Vendor {
-    /// Every vendor, in catalog order.
-    pub const ALL: [Vendor; 5] = [
-        Self::Cloudbypass,
-        Self::TencentCdn,
-        Self::AliyunApiGateway,
-        Self::Upyun,
-        Self::TencentCloud,
-    ];
-
-    /// The slug: `cloudbypass`, `tencent-cdn`, `aliyun-apigateway`, `upyun`, `tencent-cloud`.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// assert_eq!(errcat::Vendor::TencentCloud.slug(), "tencent-cloud");
-    /// ```
-    #[must_use]
-    pub const fn slug(self) -> &'static str {
-        match self {
-            Self::Cloudbypass => "cloudbypass",
-            Self::TencentCdn => "tencent-cdn",
-            Self::AliyunApiGateway => "aliyun-apigateway",
-            Self::Upyun => "upyun",
-            Self::TencentCloud => "tencent-cloud",
-        }
-    }
-
-    /// A human-readable name.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// assert_eq!(errcat::Vendor::Upyun.name(), "Upyun (又拍云)");
-    /// ```
-    #[must_use]
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::Cloudbypass => "Cloudbypass (穿云API)",
-            Self::TencentCdn => "Tencent Cloud API 2.0 (CDN)",
-            Self::AliyunApiGateway => "Alibaba Cloud API Gateway",
-            Self::Upyun => "Upyun (又拍云)",
-            Self::TencentCloud => "Tencent Cloud API 3.0",
-        }
-    }
-
-    pub(crate) fn info(self) -> &'static Info {
-        &crate::catalog::generated::VENDOR_INFO[self as usize]
-    }
-
-    /// The file name of the vendor document the catalog was built from.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// assert_eq!(errcat::Vendor::Cloudbypass.seed(), "000_dec0d4430ef91315.txt");
-    /// ```
-    #[must_use]
-    pub fn seed(self) -> &'static str {
-        self.info().seed
-    }
-
-    /// The vendor's error-code documentation page, where the document gives one.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use errcat::Vendor;
-    ///
-    /// assert_eq!(
-    ///     Vendor::AliyunApiGateway.docs_url(),
-    ///     Some("https://help.aliyun.com/document_detail/43906.html")
-    /// );
-    /// assert_eq!(Vendor::Upyun.docs_url(), None);
-    /// ```
-    #[must_use]
-    pub fn docs_url(self) -> Option<&'static str> {
-        self.info().docs_url
-    }
-
-    /// The response headers the vendor documents.
+    /// The response headers the vendor's enabled families document.
     ///
     /// # Examples
     ///
@@ -148,13 +26,12 @@ impl Vendor {
     /// assert_eq!(headers[0].name(), "x-cb-status");
     /// assert_eq!(headers[0].carries(), HeaderRole::Status);
     /// ```
-    #[must_use]
-    pub fn headers(self) -> impl ExactSizeIterator<Item = &'static Header> {
-        self.info().headers.iter()
+    pub fn headers(self) -> impl Iterator<Item = &'static Header> {
+        self.families().iter().flat_map(|f| f.header_list())
     }
 
-    /// What the vendor says an HTTP status means, where its document says (Upyun documents eight
-    /// statuses). O(1).
+    /// What the vendor says an HTTP status means, where one of its enabled families' documents
+    /// says (Upyun's management API documents eight statuses). O(number of families).
     ///
     /// # Examples
     ///
@@ -167,33 +44,99 @@ impl Vendor {
     /// assert_eq!(Vendor::TencentCloud.status_meaning(409), None);
     /// ```
     #[must_use]
-    #[inline]
     pub fn status_meaning(self, status: u16) -> Option<&'static StatusMeaning> {
-        let info = self.info();
-        let slot = *info.status_index?.get(usize::from(status))?;
-        info.statuses.get(usize::from(slot).checked_sub(1)?)
+        self.families()
+            .iter()
+            .find_map(|f| f.status_meaning(status).ok().flatten())
     }
 }
 
-impl Vendor {
-    /// How the vendor's unlisted codes at `code` are classified, where the data says: a family
-    /// whose parent code is not itself documented (Tencent Cloud `AuthFailure`), or a known
-    /// sub-code whose meaning differs from its documented parent. Exact match, O(1); see
-    /// [`Response::explain`](crate::Response::explain) for how dotted codes walk up to it.
+impl Family {
+    /// What the family's document says an HTTP status means, where it says. O(1).
+    ///
+    /// # Errors
+    ///
+    /// [`Disabled`] when the family's feature is off.
     ///
     /// # Examples
     ///
     /// ```
-    /// use errcat::{ErrorKind, Vendor};
+    /// use errcat::Family;
     ///
-    /// let rule = Vendor::TencentCloud.classification("AuthFailure").unwrap();
+    /// let meaning = Family::UpyunManagement.status_meaning(404)?.unwrap();
+    /// assert_eq!(meaning.reason(), "NotFound");
+    /// assert_eq!(Family::TencentCdn.status_meaning(404)?, None);
+    /// # Ok::<(), errcat::Disabled>(())
+    /// ```
+    #[inline]
+    pub fn status_meaning(self, status: u16) -> Result<Option<&'static StatusMeaning>, Disabled> {
+        let info = self.enabled_info()?;
+        let Some(index) = info.status_index else {
+            return Ok(None);
+        };
+        let slot = index.get(usize::from(status)).copied().unwrap_or(0);
+        Ok(usize::from(slot)
+            .checked_sub(1)
+            .and_then(|i| info.statuses.get(i)))
+    }
+
+    /// How the family's unlisted codes at `code` are classified, where the data says: a family
+    /// of codes whose parent is not itself documented (Tencent Cloud `AuthFailure`), or a known
+    /// sub-code whose meaning differs from its documented parent. Exact match, O(1); the
+    /// resolution walk ([`catalog::resolve`](crate::catalog::resolve)) finds the nearest one.
+    ///
+    /// # Errors
+    ///
+    /// [`Disabled`] when the family's feature is off.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{ErrorKind, Family};
+    ///
+    /// let rule = Family::TencentCloudCommon.classification("AuthFailure")?.unwrap();
     /// assert_eq!(rule.kind(), ErrorKind::Unauthenticated);
-    /// assert_eq!(Vendor::TencentCloud.classification("InvalidParameter"), None); // documented
+    /// assert_eq!(Family::TencentCloudCommon.classification("InvalidParameter")?, None); // documented
+    /// # Ok::<(), errcat::Disabled>(())
+    /// ```
+    #[inline]
+    pub fn classification(self, code: &str) -> Result<Option<&'static Classification>, Disabled> {
+        Ok(self.enabled_info()?.classifications.get(code))
+    }
+
+    /// The documents the family's data comes from.
+    ///
+    /// # Errors
+    ///
+    /// [`Disabled`] when the family's feature is off.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let sources = errcat::Family::AliyunApiGateway.sources()?;
+    /// assert_eq!(sources[0].url(), "https://help.aliyun.com/document_detail/43906.html");
+    /// # Ok::<(), errcat::Disabled>(())
+    /// ```
+    pub fn sources(self) -> Result<&'static [&'static Source], Disabled> {
+        Ok(self.enabled_info()?.sources)
+    }
+
+    /// The response headers the family documents. They are its detection evidence, from the
+    /// registry, and known whether or not its tables are enabled.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let names: Vec<_> = errcat::Family::AliyunApiGateway.headers().map(|h| h.name()).collect();
+    /// assert!(names.contains(&"X-Ca-Error-Message"));
     /// ```
     #[must_use]
-    #[inline]
-    pub fn classification(self, code: &str) -> Option<&'static Classification> {
-        self.info().classifications.get(code)
+    pub fn headers(self) -> impl ExactSizeIterator<Item = &'static Header> {
+        self.header_list().iter()
+    }
+
+    pub(crate) fn enabled_info(self) -> Result<&'static crate::family::Info, Disabled> {
+        self.info().ok_or(Disabled::new(self))
     }
 }
 
@@ -206,54 +149,95 @@ impl fmt::Display for Vendor {
 impl FromStr for Vendor {
     type Err = UnknownName;
 
-    /// Parses a slug.
+    /// Parses a slug, ignoring ASCII case, or the slug of an earlier release (`tencent-cdn`,
+    /// `aliyun-apigateway`).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Self::ALL
             .into_iter()
-            .find(|v| v.slug() == s)
-            .ok_or_else(|| UnknownName::new("vendor", s, EXPECTED))
+            .find(|v| {
+                v.slug().eq_ignore_ascii_case(s)
+                    || v.aliases().iter().any(|a| a.eq_ignore_ascii_case(s))
+            })
+            .ok_or_else(|| UnknownName::new("vendor", s, crate::tables::VENDOR_SLUGS))
     }
 }
 
-impl Serialize for Vendor {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.slug())
+impl fmt::Display for Family {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.slug())
     }
 }
 
-impl<'de> Deserialize<'de> for Vendor {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        s.parse().map_err(serde::de::Error::custom)
+impl FromStr for Family {
+    type Err = UnknownName;
+
+    /// Parses a slug, ignoring ASCII case, or the vendor slug of an earlier release that named
+    /// it (`tencent-cdn`, `aliyun-apigateway`).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|f| {
+                f.slug().eq_ignore_ascii_case(s)
+                    || f.aliases().iter().any(|a| a.eq_ignore_ascii_case(s))
+            })
+            .ok_or_else(|| UnknownName::new("family", s, crate::tables::FAMILY_SLUGS))
     }
 }
 
-/// What a vendor's document says an HTTP status means.
+macro_rules! serde_as_slug {
+    ($ty:ty) => {
+        /// Serializes as the slug.
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.slug())
+            }
+        }
+
+        /// Deserializes from a slug (see `FromStr`).
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                s.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+serde_as_slug!(Vendor);
+serde_as_slug!(Family);
+
+/// What a family's document says an HTTP status means.
 ///
 /// # Examples
 ///
 /// ```
-/// use errcat::Vendor;
+/// use errcat::{Family, Vendor};
 ///
 /// let meaning = Vendor::Upyun.status_meaning(401).unwrap();
-/// assert_eq!(meaning.vendor(), Vendor::Upyun);
+/// assert_eq!(meaning.family(), Family::UpyunManagement);
 /// assert_eq!(meaning.status(), 401);
 /// assert_eq!(meaning.reason(), "Unauthorized");
 /// assert!(!meaning.description().zh.is_empty());
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct StatusMeaning {
-    pub(crate) vendor: Vendor,
+    pub(crate) family: Family,
     pub(crate) status: u16,
     pub(crate) reason: &'static str,
     pub(crate) description: Text,
 }
 
 impl StatusMeaning {
+    /// The family whose document says it.
+    #[must_use]
+    pub fn family(&self) -> Family {
+        self.family
+    }
+
     /// The vendor whose document says it.
     #[must_use]
     pub fn vendor(&self) -> Vendor {
-        self.vendor
+        self.family.vendor()
     }
 
     /// The HTTP status.

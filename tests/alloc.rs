@@ -1,5 +1,6 @@
-//! No lookup allocates, over every key of every table; neither does explaining an error response
-//! whose body has no JSON escapes, one per vendor.
+//! No lookup allocates, over every key of every table; neither does resolving a raw code through
+//! the resolution walk (sub-codes, numbers, appended detail), nor explaining an error response
+//! whose body has no JSON escapes, one per family.
 //!
 //! A `#[global_allocator]` counts the allocations this thread makes while each call runs
 //! (`errcat_bench_support::alloc`: errcat forbids `unsafe_code` in all its targets, so the
@@ -9,12 +10,15 @@
 //!
 //! Each check collects its failures, and the test reports them all at once.
 
+// Written against the five tables of the default features (`cfg` set by build.rs).
+#![cfg(errcat_default_features)]
+
 use std::fmt::Display;
 use std::str::FromStr;
 
 use errcat::{
-    AnyCode, ApiError, ErrorKind, Header, Outcome, Response, Vendor, aliyun_apigateway, catalog,
-    cloudbypass, tencent_cdn, tencent_cloud, upyun,
+    AnyCode, ApiError, ErrorKind, Family, Header, Outcome, Response, Vendor, aliyun, catalog,
+    cloudbypass, tencent_cloud, upyun,
 };
 use errcat_bench_support::alloc::{Counting, count};
 
@@ -120,20 +124,22 @@ macro_rules! check_table {
 }
 
 fn check_tables(check: &mut Check) {
-    check_table!(check, cloudbypass::Code);
-    check_table!(check, tencent_cdn::Code);
-    check_table!(check, tencent_cdn::ModuleCode);
-    check_table!(check, aliyun_apigateway::Code);
-    check_table!(check, upyun::Code);
-    check_table!(check, tencent_cloud::Code);
+    check_table!(check, tencent_cloud::common::Code);
+    check_table!(check, upyun::management::Code);
+    check_table!(check, tencent_cloud::cdn::Code);
+    check_table!(check, tencent_cloud::cdn::ModuleCode);
+    check_table!(check, cloudbypass::api::Code);
+    check_table!(check, aliyun::apigateway::Code);
 }
 
 fn check_catalog(check: &mut Check) {
     let all = check.no_alloc("catalog::all()", catalog::all);
     for &code in all {
         let vendor = code.vendor();
+        let family = code.family();
         let entry = check.no_alloc(format_args!("{code:?}.entry()"), || code.entry());
         for key in keys(code) {
+            check_family_lookups(check, family, key, Some(code));
             let found = check.no_alloc(format_args!("catalog::lookup({vendor}, {key:?})"), || {
                 catalog::lookup(vendor, key)
             });
@@ -149,6 +155,7 @@ fn check_catalog(check: &mut Check) {
                 format_args!("catalog::by_code({key:?})"),
             );
             if let Some(miss) = miss(key) {
+                check_family_lookups(check, family, &miss, None);
                 let found = check
                     .no_alloc(format_args!("catalog::lookup({vendor}, {miss:?})"), || {
                         catalog::lookup(vendor, &miss)
@@ -190,6 +197,26 @@ fn check_catalog(check: &mut Check) {
     }
 }
 
+/// `catalog::lookup_in` and `catalog::resolve` of `key` in `family`: `expected` when it is a
+/// documented key, nothing for a miss (the walk may still find a family or classification).
+fn check_family_lookups(check: &mut Check, family: Family, key: &str, expected: Option<AnyCode>) {
+    let found = check.no_alloc(
+        format_args!("catalog::lookup_in({family}, {key:?})"),
+        || catalog::lookup_in(family, key),
+    );
+    check.expect(
+        found == Ok(expected),
+        format_args!("catalog::lookup_in({family}, {key:?})"),
+    );
+    let resolved = check.no_alloc(format_args!("catalog::resolve({family}, {key:?})"), || {
+        catalog::resolve(family, key).map(|r| (r.typed_code(), r.kind(), r.is_retryable(), r.via()))
+    });
+    check.expect(
+        expected.is_none() || resolved.is_ok_and(|r| r.0 == expected),
+        format_args!("catalog::resolve({family}, {key:?})"),
+    );
+}
+
 fn check_statuses(check: &mut Check) {
     for status in (0..=600).chain([u16::MAX]) {
         let found = check.no_alloc(format_args!("catalog::by_status({status})"), || {
@@ -222,6 +249,16 @@ fn check_statuses(check: &mut Check) {
                 format_args!("{vendor}.status_meaning({status})"),
             );
         }
+        for family in Family::ALL {
+            let meaning = check.no_alloc(format_args!("{family}.status_meaning({status})"), || {
+                family.status_meaning(status)
+            });
+            check.expect(
+                meaning
+                    .is_ok_and(|m| m.is_none_or(|m| m.status() == status && m.family() == family)),
+                format_args!("{family}.status_meaning({status})"),
+            );
+        }
     }
 }
 
@@ -231,7 +268,12 @@ fn check_headers(check: &mut Check) {
             vendor.headers().count()
         });
     }
-    let documented: Vec<&'static Header> = Vendor::ALL.iter().flat_map(|&v| v.headers()).collect();
+    for family in Family::ALL {
+        check.no_alloc(format_args!("{family}.headers()"), || {
+            family.headers().count()
+        });
+    }
+    let documented: Vec<&'static Header> = Family::ALL.iter().flat_map(|&f| f.headers()).collect();
     for header in &documented {
         for name in errcat_bench_support::casings(header.name()) {
             let found = check.no_alloc(format_args!("catalog::header({name:?})"), || {
@@ -243,7 +285,7 @@ fn check_headers(check: &mut Check) {
             );
             for &code in catalog::all()
                 .iter()
-                .filter(|c| c.vendor() == header.vendor())
+                .filter(|c| c.family() == header.family())
             {
                 for key in keys(code) {
                     check.no_alloc(
@@ -292,47 +334,199 @@ fn check_vendor_helpers(check: &mut Check) {
             format_args!("Vendor::from_str({slug:?})"),
         );
         check.no_alloc(format_args!("{vendor} facts"), || {
-            (vendor.name(), vendor.seed(), vendor.docs_url())
+            (vendor.name(), vendor.families())
         });
     }
-    for &code in tencent_cloud::Code::ALL {
+    for family in Family::ALL {
+        let slug = family.slug();
+        let parsed = check.no_alloc(format_args!("Family::from_str({slug:?})"), || {
+            Family::from_str(slug)
+        });
+        check.expect(
+            parsed == Ok(family),
+            format_args!("Family::from_str({slug:?})"),
+        );
+        let sources = check.no_alloc(format_args!("{family} facts"), || {
+            (
+                family.name(),
+                family.vendor(),
+                family.feature(),
+                family.is_enabled(),
+                family.sources().map(<[_]>::len),
+            )
+        });
+        check.expect(
+            sources.4.is_ok_and(|n| n > 0),
+            format_args!("{family}.sources()"),
+        );
+    }
+    for &code in catalog::all() {
+        let citation = check.no_alloc(format_args!("{code:?}.entry().source()"), || {
+            let citation = code.entry().source();
+            let d = citation.document();
+            (
+                citation.at(),
+                citation.section(),
+                d.url(),
+                d.title(),
+                d.date(),
+                d.cite(),
+            )
+        });
+        check.expect(!citation.2.is_empty(), format_args!("{code:?} source url"));
+    }
+    for &code in tencent_cloud::common::Code::ALL {
         let raw = format!("{}.SomeUnlistedSubCode", code.as_str());
         let resolved = check.no_alloc(
-            format_args!("tencent_cloud::Code::resolve({raw:?})"),
-            || tencent_cloud::Code::resolve(&raw),
+            format_args!("tencent_cloud::common::Code::resolve({raw:?})"),
+            || tencent_cloud::common::Code::resolve(&raw),
         );
         check.expect(
-            resolved.is_some_and(|r| r.code() == code),
-            format_args!("tencent_cloud::Code::resolve({raw:?})"),
+            resolved.is_some_and(|r| r.code() == Some(code)),
+            format_args!("tencent_cloud::common::Code::resolve({raw:?})"),
         );
-        check.no_alloc(format_args!("TencentCloud.classification({raw:?})"), || {
-            Vendor::TencentCloud.classification(&raw)
-        });
+        let rule = check.no_alloc(
+            format_args!("TencentCloudCommon.classification({raw:?})"),
+            || Family::TencentCloudCommon.classification(&raw),
+        );
+        check.expect(
+            rule == Ok(None),
+            format_args!("TencentCloudCommon.classification({raw:?})"),
+        );
+        check_resolution(check, Family::TencentCloudCommon, &raw);
     }
-    for &code in upyun::Code::ALL {
+    check_sub_codes(check);
+    for &code in upyun::management::Code::ALL {
         let s = check.no_alloc(format_args!("upyun {code:?} structure"), || {
             let s = code.structure();
-            (upyun::Structure::parse(code.as_str()), s.module_name(), s)
+            (
+                upyun::management::Structure::parse(code.as_str()),
+                s.module_name(),
+                s,
+            )
         });
         check.expect(
             s.0 == Some(s.2),
-            format_args!("upyun::Structure::parse({code})"),
+            format_args!("upyun::management::Structure::parse({code})"),
         );
     }
-    for &code in tencent_cdn::ModuleCode::ALL {
+    for &code in tencent_cloud::cdn::ModuleCode::ALL {
         let message = format!("({}){}", code.as_str(), code.entry().message().zh);
         let split = check.no_alloc(
-            format_args!("tencent_cdn::split_message({message:?})"),
-            || tencent_cdn::split_message(&message),
+            format_args!("tencent_cloud::cdn::split_message({message:?})"),
+            || tencent_cloud::cdn::split_message(&message),
         );
         check.expect(
             split.is_some_and(|(m, _)| m == code.as_str()),
-            format_args!("tencent_cdn::split_message({message:?})"),
+            format_args!("tencent_cloud::cdn::split_message({message:?})"),
         );
     }
 }
 
-/// A response: vendor slug, HTTP status, headers, body.
+/// Undocumented Tencent Cloud sub-codes, resolved by the walk.
+const TENCENT_SUB_CODES: [&str; 8] = [
+    "InvalidParameter.InvalidZoneName",
+    "AuthFailure.Whatever",
+    "AuthFailure",
+    "LimitExceeded.PhoneNumberDailyLimit",
+    "LimitExceeded.PhoneNumberThirtySecondLimit",
+    "LimitExceeded.PhoneNumberDailyLimit.Deeper",
+    "RequestLimitExceeded.UinLimitExceeded",
+    "NoSuchFamily.Sub",
+];
+
+/// `catalog::resolve`, `catalog::resolve_all` and the resolution's `ApiError` view.
+fn check_resolution(check: &mut Check, family: Family, raw: &str) {
+    let resolved = check.no_alloc(format_args!("catalog::resolve({family}, {raw:?})"), || {
+        catalog::resolve(family, raw).map(|r| {
+            (
+                r.basis(),
+                r.via(),
+                r.typed_code(),
+                r.classification(),
+                r.parameter(),
+                r.kind(),
+                r.is_retryable(),
+                ApiError::message(&r),
+                r.docs_url(),
+            )
+        })
+    });
+    check.expect(
+        resolved.is_ok(),
+        format_args!("catalog::resolve({family}, {raw:?})"),
+    );
+    check.no_alloc(format_args!("catalog::resolve_all(None, {raw:?})"), || {
+        catalog::resolve_all(None, raw).count()
+    });
+    check.no_alloc(
+        format_args!("catalog::resolve_all({}, {raw:?})", family.vendor()),
+        || catalog::resolve_all(Some(family.vendor()), raw).count(),
+    );
+}
+
+/// Sub-codes (typed and through the walk, and explained), numbers of a hundred, and Aliyun values
+/// with appended detail.
+fn check_sub_codes(check: &mut Check) {
+    for raw in TENCENT_SUB_CODES {
+        let typed = check.no_alloc(
+            format_args!("tencent_cloud::common::Code::resolve({raw:?})"),
+            || tencent_cloud::common::Code::resolve(raw),
+        );
+        check.expect(
+            typed.is_some() == (raw != "NoSuchFamily.Sub"),
+            format_args!("tencent_cloud::common::Code::resolve({raw:?})"),
+        );
+        check_resolution(check, Family::TencentCloudCommon, raw);
+        let body = format!(
+            r#"{{"Response": {{"Error": {{"Code": "{raw}", "Message": "m"}}, "RequestId": "r"}}}}"#
+        );
+        let outcome = check.no_alloc(format_args!("explain Tencent Cloud {raw:?}"), || {
+            Response::new(body.as_bytes()).explain()
+        });
+        check.expect(
+            matches!(&outcome, Ok(Outcome::Error(e)) if e.raw_code() == Some(raw)),
+            format_args!("explain Tencent Cloud {raw:?}"),
+        );
+    }
+    for raw in ["4102", "4199", "6250", "2130", "1050", "0"] {
+        check_resolution(check, Family::TencentCdn, raw);
+    }
+    let r = check.no_alloc("catalog::resolve(tencent-cloud/cdn, 4102)", || {
+        catalog::resolve(Family::TencentCdn, "4102").map(|r| r.via())
+    });
+    check.expect(
+        r == Ok(Some("4100")),
+        "catalog::resolve(tencent-cloud/cdn, 4102)",
+    );
+    for value in [
+        "Invalid Url: /v2/x",
+        "Quota Exhausted; later",
+        "API Not Found, /v2",
+    ] {
+        check_resolution(check, Family::AliyunApiGateway, value);
+        let found = check.no_alloc(format_args!("catalog::by_header(.., {value:?})"), || {
+            catalog::by_header("X-Ca-Error-Message", value).map(|m| m.code())
+        });
+        check.expect(
+            found.is_some(),
+            format_args!("catalog::by_header(.., {value:?})"),
+        );
+        let headers = [("X-Ca-Error-Message", value)];
+        let outcome = check.no_alloc(format_args!("explain Aliyun {value:?}"), || {
+            Response::new(b"")
+                .with_status(400)
+                .with_headers(headers)
+                .explain()
+        });
+        check.expect(
+            matches!(&outcome, Ok(Outcome::Error(e)) if e.typed_code().is_some()),
+            format_args!("explain Aliyun {value:?}"),
+        );
+    }
+}
+
+/// A response: family slug, HTTP status, headers, body.
 type Case = (
     &'static str,
     u16,
@@ -340,23 +534,23 @@ type Case = (
     &'static str,
 );
 
-/// One realistic error response per vendor, as in the vendors' documents and `benches/`: no
+/// One realistic error response per family, as in the vendors' documents and `benches/`: no
 /// JSON escapes, headers as `(&str, &str)` pairs.
 const RESPONSES: [Case; 5] = [
     (
-        "cloudbypass",
+        "cloudbypass/api",
         400,
         &[("Content-Type", "application/json"), ("Server", "nginx")],
         r#"{"id": "8f2c1a9e-4b7d-4e21-9a3f-6d5c0b7e1f42", "code": "PARAM_ERROR", "message": "参数错误，可能是请求参数不正确或者缺少必填参数。"}"#,
     ),
     (
-        "tencent-cdn",
+        "tencent-cloud/cdn",
         200,
         &[("Content-Type", "application/json"), ("Server", "nginx")],
         r#"{"code": 4000, "message": "(2130)非法ProjectID参数"}"#,
     ),
     (
-        "aliyun-apigateway",
+        "aliyun/apigateway",
         403,
         &[
             ("Content-Type", "application/json"),
@@ -366,7 +560,7 @@ const RESPONSES: [Case; 5] = [
         "",
     ),
     (
-        "upyun",
+        "upyun/management",
         409,
         &[
             ("Content-Type", "application/json"),
@@ -375,7 +569,7 @@ const RESPONSES: [Case; 5] = [
         r#"{"error_code": "21402", "request": "PUT /operators/", "message": "Operator already exists."}"#,
     ),
     (
-        "tencent-cloud",
+        "tencent-cloud/common",
         200,
         &[
             ("Content-Type", "application/json"),
@@ -387,7 +581,8 @@ const RESPONSES: [Case; 5] = [
 
 fn check_explain(check: &mut Check) {
     for (slug, status, headers, body) in RESPONSES {
-        let vendor: Vendor = slug.parse().expect("a vendor");
+        let family: Family = slug.parse().expect("a family");
+        let vendor = family.vendor();
         let explain = || {
             Response::new(body.as_bytes())
                 .with_status(status)
@@ -395,7 +590,7 @@ fn check_explain(check: &mut Check) {
                 .explain()
         };
         let outcome = check.no_alloc(format_args!("explain {slug}"), explain);
-        let ok = matches!(&outcome, Ok(Outcome::Error(e)) if e.vendor() == vendor && e.entry().is_some());
+        let ok = matches!(&outcome, Ok(Outcome::Error(e)) if e.family() == family && e.entry().is_some());
         check.expect(ok, format_args!("explain {slug}: {outcome:?}"));
         let outcome = check.no_alloc(format_args!("explain {slug} with the vendor"), || {
             Response::new(body.as_bytes())
@@ -405,8 +600,19 @@ fn check_explain(check: &mut Check) {
                 .explain()
         });
         check.expect(
-            outcome.is_ok(),
+            matches!(&outcome, Ok(Outcome::Error(e)) if e.family() == family),
             format_args!("explain {slug} with the vendor"),
+        );
+        let outcome = check.no_alloc(format_args!("explain {slug} with the family"), || {
+            Response::new(body.as_bytes())
+                .with_family(family)
+                .with_status(status)
+                .with_headers(headers)
+                .explain()
+        });
+        check.expect(
+            matches!(&outcome, Ok(Outcome::Error(e)) if e.family() == family && e.entry().is_some()),
+            format_args!("explain {slug} with the family: {outcome:?}"),
         );
     }
 }

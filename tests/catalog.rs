@@ -1,9 +1,12 @@
 //! Every data entry against every index, checked with a naive oracle.
 //!
-//! The oracle is this file's own minimal reading of `data/*.json` through `serde_json::Value`
-//! (not the build script's schema or emitter), and every lookup is compared with a linear scan
-//! of it. Checks collect every mismatch and report them all at once, so one failing entry does
-//! not hide the next.
+//! The oracle is this file's own minimal reading of `data/registry.json` and of the family
+//! folders `data/<vendor>/<family>/*.json` through `serde_json::Value` (not the build script's
+//! schema or emitter), and every lookup is compared with a linear scan of it. Checks collect
+//! every mismatch and report them all at once, so one failing entry does not hide the next.
+
+// Written against the five tables of the default features (`cfg` set by build.rs).
+#![cfg(errcat_default_features)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::{Debug, Display};
@@ -11,18 +14,19 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::LazyLock;
 
-use errcat::tencent_cloud::Resolved;
-use errcat::upyun::{Level, Structure};
+use errcat::tencent_cloud::common::Resolved;
+use errcat::upyun::management::{Level, Structure};
 use errcat::{
-    AnyCode, ApiError, Entry, ErrorKind, UnknownCode, Vendor, aliyun_apigateway, catalog,
-    cloudbypass, tencent_cdn, tencent_cloud, upyun,
+    AnyCode, ApiError, Cite, Entry, ErrorKind, Family, UnknownCode, Vendor, aliyun, catalog,
+    cloudbypass, tencent_cloud, upyun,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-// The build's own lists, compared with the library's enums below. `validate.rs` names its schema
-// as `crate::schema`, so both are included at the crate root, exactly as `build.rs` does.
+// The build's own reading of the registry, compared with the library's enums below.
+// `validate.rs` names its schema as `crate::schema`, so both are included at the crate root,
+// exactly as `build.rs` does.
 #[allow(dead_code)]
 #[path = "../build/schema.rs"]
 mod schema;
@@ -33,26 +37,29 @@ mod validate;
 // ---------------------------------------------------------------------------------------------
 // Literal expectations (written by hand, independent of the data files and of the library).
 
-/// Vendor slugs in catalog order (DESIGN.md).
+/// Family slugs in registry order, which is detection order and catalog order.
 const CATALOG_ORDER: [&str; 5] = [
-    "cloudbypass",
-    "tencent-cdn",
-    "aliyun-apigateway",
-    "upyun",
-    "tencent-cloud",
+    "tencent-cloud/common",
+    "upyun/management",
+    "tencent-cloud/cdn",
+    "cloudbypass/api",
+    "aliyun/apigateway",
 ];
+
+/// Vendor slugs in `Vendor::ALL` order.
+const VENDORS: [&str; 4] = ["cloudbypass", "tencent-cloud", "aliyun", "upyun"];
 
 /// Total number of documented codes.
 const TOTAL: usize = 305;
 
-/// Number of codes per vendor and table.
+/// Number of codes per family and table, in catalog order.
 const COUNTS: [(&str, &str, usize); 6] = [
-    ("cloudbypass", "Code", 27),
-    ("tencent-cdn", "Code", 16),
-    ("tencent-cdn", "ModuleCode", 63),
-    ("aliyun-apigateway", "Code", 29),
-    ("upyun", "Code", 144),
-    ("tencent-cloud", "Code", 26),
+    ("tencent-cloud/common", "Code", 26),
+    ("upyun/management", "Code", 144),
+    ("tencent-cloud/cdn", "Code", 16),
+    ("tencent-cloud/cdn", "ModuleCode", 63),
+    ("cloudbypass/api", "Code", 27),
+    ("aliyun/apigateway", "Code", 29),
 ];
 
 /// The kinds table of `data/README.md`: name, canonical HTTP status, retry by default.
@@ -85,20 +92,52 @@ fn kind_default_retry(kind: &str) -> bool {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The oracle: a linear reading of data/*.json.
+// The oracle: a linear reading of data/registry.json and data/<vendor>/<family>/*.json.
 
-/// One vendor file.
+/// One data file's `source`: the public document its entries come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct OSource {
+    title: String,
+    url: String,
+    repository: Option<String>,
+    path: Option<String>,
+    commit: Option<String>,
+    date: String,
+    cite: String,
+    note: Option<String>,
+    /// The workspace copy the entries were transcribed from (`/work/shared/seeds/<seed>`).
+    seed: Option<String>,
+}
+
+/// One classification of unlisted codes.
 #[derive(Debug)]
-struct OFile {
+struct OClassification {
+    code: String,
+    kind: String,
+    retryable: bool,
+    retry_reason: Option<String>,
+    reason: String,
+    source: Option<String>,
+}
+
+/// One wire family: its registry row (with its headers) and the contents of its data files, in
+/// file order.
+#[derive(Debug)]
+struct OFamily {
+    slug: String,
     vendor: String,
-    seed: String,
-    docs_url: Option<String>,
+    name: String,
+    feature: String,
+    aliases: Vec<String>,
+    /// One per data file.
+    sources: Vec<OSource>,
     /// name, carries, (zh, en)
     headers: Vec<(String, String, (String, String))>,
     /// status, reason, (zh, en)
     statuses: Vec<(u16, String, (String, String))>,
     /// module, (zh, en)
     modules: Vec<(u8, (String, String))>,
+    classifications: Vec<OClassification>,
     /// table name, entry count
     tables: Vec<(String, usize)>,
 }
@@ -106,8 +145,10 @@ struct OFile {
 /// One entry, with file-level defaults already applied (retry advice, docs link).
 #[derive(Debug)]
 struct ORow {
+    family: String,
     vendor: String,
     table: String,
+    section: Option<String>,
     code: String,
     aliases: Vec<String>,
     name: String,
@@ -120,16 +161,24 @@ struct ORow {
     kind: String,
     retryable: bool,
     retry_reason: Option<String>,
-    docs_url: Option<String>,
+    /// The entry's own link, else its source document's URL.
+    docs_url: String,
     versions: Option<String>,
-    line: u32,
+    /// Line or row in the public source, per `source.cite` (absent when cite is `code`).
+    at: Option<u32>,
+    /// Line in the seed copy (absent when cite is `line`: `at` is the seed line then).
+    seed_line: Option<u32>,
     note: Option<String>,
-    seed: String,
+    source: OSource,
 }
 
 impl ORow {
     fn id(&self) -> (&str, &str) {
-        (&self.vendor, &self.code)
+        (&self.family, &self.code)
+    }
+
+    fn spells(&self, code: &str) -> bool {
+        self.code == code || self.aliases.iter().any(|a| a == code)
     }
 
     /// The message texts the catalog indexes: zh, en and the documented misspellings.
@@ -141,33 +190,58 @@ impl ORow {
 }
 
 struct Oracle {
-    files: Vec<OFile>,
-    /// Every entry, in catalog order (vendor, table, entry).
+    /// Registry vendors: slug, aliases.
+    vendors: Vec<(String, Vec<String>)>,
+    families: Vec<OFamily>,
+    /// Every entry, in catalog order (family, file, table, entry).
     rows: Vec<ORow>,
 }
 
 impl Oracle {
-    fn file(&self, vendor: &str) -> &OFile {
-        self.files
+    fn family(&self, slug: &str) -> &OFamily {
+        self.families
             .iter()
-            .find(|f| f.vendor == vendor)
-            .unwrap_or_else(|| panic!("no data file for {vendor}"))
+            .find(|f| f.slug == slug)
+            .unwrap_or_else(|| panic!("no family {slug} in data/registry.json"))
     }
 
-    fn table(&self, vendor: &str, table: &str) -> Vec<&ORow> {
+    fn table(&self, family: &str, table: &str) -> Vec<&ORow> {
         self.rows
             .iter()
-            .filter(|r| r.vendor == vendor && r.table == table)
+            .filter(|r| r.family == family && r.table == table)
             .collect()
+    }
+
+    fn row(&self, family: &str, code: &str) -> &ORow {
+        self.rows
+            .iter()
+            .find(|r| r.family == family && r.code == code)
+            .unwrap_or_else(|| panic!("no entry {code:?} in {family}"))
     }
 
     /// Every entry whose code or alias is `code`, in catalog order (linear scan).
     fn by_code(&self, code: &str) -> Vec<(&str, &str)> {
         self.rows
             .iter()
-            .filter(|r| r.code == code || r.aliases.iter().any(|a| a == code))
+            .filter(|r| r.spells(code))
             .map(ORow::id)
             .collect()
+    }
+
+    /// The first entry of `family` whose code or alias is `code`.
+    fn lookup_in(&self, family: &str, code: &str) -> Option<(&str, &str)> {
+        self.rows
+            .iter()
+            .find(|r| r.family == family && r.spells(code))
+            .map(ORow::id)
+    }
+
+    /// The first entry of `vendor`'s families, in registry order, whose code or alias is `code`.
+    fn lookup(&self, vendor: &str, code: &str) -> Option<(&str, &str)> {
+        self.rows
+            .iter()
+            .find(|r| r.vendor == vendor && r.spells(code))
+            .map(ORow::id)
     }
 
     /// Every entry that documents `status`, in catalog order (linear scan).
@@ -258,113 +332,270 @@ fn u16_field(v: &Value, key: &str, place: &str) -> Option<u16> {
     }
 }
 
-fn read_oracle() -> Oracle {
-    let data = manifest_dir().join("data");
-    let mut names: Vec<String> = std::fs::read_dir(&data)
-        .expect("list data/")
+fn u32_field(v: &Value, key: &str, place: &str) -> Option<u32> {
+    match v.get(key) {
+        None | Some(Value::Null) => None,
+        Some(n) => Some(
+            n.as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .unwrap_or_else(|| panic!("{place}: {key} is {n}, not a u32")),
+        ),
+    }
+}
+
+fn read_json(path: &Path) -> Value {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Names of the entries of a directory, sorted.
+fn list_dir(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("list {}: {e}", dir.display()))
         .map(|e| {
-            e.expect("read data/")
+            e.unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
                 .file_name()
                 .to_string_lossy()
                 .into_owned()
         })
-        .filter(|n| Path::new(n).extension().is_some_and(|x| x == "json"))
         .collect();
     names.sort();
-    let mut expected: Vec<String> = CATALOG_ORDER.iter().map(|s| format!("{s}.json")).collect();
-    expected.sort();
-    assert_eq!(names, expected, "data/ holds one JSON file per vendor");
+    names
+}
 
-    let mut files = Vec::new();
-    let mut rows = Vec::new();
-    for slug in CATALOG_ORDER {
-        let place = format!("data/{slug}.json");
-        let text = std::fs::read_to_string(data.join(format!("{slug}.json"))).expect("read");
-        let v: Value = serde_json::from_str(&text).expect("parse");
-        assert_eq!(str_field(&v, "vendor", &place), slug);
-        let seed = str_field(&v, "seed", &place);
-        let docs_url = opt_str(&v, "docs_url", &place);
-        let list = |key: &str| v[key].as_array().cloned().unwrap_or_default();
-        let headers = list("headers")
+/// The registry's vendors and families (without their files yet).
+fn read_registry(data: &Path) -> (Vec<(String, Vec<String>)>, Vec<OFamily>) {
+    let registry = read_json(&data.join("registry.json"));
+    let place = "data/registry.json";
+    let list = |key: &str| registry[key].as_array().cloned().unwrap_or_default();
+    let vendors = list("vendors")
+        .iter()
+        .map(|v| (str_field(v, "slug", place), str_list(v, "aliases", place)))
+        .collect();
+    let families = list("families")
+        .iter()
+        .map(|f| OFamily {
+            slug: str_field(f, "slug", place),
+            vendor: str_field(f, "vendor", place),
+            name: str_field(f, "name", place),
+            feature: str_field(f, "feature", place),
+            aliases: str_list(f, "aliases", place),
+            sources: Vec::new(),
+            headers: read_headers(f, place),
+            statuses: Vec::new(),
+            modules: Vec::new(),
+            classifications: Vec::new(),
+            tables: Vec::new(),
+        })
+        .collect();
+    (vendors, families)
+}
+
+/// `data/` holds the registry, its README and one folder per vendor, each holding one folder
+/// per family of the registry: nothing else, so that no data file is silently ignored.
+fn check_layout(data: &Path, families: &[OFamily]) {
+    let vendors: BTreeSet<&str> = families.iter().map(|f| f.vendor.as_str()).collect();
+    let mut expected: Vec<String> = vendors.iter().map(|v| (*v).to_owned()).collect();
+    expected.extend(["README.md".to_owned(), "registry.json".to_owned()]);
+    expected.sort();
+    assert_eq!(
+        list_dir(data),
+        expected,
+        "data/ holds the registry and one folder per vendor"
+    );
+    for vendor in vendors {
+        let mut expected: Vec<String> = families
             .iter()
-            .map(|h| {
-                (
-                    str_field(h, "name", &place),
-                    str_field(h, "carries", &place),
-                    text_field(h, "description", &place).expect("header description"),
-                )
+            .filter(|f| f.vendor == vendor)
+            .map(|f| {
+                let (v, name) = f
+                    .slug
+                    .split_once('/')
+                    .expect("a family slug is vendor/name");
+                assert_eq!(v, vendor, "{}: the slug starts with the vendor", f.slug);
+                name.to_owned()
             })
             .collect();
-        let statuses = list("http_statuses")
-            .iter()
-            .map(|s| {
-                (
-                    u16_field(s, "status", &place).expect("status"),
-                    str_field(s, "reason", &place),
-                    text_field(s, "description", &place).expect("status description"),
-                )
-            })
-            .collect();
-        let modules = list("modules")
-            .iter()
-            .map(|m| {
-                (
-                    u8::try_from(m["module"].as_u64().expect("module")).expect("module"),
-                    text_field(m, "name", &place).expect("module name"),
-                )
-            })
-            .collect();
-        let mut tables = Vec::new();
-        for table in list("tables") {
-            let table_name = str_field(&table, "name", &place);
-            let entries = table["entries"].as_array().cloned().unwrap_or_default();
-            tables.push((table_name.clone(), entries.len()));
-            for (i, e) in entries.iter().enumerate() {
-                let place = format!("{place}, table {table_name}, entry {}", i + 1);
-                let kind = str_field(e, "kind", &place);
-                let (zh, en) = text_field(e, "message", &place).expect("message");
-                rows.push(ORow {
-                    vendor: slug.to_owned(),
-                    table: table_name.clone(),
-                    code: str_field(e, "code", &place),
-                    aliases: str_list(e, "aliases", &place),
-                    name: str_field(e, "name", &place),
-                    zh,
-                    en,
-                    message_aliases: str_list(e, "message_aliases", &place),
-                    description: text_field(e, "description", &place),
-                    remedy: text_field(e, "remedy", &place),
-                    http_status: u16_field(e, "http_status", &place),
-                    retryable: e["retryable"]
-                        .as_bool()
-                        .unwrap_or_else(|| kind_default_retry(&kind)),
-                    kind,
-                    retry_reason: opt_str(e, "retry_reason", &place),
-                    docs_url: opt_str(e, "docs_url", &place).or_else(|| docs_url.clone()),
-                    versions: opt_str(e, "versions", &place),
-                    line: u32::try_from(e["line"].as_u64().expect("line")).expect("line"),
-                    note: opt_str(e, "note", &place),
-                    seed: seed.clone(),
-                });
-            }
-        }
-        files.push(OFile {
-            vendor: slug.to_owned(),
-            seed,
-            docs_url,
-            headers,
-            statuses,
-            modules,
-            tables,
+        expected.sort();
+        assert_eq!(
+            list_dir(&data.join(vendor)),
+            expected,
+            "data/{vendor}/ holds one folder per family"
+        );
+    }
+}
+
+/// The `headers` of a registry family row or of a data file: name, carries, description.
+fn read_headers(v: &Value, place: &str) -> Vec<(String, String, (String, String))> {
+    v["headers"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+        .iter()
+        .map(|h| {
+            (
+                str_field(h, "name", place),
+                str_field(h, "carries", place),
+                text_field(h, "description", place).expect("header description"),
+            )
+        })
+        .collect()
+}
+
+fn read_source(file: &Value, place: &str) -> OSource {
+    let s = &file["source"];
+    let place = format!("{place}: source");
+    OSource {
+        title: str_field(s, "title", &place),
+        url: str_field(s, "url", &place),
+        repository: opt_str(s, "repository", &place),
+        path: opt_str(s, "path", &place),
+        commit: opt_str(s, "commit", &place),
+        date: str_field(s, "date", &place),
+        cite: str_field(s, "cite", &place),
+        note: opt_str(s, "note", &place),
+        seed: opt_str(s, "seed", &place),
+    }
+}
+
+/// Reads one family file into `family`, and its entries into `rows`.
+fn read_family_file(family: &mut OFamily, v: &Value, place: &str, rows: &mut Vec<ORow>) {
+    assert_eq!(
+        str_field(v, "family", place),
+        family.slug,
+        "{place}: family"
+    );
+    let source = read_source(v, place);
+    family.sources.push(source.clone());
+    // Headers are the family's (its registry row); a data file may add its own after them.
+    family.headers.extend(read_headers(v, place));
+    let list = |key: &str| v[key].as_array().cloned().unwrap_or_default();
+    for s in list("http_statuses") {
+        family.statuses.push((
+            u16_field(&s, "status", place).expect("status"),
+            str_field(&s, "reason", place),
+            text_field(&s, "description", place).expect("status description"),
+        ));
+    }
+    for m in list("modules") {
+        family.modules.push((
+            u8::try_from(m["module"].as_u64().expect("module")).expect("module"),
+            text_field(&m, "name", place).expect("module name"),
+        ));
+    }
+    for c in list("classifications") {
+        let kind = str_field(&c, "kind", place);
+        family.classifications.push(OClassification {
+            code: str_field(&c, "code", place),
+            retryable: c["retryable"]
+                .as_bool()
+                .unwrap_or_else(|| kind_default_retry(&kind)),
+            kind,
+            retry_reason: opt_str(&c, "retry_reason", place),
+            reason: str_field(&c, "reason", place),
+            source: opt_str(&c, "source", place),
         });
     }
-    Oracle { files, rows }
+    for table in list("tables") {
+        let table_name = str_field(&table, "name", place);
+        let section = opt_str(&table, "section", place);
+        let entries = table["entries"].as_array().cloned().unwrap_or_default();
+        family.tables.push((table_name.clone(), entries.len()));
+        for (i, e) in entries.iter().enumerate() {
+            let place = format!("{place}, table {table_name}, entry {}", i + 1);
+            rows.push(read_row(
+                family,
+                &table_name,
+                section.as_ref(),
+                &source,
+                e,
+                &place,
+            ));
+        }
+    }
+}
+
+fn read_row(
+    family: &OFamily,
+    table: &str,
+    section: Option<&String>,
+    source: &OSource,
+    e: &Value,
+    place: &str,
+) -> ORow {
+    let kind = str_field(e, "kind", place);
+    let (zh, en) = text_field(e, "message", place).expect("message");
+    ORow {
+        family: family.slug.clone(),
+        vendor: family.vendor.clone(),
+        table: table.to_owned(),
+        section: section.cloned(),
+        code: str_field(e, "code", place),
+        aliases: str_list(e, "aliases", place),
+        name: str_field(e, "name", place),
+        zh,
+        en,
+        message_aliases: str_list(e, "message_aliases", place),
+        description: text_field(e, "description", place),
+        remedy: text_field(e, "remedy", place),
+        http_status: u16_field(e, "http_status", place),
+        retryable: e["retryable"]
+            .as_bool()
+            .unwrap_or_else(|| kind_default_retry(&kind)),
+        kind,
+        retry_reason: opt_str(e, "retry_reason", place),
+        docs_url: opt_str(e, "docs_url", place).unwrap_or_else(|| source.url.clone()),
+        versions: opt_str(e, "versions", place),
+        at: u32_field(e, "at", place),
+        seed_line: u32_field(e, "seed_line", place),
+        note: opt_str(e, "note", place),
+        source: source.clone(),
+    }
+}
+
+fn read_oracle() -> Oracle {
+    let data = manifest_dir().join("data");
+    let (vendors, mut families) = read_registry(&data);
+    let slugs: Vec<&str> = families.iter().map(|f| f.slug.as_str()).collect();
+    assert_eq!(
+        slugs, CATALOG_ORDER,
+        "data/registry.json: families in catalog order"
+    );
+    check_layout(&data, &families);
+
+    let mut rows = Vec::new();
+    for family in &mut families {
+        let dir = data.join(&family.slug);
+        let names: Vec<String> = list_dir(&dir)
+            .into_iter()
+            .filter(|n| Path::new(n).extension().is_some_and(|x| x == "json"))
+            .collect();
+        assert!(!names.is_empty(), "data/{}/ holds a data file", family.slug);
+        for name in names {
+            let place = format!("data/{}/{name}", family.slug);
+            let v = read_json(&dir.join(&name));
+            read_family_file(family, &v, &place, &mut rows);
+        }
+    }
+    Oracle {
+        vendors,
+        families,
+        rows,
+    }
 }
 
 static ORACLE: LazyLock<Oracle> = LazyLock::new(read_oracle);
 
+/// The library's family of a slug, found by scanning `Family::ALL` (not by parsing).
+fn family_of(slug: &str) -> Family {
+    Family::ALL
+        .into_iter()
+        .find(|f| f.slug() == slug)
+        .unwrap_or_else(|| panic!("no Family has the slug {slug:?}"))
+}
+
 fn id(code: AnyCode) -> (&'static str, &'static str) {
-    (code.vendor().slug(), code.as_str())
+    (code.family().slug(), code.as_str())
 }
 
 fn ids(codes: impl IntoIterator<Item = AnyCode>) -> Vec<(&'static str, &'static str)> {
@@ -424,19 +655,23 @@ trait Typed:
     + Into<AnyCode>
     + ApiError
 {
-    const VENDOR: &'static str;
+    const FAMILY: &'static str;
     const TABLE: &'static str;
     const PATH: &'static str;
     fn all() -> &'static [Self];
     fn from_code(code: &str) -> Option<Self>;
     fn as_str(self) -> &'static str;
     fn entry(self) -> &'static Entry;
+    /// The API versions that return the code, as the data spells them (Cloudbypass only).
+    fn versions(self) -> Option<Value> {
+        None
+    }
 }
 
 macro_rules! typed {
-    ($ty:ty, $vendor:literal, $table:literal, $path:literal) => {
+    ($ty:ty, $family:literal, $table:literal, $path:literal $(, $versions:ident)?) => {
         impl Typed for $ty {
-            const VENDOR: &'static str = $vendor;
+            const FAMILY: &'static str = $family;
             const TABLE: &'static str = $table;
             const PATH: &'static str = $path;
             fn all() -> &'static [Self] {
@@ -451,48 +686,60 @@ macro_rules! typed {
             fn entry(self) -> &'static Entry {
                 <$ty>::entry(&self)
             }
+            $(
+                fn $versions(self) -> Option<Value> {
+                    serde_json::to_value(<$ty>::versions(self)).ok()
+                }
+            )?
         }
     };
 }
 
 typed!(
-    cloudbypass::Code,
-    "cloudbypass",
+    tencent_cloud::common::Code,
+    "tencent-cloud/common",
     "Code",
-    "errcat::cloudbypass::Code"
+    "errcat::tencent_cloud::common::Code"
 );
 typed!(
-    tencent_cdn::Code,
-    "tencent-cdn",
+    upyun::management::Code,
+    "upyun/management",
     "Code",
-    "errcat::tencent_cdn::Code"
+    "errcat::upyun::management::Code"
 );
 typed!(
-    tencent_cdn::ModuleCode,
-    "tencent-cdn",
+    tencent_cloud::cdn::Code,
+    "tencent-cloud/cdn",
+    "Code",
+    "errcat::tencent_cloud::cdn::Code"
+);
+typed!(
+    tencent_cloud::cdn::ModuleCode,
+    "tencent-cloud/cdn",
     "ModuleCode",
-    "errcat::tencent_cdn::ModuleCode"
+    "errcat::tencent_cloud::cdn::ModuleCode"
 );
 typed!(
-    aliyun_apigateway::Code,
-    "aliyun-apigateway",
+    cloudbypass::api::Code,
+    "cloudbypass/api",
     "Code",
-    "errcat::aliyun_apigateway::Code"
+    "errcat::cloudbypass::api::Code",
+    versions
 );
-typed!(upyun::Code, "upyun", "Code", "errcat::upyun::Code");
 typed!(
-    tencent_cloud::Code,
-    "tencent-cloud",
+    aliyun::apigateway::Code,
+    "aliyun/apigateway",
     "Code",
-    "errcat::tencent_cloud::Code"
+    "errcat::aliyun::apigateway::Code"
 );
 
 /// Every entry of one table: every index finds it, and it carries exactly the data's fields.
 fn check_table<T: Typed>() -> Vec<String> {
     let oracle = &*ORACLE;
-    let rows = oracle.table(T::VENDOR, T::TABLE);
+    let rows = oracle.table(T::FAMILY, T::TABLE);
     let mut f = Failures::default();
-    let vendor: Vendor = T::VENDOR.parse().expect("vendor slug");
+    let family = family_of(T::FAMILY);
+    let vendor = family.vendor();
 
     f.eq(
         T::all().iter().map(|c| c.as_str()).collect::<Vec<_>>(),
@@ -506,58 +753,16 @@ fn check_table<T: Typed>() -> Vec<String> {
             f.0.push(format!("{at}: from_code misses"));
             continue;
         };
-        let any: AnyCode = code.into();
-
-        // Round trips through every conversion.
-        f.eq(code.as_str(), row.code.as_str(), || format!("{at}: as_str"));
-        f.eq(code.to_string(), row.code.clone(), || {
-            format!("{at}: Display")
-        });
-        f.eq(format!("{code:?}"), row.name.clone(), || {
-            format!("{at}: Debug")
-        });
-        f.eq(row.code.parse::<T>(), Ok(code), || format!("{at}: FromStr"));
-        f.eq(T::try_from(row.code.as_str()), Ok(code), || {
-            format!("{at}: TryFrom")
-        });
-        let wire = Value::String(row.code.clone()).to_string();
-        f.eq(
-            serde_json::to_string(&code).ok(),
-            Some(wire.clone()),
-            || format!("{at}: serialize"),
-        );
-        f.eq(serde_json::from_str::<T>(&wire).ok(), Some(code), || {
-            format!("{at}: deserialize")
-        });
-        f.eq(T::all().contains(&code), true, || format!("{at}: in ALL"));
-
-        // Cross-vendor indexes.
-        f.eq(catalog::lookup(vendor, &row.code), Some(any), || {
-            format!("{at}: catalog::lookup")
-        });
-        f.eq(
-            ids(catalog::by_code(&row.code).iter().copied()),
-            oracle.by_code(&row.code),
-            || format!("{at}: catalog::by_code"),
-        );
-        f.eq(any.as_str(), row.code.as_str(), || {
-            format!("{at}: AnyCode::as_str")
-        });
-        f.eq(any.to_string(), row.code.clone(), || {
-            format!("{at}: AnyCode Display")
-        });
-        f.eq(any.vendor(), vendor, || format!("{at}: AnyCode::vendor"));
-        f.check(std::ptr::eq(any.entry(), code.entry()), || {
-            format!("{at}: AnyCode::entry is the code's entry")
-        });
-        f.eq(
-            serde_json::to_value(any).ok(),
-            Some(serde_json::json!({"vendor": row.vendor, "code": row.code})),
-            || format!("{at}: AnyCode serializes as vendor and code"),
-        );
-
+        check_conversions(&mut f, &at, row, code);
+        check_indexes(&mut f, &at, row, code);
         check_aliases(&mut f, &at, row, code);
-        check_fields(&mut f, &at, row, code.entry(), any);
+        check_fields(&mut f, &at, row, code.entry(), code.into());
+        check_source(&mut f, &at, row, code.entry());
+        f.eq(
+            code.versions(),
+            row.versions.clone().map(Value::String),
+            || format!("{at}: versions"),
+        );
         check_api_error(&mut f, &at, row, code);
     }
 
@@ -568,24 +773,104 @@ fn check_table<T: Typed>() -> Vec<String> {
             format!("{} ", row.code),
             format!("{}\n", row.code),
         ] {
-            check_miss::<T>(&mut f, &miss, vendor);
+            check_miss::<T>(&mut f, &miss, family, vendor);
         }
         for cased in [row.code.to_lowercase(), row.code.to_uppercase()] {
-            if oracle.by_code(&cased).iter().all(|(v, _)| *v != T::VENDOR) {
-                check_miss::<T>(&mut f, &cased, vendor);
+            if oracle.lookup(&row.vendor, &cased).is_none() {
+                check_miss::<T>(&mut f, &cased, family, vendor);
             }
         }
     }
     for miss in ["", "no such code", "0", "-1", "%s"] {
-        check_miss::<T>(&mut f, miss, vendor);
+        check_miss::<T>(&mut f, miss, family, vendor);
     }
     f.0
+}
+
+/// Round trips through every conversion of the typed code and of `AnyCode`.
+fn check_conversions<T: Typed>(f: &mut Failures, at: &str, row: &ORow, code: T) {
+    let any: AnyCode = code.into();
+    f.eq(code.as_str(), row.code.as_str(), || format!("{at}: as_str"));
+    f.eq(code.to_string(), row.code.clone(), || {
+        format!("{at}: Display")
+    });
+    f.eq(format!("{code:?}"), row.name.clone(), || {
+        format!("{at}: Debug")
+    });
+    f.eq(row.code.parse::<T>(), Ok(code), || format!("{at}: FromStr"));
+    f.eq(T::try_from(row.code.as_str()), Ok(code), || {
+        format!("{at}: TryFrom")
+    });
+    let wire = Value::String(row.code.clone()).to_string();
+    f.eq(
+        serde_json::to_string(&code).ok(),
+        Some(wire.clone()),
+        || format!("{at}: serialize"),
+    );
+    f.eq(serde_json::from_str::<T>(&wire).ok(), Some(code), || {
+        format!("{at}: deserialize")
+    });
+    f.eq(T::all().contains(&code), true, || format!("{at}: in ALL"));
+    f.eq(any.as_str(), row.code.as_str(), || {
+        format!("{at}: AnyCode::as_str")
+    });
+    f.eq(any.to_string(), row.code.clone(), || {
+        format!("{at}: AnyCode Display")
+    });
+    f.eq(any.family().slug(), row.family.as_str(), || {
+        format!("{at}: AnyCode::family")
+    });
+    f.eq(any.vendor().slug(), row.vendor.as_str(), || {
+        format!("{at}: AnyCode::vendor")
+    });
+    f.check(std::ptr::eq(any.entry(), code.entry()), || {
+        format!("{at}: AnyCode::entry is the code's entry")
+    });
+    f.eq(
+        serde_json::to_value(any).ok(),
+        Some(serde_json::json!({"vendor": row.vendor, "family": row.family, "code": row.code})),
+        || format!("{at}: AnyCode serializes as vendor, family and code"),
+    );
+}
+
+/// The cross-family indexes find the code.
+fn check_indexes<T: Typed>(f: &mut Failures, at: &str, row: &ORow, code: T) {
+    let any: AnyCode = code.into();
+    let family = any.family();
+    f.eq(
+        catalog::lookup(any.vendor(), &row.code).map(id),
+        ORACLE.lookup(&row.vendor, &row.code),
+        || format!("{at}: catalog::lookup"),
+    );
+    f.eq(catalog::lookup(any.vendor(), &row.code), Some(any), || {
+        format!("{at}: catalog::lookup gives the code")
+    });
+    f.eq(catalog::lookup_in(family, &row.code), Ok(Some(any)), || {
+        format!("{at}: catalog::lookup_in")
+    });
+    f.eq(
+        ids(catalog::by_code(&row.code).iter().copied()),
+        ORACLE.by_code(&row.code),
+        || format!("{at}: catalog::by_code"),
+    );
+    match catalog::resolve(family, &row.code) {
+        Ok(r) => {
+            f.eq(r.typed_code(), Some(any), || format!("{at}: resolve: code"));
+            f.eq(r.basis(), errcat::response::Basis::Exact, || {
+                format!("{at}: resolve: basis")
+            });
+            f.check(
+                ApiError::entry(&r).is_some_and(|e| std::ptr::eq(e, code.entry())),
+                || format!("{at}: resolve: the code's entry"),
+            );
+        }
+        Err(e) => f.0.push(format!("{at}: resolve: {e}")),
+    }
 }
 
 /// Every alias resolves to the same entry, and the code names the corrected spelling.
 fn check_aliases<T: Typed>(f: &mut Failures, at: &str, row: &ORow, code: T) {
     let any: AnyCode = code.into();
-    let vendor = any.vendor();
     for alias in &row.aliases {
         let at = format!("{at} alias {alias:?}");
         f.eq(T::from_code(alias), Some(code), || {
@@ -599,13 +884,23 @@ fn check_aliases<T: Typed>(f: &mut Failures, at: &str, row: &ORow, code: T) {
         f.eq(serde_json::from_str::<T>(&json).ok(), Some(code), || {
             format!("{at}: deserialize")
         });
-        f.eq(catalog::lookup(vendor, alias), Some(any), || {
+        f.eq(catalog::lookup(any.vendor(), alias), Some(any), || {
             format!("{at}: catalog::lookup")
         });
+        f.eq(
+            catalog::lookup_in(any.family(), alias),
+            Ok(Some(any)),
+            || format!("{at}: catalog::lookup_in"),
+        );
         f.eq(
             ids(catalog::by_code(alias).iter().copied()),
             ORACLE.by_code(alias),
             || format!("{at}: catalog::by_code"),
+        );
+        f.eq(
+            catalog::resolve(any.family(), alias).map(|r| (r.typed_code(), r.basis())),
+            Ok((Some(any), errcat::response::Basis::Exact)),
+            || format!("{at}: catalog::resolve"),
         );
         f.eq(code.as_str(), row.code.as_str(), || {
             format!("{at}: as_str gives the corrected code")
@@ -616,8 +911,10 @@ fn check_aliases<T: Typed>(f: &mut Failures, at: &str, row: &ORow, code: T) {
 /// The `ApiError` view of the typed code and of `AnyCode` reads the same entry.
 fn check_api_error<T: Typed>(f: &mut Failures, at: &str, row: &ORow, code: T) {
     let any: AnyCode = code.into();
-    let vendor = any.vendor();
-    f.eq(ApiError::vendor(&code), vendor, || {
+    f.eq(ApiError::family(&code).slug(), row.family.as_str(), || {
+        format!("{at}: ApiError::family")
+    });
+    f.eq(ApiError::vendor(&code).slug(), row.vendor.as_str(), || {
         format!("{at}: ApiError::vendor")
     });
     f.eq(ApiError::code(&code), row.code.as_str(), || {
@@ -645,8 +942,13 @@ fn check_api_error<T: Typed>(f: &mut Failures, at: &str, row: &ORow, code: T) {
     f.eq(code.is_retryable(), row.retryable, || {
         format!("{at}: ApiError::is_retryable")
     });
-    f.eq(ApiError::docs_url(&code), row.docs_url.as_deref(), || {
-        format!("{at}: ApiError::docs_url")
+    f.eq(
+        ApiError::docs_url(&code),
+        Some(row.docs_url.as_str()),
+        || format!("{at}: ApiError::docs_url"),
+    );
+    f.eq(ApiError::family(&any), any.family(), || {
+        format!("{at}: ApiError::family of AnyCode")
     });
     f.eq(ApiError::code(&any), row.code.as_str(), || {
         format!("{at}: ApiError::code of AnyCode")
@@ -656,7 +958,7 @@ fn check_api_error<T: Typed>(f: &mut Failures, at: &str, row: &ORow, code: T) {
     });
 }
 
-fn check_miss<T: Typed>(f: &mut Failures, miss: &str, vendor: Vendor) {
+fn check_miss<T: Typed>(f: &mut Failures, miss: &str, family: Family, vendor: Vendor) {
     let at = format!("{} {miss:?}", T::PATH);
     f.eq(T::from_code(miss), None, || {
         format!("{at}: from_code must miss")
@@ -682,11 +984,17 @@ fn check_miss<T: Typed>(f: &mut Failures, miss: &str, vendor: Vendor) {
     f.eq(catalog::lookup(vendor, miss), None, || {
         format!("{at}: catalog::lookup must miss")
     });
+    f.eq(catalog::lookup_in(family, miss), Ok(None), || {
+        format!("{at}: catalog::lookup_in must miss")
+    });
 }
 
 /// The entry's fields equal the data's.
 fn check_fields(f: &mut Failures, at: &str, row: &ORow, entry: &'static Entry, any: AnyCode) {
     f.eq(entry.any_code(), any, || format!("{at}: any_code"));
+    f.eq(entry.family().slug(), row.family.as_str(), || {
+        format!("{at}: family")
+    });
     f.eq(entry.vendor().slug(), row.vendor.as_str(), || {
         format!("{at}: vendor")
     });
@@ -735,16 +1043,8 @@ fn check_fields(f: &mut Failures, at: &str, row: &ORow, entry: &'static Entry, a
     f.eq(entry.retry_reason(), row.retry_reason.as_deref(), || {
         format!("{at}: retry_reason")
     });
-    f.eq(entry.docs_url(), row.docs_url.as_deref(), || {
-        format!("{at}: docs_url (the entry's, else the file's)")
-    });
-    f.eq(
-        serde_json::to_value(entry.versions()).ok(),
-        Some(row.versions.clone().map_or(Value::Null, Value::String)),
-        || format!("{at}: versions"),
-    );
-    f.eq(entry.seed(), (row.seed.as_str(), row.line), || {
-        format!("{at}: seed and line")
+    f.eq(entry.docs_url(), Some(row.docs_url.as_str()), || {
+        format!("{at}: docs_url (the entry's, else the source document's)")
     });
     f.eq(entry.note(), row.note.as_deref(), || format!("{at}: note"));
 
@@ -756,17 +1056,132 @@ fn check_fields(f: &mut Failures, at: &str, row: &ORow, entry: &'static Entry, a
         !entry.message().zh.trim().is_empty() && !entry.message().en.trim().is_empty(),
         || format!("{at}: message texts are non-empty"),
     );
+    check_entry_json(f, at, row, entry);
+}
+
+/// `Entry` serializes with `family` after `vendor`, a `source` object, and no `versions` or
+/// `seed`.
+fn check_entry_json(f: &mut Failures, at: &str, row: &ORow, entry: &'static Entry) {
+    let text = serde_json::to_string(entry).unwrap_or_default();
+    let head = format!(
+        "{{\"vendor\":{},\"family\":{},\"code\":",
+        Value::String(row.vendor.clone()),
+        Value::String(row.family.clone())
+    );
+    f.check(text.starts_with(&head), || {
+        format!("{at}: Entry JSON starts {head}, is {text}")
+    });
+    let json: Value = serde_json::from_str(&text).unwrap_or_default();
+    for gone in ["versions", "seed", "line", "seed_line"] {
+        f.check(json.get(gone).is_none(), || {
+            format!("{at}: Entry JSON has no {gone:?}")
+        });
+    }
+    f.eq(
+        &json["docs_url"],
+        &Value::String(row.docs_url.clone()),
+        || format!("{at}: Entry JSON docs_url"),
+    );
+    let source = &json["source"];
+    let mut keys: Vec<&str> = source
+        .as_object()
+        .map(|o| o.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+    keys.sort_unstable();
+    let mut expected = [
+        "title",
+        "url",
+        "repository",
+        "path",
+        "commit",
+        "date",
+        "cite",
+        "section",
+        "at",
+        "text",
+    ];
+    expected.sort_unstable();
+    f.eq(keys, expected.to_vec(), || {
+        format!("{at}: Entry JSON source keys")
+    });
+    let s = &row.source;
+    let opt = |v: Option<&String>| v.map_or(Value::Null, |s| Value::String(s.clone()));
+    f.eq(
+        [
+            &source["title"],
+            &source["url"],
+            &source["repository"],
+            &source["path"],
+            &source["commit"],
+            &source["date"],
+            &source["cite"],
+            &source["section"],
+            &source["at"],
+            &source["text"],
+        ]
+        .map(Value::clone),
+        [
+            Value::String(s.title.clone()),
+            Value::String(s.url.clone()),
+            opt(s.repository.as_ref()),
+            opt(s.path.as_ref()),
+            opt(s.commit.as_ref()),
+            Value::String(s.date.clone()),
+            Value::String(s.cite.clone()),
+            opt(row.section.as_ref()),
+            row.at.map_or(Value::Null, Value::from),
+            Value::String(entry.source().to_string()),
+        ],
+        || format!("{at}: Entry JSON source"),
+    );
+}
+
+/// The entry's citation equals the data's: its file's source, its table's section, its `at`.
+fn check_source(f: &mut Failures, at: &str, row: &ORow, entry: &'static Entry) {
+    let citation = entry.source();
+    let d = citation.document();
+    let s = &row.source;
+    f.eq(
+        (
+            d.title(),
+            d.url(),
+            d.repository(),
+            d.path(),
+            d.commit(),
+            d.date(),
+            d.note(),
+        ),
+        (
+            s.title.as_str(),
+            s.url.as_str(),
+            s.repository.as_deref(),
+            s.path.as_deref(),
+            s.commit.as_deref(),
+            s.date.as_str(),
+            s.note.as_deref(),
+        ),
+        || format!("{at}: source document"),
+    );
+    f.eq(
+        serde_json::to_value(d.cite()).ok(),
+        Some(Value::String(s.cite.clone())),
+        || format!("{at}: source cite"),
+    );
+    f.eq(citation.section(), row.section.as_deref(), || {
+        format!("{at}: source section (the table's)")
+    });
+    f.eq(citation.at(), row.at, || format!("{at}: source at"));
 }
 
 #[test]
 fn every_entry_of_every_table_resolves_through_every_index() {
     let mut all = Vec::new();
-    all.extend(check_table::<cloudbypass::Code>());
-    all.extend(check_table::<tencent_cdn::Code>());
-    all.extend(check_table::<tencent_cdn::ModuleCode>());
-    all.extend(check_table::<aliyun_apigateway::Code>());
-    all.extend(check_table::<upyun::Code>());
-    all.extend(check_table::<tencent_cloud::Code>());
+    all.extend(check_table::<tencent_cloud::common::Code>());
+    all.extend(check_table::<upyun::management::Code>());
+    all.extend(check_table::<tencent_cloud::cdn::Code>());
+    all.extend(check_table::<tencent_cloud::cdn::ModuleCode>());
+    all.extend(check_table::<cloudbypass::api::Code>());
+    all.extend(check_table::<aliyun::apigateway::Code>());
     Failures(all).finish("the per-entry checks");
 }
 
@@ -779,37 +1194,64 @@ fn counts_match_the_literal_expectations_and_the_oracle() {
     assert_eq!(oracle.rows.len(), TOTAL, "oracle total");
     assert_eq!(catalog::all().len(), TOTAL, "catalog::all()");
     let typed = [
-        ("cloudbypass", "Code", cloudbypass::Code::ALL.len()),
-        ("tencent-cdn", "Code", tencent_cdn::Code::ALL.len()),
         (
-            "tencent-cdn",
-            "ModuleCode",
-            tencent_cdn::ModuleCode::ALL.len(),
-        ),
-        (
-            "aliyun-apigateway",
+            "tencent-cloud/common",
             "Code",
-            aliyun_apigateway::Code::ALL.len(),
+            tencent_cloud::common::Code::ALL.len(),
         ),
-        ("upyun", "Code", upyun::Code::ALL.len()),
-        ("tencent-cloud", "Code", tencent_cloud::Code::ALL.len()),
+        (
+            "upyun/management",
+            "Code",
+            upyun::management::Code::ALL.len(),
+        ),
+        (
+            "tencent-cloud/cdn",
+            "Code",
+            tencent_cloud::cdn::Code::ALL.len(),
+        ),
+        (
+            "tencent-cloud/cdn",
+            "ModuleCode",
+            tencent_cloud::cdn::ModuleCode::ALL.len(),
+        ),
+        ("cloudbypass/api", "Code", cloudbypass::api::Code::ALL.len()),
+        (
+            "aliyun/apigateway",
+            "Code",
+            aliyun::apigateway::Code::ALL.len(),
+        ),
     ];
     assert_eq!(typed, COUNTS, "generated ALL lengths");
     let from_oracle: Vec<(&str, &str, usize)> = oracle
-        .files
+        .families
         .iter()
         .flat_map(|f| {
             f.tables
                 .iter()
-                .map(|(t, n)| (f.vendor.as_str(), t.as_str(), *n))
+                .map(|(t, n)| (f.slug.as_str(), t.as_str(), *n))
         })
         .collect();
-    assert_eq!(from_oracle, COUNTS, "tables of data/*.json");
+    assert_eq!(
+        from_oracle, COUNTS,
+        "tables of data/<vendor>/<family>/*.json"
+    );
     assert_eq!(COUNTS.iter().map(|c| c.2).sum::<usize>(), TOTAL);
+    for family in Family::ALL {
+        let expected: usize = COUNTS
+            .iter()
+            .filter(|c| c.0 == family.slug())
+            .map(|c| c.2)
+            .sum();
+        let in_catalog = catalog::all()
+            .iter()
+            .filter(|c| c.family() == family)
+            .count();
+        assert_eq!(in_catalog, expected, "catalog::all() entries of {family}");
+    }
     for vendor in Vendor::ALL {
         let expected: usize = COUNTS
             .iter()
-            .filter(|c| c.0 == vendor.slug())
+            .filter(|c| oracle.family(c.0).vendor == vendor.slug())
             .map(|c| c.2)
             .sum();
         let in_catalog = catalog::all()
@@ -831,6 +1273,10 @@ fn all_has_every_entry_once_in_catalog_order() {
     for &code in catalog::all() {
         assert_eq!(code.entry().any_code(), code);
     }
+    // Family blocks in registry order: each family's codes are contiguous.
+    let mut blocks: Vec<&str> = catalog::all().iter().map(|c| c.family().slug()).collect();
+    blocks.dedup();
+    assert_eq!(blocks, CATALOG_ORDER);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -855,7 +1301,7 @@ fn by_status_equals_a_linear_scan_for_every_u16() {
                 expected
                     .iter()
                     .copied()
-                    .filter(|(v, _)| *v == vendor.slug())
+                    .filter(|(family, _)| oracle.family(family).vendor == vendor.slug())
                     .collect(),
                 || format!("by_status_for({vendor}, {status})"),
             );
@@ -874,27 +1320,45 @@ fn by_status_equals_a_linear_scan_for_every_u16() {
     assert_eq!(found, 29, "every Aliyun code has a status, no other does");
 }
 
+type Meaning = (u16, String, (String, String));
+
+fn meaning(m: &errcat::StatusMeaning) -> Meaning {
+    (
+        m.status(),
+        m.reason().to_owned(),
+        text_pair(m.description()),
+    )
+}
+
 #[test]
 fn status_meanings_equal_the_data_for_every_u16() {
     let oracle = &*ORACLE;
     let mut f = Failures::default();
-    for file in &oracle.files {
-        let vendor: Vendor = file.vendor.parse().expect("slug");
+    for file in &oracle.families {
+        let family = family_of(&file.slug);
         for status in 0..=u16::MAX {
-            let expected = file
-                .statuses
-                .iter()
-                .find(|s| s.0 == status)
-                .map(|(n, reason, d)| (*n, reason.clone(), d.clone()));
-            let actual = vendor.status_meaning(status).map(|m| {
-                assert_eq!(m.vendor(), vendor);
-                (
-                    m.status(),
-                    m.reason().to_owned(),
-                    text_pair(m.description()),
-                )
+            let expected = file.statuses.iter().find(|s| s.0 == status).cloned();
+            let actual = family.status_meaning(status).map(|m| {
+                m.map(|m| {
+                    assert_eq!(m.family(), family);
+                    assert_eq!(m.vendor(), family.vendor());
+                    meaning(m)
+                })
             });
-            f.eq(actual, expected, || {
+            f.eq(actual, Ok(expected), || {
+                format!("{family}.status_meaning({status})")
+            });
+        }
+    }
+    // A vendor's: the first of its families that documents the status.
+    for vendor in Vendor::ALL {
+        for status in 0..=u16::MAX {
+            let expected = oracle
+                .families
+                .iter()
+                .filter(|fam| fam.vendor == vendor.slug())
+                .find_map(|fam| fam.statuses.iter().find(|s| s.0 == status).cloned());
+            f.eq(vendor.status_meaning(status).map(meaning), expected, || {
                 format!("{vendor}.status_meaning({status})")
             });
         }
@@ -905,6 +1369,12 @@ fn status_meanings_equal_the_data_for_every_u16() {
             .status_meaning(409)
             .map(errcat::StatusMeaning::reason),
         Some("Conflict")
+    );
+    assert_eq!(
+        Family::UpyunManagement
+            .status_meaning(409)
+            .map(|m| m.map(errcat::StatusMeaning::family)),
+        Ok(Some(Family::UpyunManagement))
     );
 }
 
@@ -961,19 +1431,26 @@ fn by_message_finds_every_text_and_every_code_sharing_it() {
 
 #[test]
 fn shared_messages_return_every_code() {
-    use tencent_cdn::ModuleCode;
+    use tencent_cloud::cdn::ModuleCode;
     let cdn = [
         AnyCode::TencentCdnModule(ModuleCode::InvalidProjectId),
         AnyCode::TencentCdnModule(ModuleCode::InvalidQueryProjectId),
     ];
     assert_eq!(catalog::by_message("非法ProjectID参数"), cdn);
-    assert_eq!(ids(cdn), [("tencent-cdn", "2130"), ("tencent-cdn", "9002")]);
+    assert_eq!(
+        ids(cdn),
+        [("tencent-cloud/cdn", "2130"), ("tencent-cloud/cdn", "9002")]
+    );
     assert_eq!(
         ORACLE.by_message("非法ProjectID参数"),
-        [("tencent-cdn", "2130"), ("tencent-cdn", "9002")]
+        [("tencent-cloud/cdn", "2130"), ("tencent-cloud/cdn", "9002")]
     );
 
-    let upyun_codes = [("upyun", "21203"), ("upyun", "21603"), ("upyun", "21905")];
+    let upyun_codes = [
+        ("upyun/management", "21203"),
+        ("upyun/management", "21603"),
+        ("upyun/management", "21905"),
+    ];
     for text in [
         "Bucket not found.",
         "Bucket not found",
@@ -1022,8 +1499,8 @@ fn every_documented_header_resolves_in_any_ascii_case() {
     let oracle = &*ORACLE;
     let mut f = Failures::default();
     let mut seen = 0;
-    for file in &oracle.files {
-        let vendor: Vendor = file.vendor.parse().expect("slug");
+    for file in &oracle.families {
+        let family = family_of(&file.slug);
         for (name, carries, description) in &file.headers {
             seen += 1;
             for casing in casings(name) {
@@ -1033,7 +1510,8 @@ fn every_documented_header_resolves_in_any_ascii_case() {
                     continue;
                 };
                 f.eq(h.name(), name.as_str(), || format!("{at}: documented name"));
-                f.eq(h.vendor(), vendor, || format!("{at}: vendor"));
+                f.eq(h.family(), family, || format!("{at}: family"));
+                f.eq(h.vendor(), family.vendor(), || format!("{at}: vendor"));
                 f.eq(
                     serde_json::to_value(h.carries()).ok(),
                     Some(Value::String(carries.clone())),
@@ -1045,12 +1523,27 @@ fn every_documented_header_resolves_in_any_ascii_case() {
             }
         }
         f.eq(
-            vendor
+            family
                 .headers()
                 .map(errcat::Header::name)
                 .collect::<Vec<_>>(),
             file.headers.iter().map(|h| h.0.as_str()).collect(),
-            || format!("{vendor}.headers()"),
+            || format!("{family}.headers()"),
+        );
+    }
+    for vendor in Vendor::ALL {
+        f.eq(
+            vendor
+                .headers()
+                .map(errcat::Header::name)
+                .collect::<Vec<_>>(),
+            oracle
+                .families
+                .iter()
+                .filter(|fam| fam.vendor == vendor.slug())
+                .flat_map(|fam| fam.headers.iter().map(|h| h.0.as_str()))
+                .collect(),
+            || format!("{vendor}.headers(): its families' headers, in family order"),
         );
     }
     f.finish("headers");
@@ -1092,13 +1585,13 @@ fn undocumented_over_long_and_non_ascii_header_names_miss() {
 }
 
 #[test]
-fn by_header_resolves_every_code_of_its_vendor_and_only_those() {
+fn by_header_resolves_every_code_of_its_family_and_only_those() {
     let oracle = &*ORACLE;
     let mut f = Failures::default();
     let mut checked = 0;
-    for file in &oracle.files {
+    for file in &oracle.families {
         for (name, carries, _) in &file.headers {
-            let rows = oracle.rows.iter().filter(|r| r.vendor == file.vendor);
+            let rows = oracle.rows.iter().filter(|r| r.family == file.slug);
             // Aliyun's `X-Ca-Error-Message` carries the message, whose text is the code.
             if carries != "error_code" && carries != "error_message" {
                 // A header that carries no code or message resolves nothing.
@@ -1124,15 +1617,11 @@ fn by_header_resolves_every_code_of_its_vendor_and_only_those() {
                     }
                 }
             }
-            // Codes of other vendors are not this header's.
-            for row in oracle.rows.iter().filter(|r| r.vendor != file.vendor) {
-                if oracle
-                    .by_code(&row.code)
-                    .iter()
-                    .all(|(v, _)| *v != file.vendor)
-                {
+            // Codes of other families are not this header's.
+            for row in oracle.rows.iter().filter(|r| r.family != file.slug) {
+                if oracle.lookup_in(&file.slug, &row.code).is_none() {
                     f.check(catalog::by_header(name, &row.code).is_none(), || {
-                        format!("by_header({name:?}, {:?}) of another vendor", row.code)
+                        format!("by_header({name:?}, {:?}) of another family", row.code)
                     });
                 }
             }
@@ -1153,15 +1642,55 @@ fn by_header_resolves_the_misspelled_alias() {
         .expect("the documented misspelling resolves");
     assert_eq!(
         m.code(),
-        AnyCode::AliyunApiGateway(aliyun_apigateway::Code::ThrottledByGroupFlowControl)
+        AnyCode::AliyunApiGateway(aliyun::apigateway::Code::ThrottledByGroupFlowControl)
     );
     assert_eq!(m.code().as_str(), "Throttled by GROUP Flow Control");
     assert_eq!(m.parameter(), None);
 }
 
 #[test]
+fn by_header_finds_a_documented_code_with_detail_appended() {
+    use aliyun::apigateway::Code;
+    for (value, code) in [
+        ("Invalid Url: /v2/x", Code::InvalidUrl),
+        ("Invalid Url:/v2/x", Code::InvalidUrl),
+        ("Invalid Url (path /v2/x)", Code::InvalidUrl),
+        ("Quota Exhausted; resets at 00:00", Code::QuotaExhausted),
+        ("API Not Found, path /v2/x", Code::ApiNotFound),
+        (
+            "Throttled by APP Flow Control.",
+            Code::ThrottledByAppFlowControl,
+        ),
+        (
+            "TThrottled by GROUP Flow Control: 100/s",
+            Code::ThrottledByGroupFlowControl,
+        ),
+    ] {
+        for name in ["X-Ca-Error-Message", "x-ca-error-code"] {
+            let m = catalog::by_header(name, value)
+                .unwrap_or_else(|| panic!("by_header({name:?}, {value:?})"));
+            assert_eq!(m.code(), AnyCode::AliyunApiGateway(code), "{value:?}");
+            assert_eq!(m.parameter(), None, "{value:?}");
+        }
+    }
+    for value in [
+        "Invalid Urls: /v2/x",
+        "invalid url: /v2/x",
+        " Invalid Url: /v2/x",
+        "Invalid: Url",
+        "Quota",
+        "x-Invalid Url: /v2/x",
+    ] {
+        assert!(
+            catalog::by_header("X-Ca-Error-Message", value).is_none(),
+            "{value:?}"
+        );
+    }
+}
+
+#[test]
 fn by_header_fills_the_template_with_the_exact_suffix() {
-    let invalid_signature = AnyCode::AliyunApiGateway(aliyun_apigateway::Code::InvalidSignature);
+    let invalid_signature = AnyCode::AliyunApiGateway(aliyun::apigateway::Code::InvalidSignature);
     let prefix = "Invalid Signature, Server StringToSign:";
     assert_eq!(
         format!("{prefix}%s"),
@@ -1229,44 +1758,97 @@ fn by_header_fills_the_template_with_the_exact_suffix() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Vendor and ErrorKind against the build's lists.
+// Vendor, Family and ErrorKind against the registry.
+
+/// The registry as the build reads and validates it.
+fn registry() -> schema::Registry {
+    let path = manifest_dir().join("data/registry.json");
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    validate::validate_registry("data/registry.json", &bytes)
+        .unwrap_or_else(|e| panic!("data/registry.json is invalid: {e:?}"))
+}
 
 #[test]
-fn vendor_order_and_slugs_agree_with_the_validator() {
+fn vendor_order_and_slugs_agree_with_the_registry() {
+    let registry = registry();
     let slugs: Vec<&str> = Vendor::ALL.iter().map(|v| v.slug()).collect();
-    assert_eq!(slugs, validate::VENDORS);
-    assert_eq!(slugs, CATALOG_ORDER);
-    for (vendor, file) in Vendor::ALL.into_iter().zip(&ORACLE.files) {
-        let slug = vendor.slug();
-        assert_eq!(slug, file.vendor);
+    assert_eq!(slugs, VENDORS);
+    assert_eq!(
+        slugs,
+        registry
+            .vendors
+            .iter()
+            .map(|v| v.slug.as_str())
+            .collect::<Vec<_>>()
+    );
+    for (vendor, (slug, aliases)) in Vendor::ALL.into_iter().zip(&ORACLE.vendors) {
+        assert_eq!(vendor.slug(), slug);
         assert_eq!(slug.parse::<Vendor>(), Ok(vendor));
-        assert_eq!(vendor.to_string(), slug);
+        assert_eq!(slug.to_ascii_uppercase().parse::<Vendor>(), Ok(vendor));
+        assert_eq!(vendor.to_string(), *slug);
         let json = format!("{slug:?}");
         assert_eq!(serde_json::to_string(&vendor).unwrap(), json);
         assert_eq!(serde_json::from_str::<Vendor>(&json).unwrap(), vendor);
         assert_eq!(
-            serde_json::from_value::<Vendor>(Value::String(slug.to_owned())).unwrap(),
+            serde_json::from_value::<Vendor>(Value::String(slug.clone())).unwrap(),
             vendor
         );
-        assert_eq!(vendor.seed(), file.seed);
-        assert_eq!(vendor.docs_url(), file.docs_url.as_deref());
+        for alias in aliases {
+            assert_eq!(alias.parse::<Vendor>(), Ok(vendor), "alias {alias:?}");
+            assert_eq!(
+                alias.to_ascii_uppercase().parse::<Vendor>(),
+                Ok(vendor),
+                "alias {alias:?}"
+            );
+        }
         assert!(!vendor.name().is_empty());
+        let families: Vec<&str> = ORACLE
+            .families
+            .iter()
+            .filter(|f| f.vendor == *slug)
+            .map(|f| f.slug.as_str())
+            .collect();
+        assert!(!families.is_empty(), "{vendor} has a family");
+        assert_eq!(
+            vendor
+                .families()
+                .iter()
+                .map(|f| f.slug())
+                .collect::<Vec<_>>(),
+            families,
+            "{vendor}.families(), in registry order"
+        );
+    }
+    // The slugs of the earlier release still parse, in any ASCII case.
+    for (old, vendor) in [
+        ("tencent-cdn", Vendor::TencentCloud),
+        ("TENCENT-CDN", Vendor::TencentCloud),
+        ("aliyun-apigateway", Vendor::Aliyun),
+        ("Aliyun-ApiGateway", Vendor::Aliyun),
+        ("Upyun", Vendor::Upyun),
+        ("UPYUN", Vendor::Upyun),
+    ] {
+        assert_eq!(old.parse::<Vendor>(), Ok(vendor), "{old:?}");
+        assert_eq!(
+            serde_json::from_str::<Vendor>(&format!("{old:?}")).ok(),
+            Some(vendor),
+            "{old:?}"
+        );
     }
     for bad in [
         "aws",
-        "Upyun",
-        "UPYUN",
         " upyun",
         "upyun ",
         "tencent_cdn",
+        "tencent",
+        "upyun/management",
         "",
     ] {
         let err = bad.parse::<Vendor>().expect_err(bad);
         assert_eq!(
             err.to_string(),
             format!(
-                "unknown vendor {bad:?}: expected one of cloudbypass, tencent-cdn, \
-                 aliyun-apigateway, upyun, tencent-cloud"
+                "unknown vendor {bad:?}: expected one of cloudbypass, tencent-cloud, aliyun, upyun"
             )
         );
         assert!(serde_json::from_str::<Vendor>(&format!("{bad:?}")).is_err());
@@ -1274,23 +1856,131 @@ fn vendor_order_and_slugs_agree_with_the_validator() {
 }
 
 #[test]
-fn error_kinds_agree_with_the_validator_and_the_readme() {
+fn family_order_slugs_and_facts_agree_with_the_registry() {
+    let registry = registry();
+    let slugs: Vec<&str> = Family::ALL.iter().map(|f| f.slug()).collect();
+    assert_eq!(slugs, CATALOG_ORDER);
+    assert_eq!(
+        slugs,
+        registry
+            .families
+            .iter()
+            .map(|f| f.slug.as_str())
+            .collect::<Vec<_>>()
+    );
+    for ((family, row), file) in Family::ALL
+        .into_iter()
+        .zip(&registry.families)
+        .zip(&ORACLE.families)
+    {
+        let slug = family.slug();
+        assert_eq!(slug, file.slug);
+        assert_eq!(family.vendor().slug(), row.vendor, "{slug}: vendor");
+        assert_eq!(family.vendor().slug(), file.vendor, "{slug}: vendor");
+        assert_eq!(family.name(), row.name, "{slug}: name");
+        assert_eq!(family.name(), file.name, "{slug}: name");
+        assert_eq!(family.feature(), row.feature, "{slug}: feature");
+        assert_eq!(family.feature(), file.feature, "{slug}: feature");
+        assert!(family.is_enabled(), "{slug}: enabled under --all-features");
+        assert_eq!(slug.parse::<Family>(), Ok(family));
+        assert_eq!(slug.to_ascii_uppercase().parse::<Family>(), Ok(family));
+        assert_eq!(family.to_string(), slug);
+        let json = format!("{slug:?}");
+        assert_eq!(serde_json::to_string(&family).unwrap(), json);
+        assert_eq!(serde_json::from_str::<Family>(&json).unwrap(), family);
+        for alias in &file.aliases {
+            assert_eq!(alias.parse::<Family>(), Ok(family), "alias {alias:?}");
+            assert_eq!(
+                alias.to_ascii_uppercase().parse::<Family>(),
+                Ok(family),
+                "alias {alias:?}"
+            );
+        }
+        let sources: Vec<OSource> = family
+            .sources()
+            .expect("enabled")
+            .iter()
+            .map(|s| OSource {
+                title: s.title().to_owned(),
+                url: s.url().to_owned(),
+                repository: s.repository().map(str::to_owned),
+                path: s.path().map(str::to_owned),
+                commit: s.commit().map(str::to_owned),
+                date: s.date().to_owned(),
+                cite: serde_json::to_value(s.cite())
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default(),
+                note: s.note().map(str::to_owned),
+                seed: None,
+            })
+            .collect();
+        let expected: Vec<OSource> = file
+            .sources
+            .iter()
+            .map(|s| OSource {
+                seed: None,
+                ..s.clone()
+            })
+            .collect();
+        assert_eq!(sources, expected, "{slug}: sources(), one per data file");
+    }
+    for (old, family) in [
+        ("tencent-cdn", Family::TencentCdn),
+        ("Tencent-CDN", Family::TencentCdn),
+        ("aliyun-apigateway", Family::AliyunApiGateway),
+    ] {
+        assert_eq!(old.parse::<Family>(), Ok(family), "{old:?}");
+    }
+    for bad in [
+        "tencent-cloud",
+        "upyun",
+        "upyun/",
+        "/management",
+        " upyun/management",
+        "",
+    ] {
+        let err = bad.parse::<Family>().expect_err(bad);
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "unknown family {bad:?}: expected one of tencent-cloud/common, upyun/management, \
+                 tencent-cloud/cdn, cloudbypass/api, aliyun/apigateway"
+            )
+        );
+        assert!(serde_json::from_str::<Family>(&format!("{bad:?}")).is_err());
+    }
+}
+
+#[test]
+fn error_kinds_agree_with_the_registry_and_the_readme() {
+    let registry = registry();
     let names: Vec<&str> = ErrorKind::ALL.iter().map(|k| k.as_str()).collect();
-    let validator: Vec<&str> = validate::KINDS.iter().map(|k| k.0).collect();
+    let from_registry: Vec<&str> = registry.kinds.iter().map(|k| k.name.as_str()).collect();
     let readme: Vec<&str> = KINDS.iter().map(|k| k.0).collect();
-    assert_eq!(names, validator);
+    assert_eq!(names, from_registry);
     assert_eq!(names, readme);
-    for ((kind, (_, retry)), (_, status, readme_retry)) in
-        ErrorKind::ALL.into_iter().zip(validate::KINDS).zip(KINDS)
+    for ((kind, row), (_, status, readme_retry)) in
+        ErrorKind::ALL.into_iter().zip(&registry.kinds).zip(KINDS)
     {
         let name = kind.as_str();
-        assert_eq!(kind.is_retryable_by_default(), retry, "{name}: validator");
+        assert_eq!(
+            kind.is_retryable_by_default(),
+            row.retryable,
+            "{name}: registry"
+        );
+        assert_eq!(
+            registry.kind_retryable(name),
+            Some(readme_retry),
+            "{name}: registry"
+        );
         assert_eq!(
             kind.is_retryable_by_default(),
             readme_retry,
             "{name}: README"
         );
         assert_eq!(kind.http_status(), status, "{name}: http_status");
+        assert_eq!(row.http_status, status, "{name}: registry http_status");
         assert_eq!(name.parse::<ErrorKind>(), Ok(kind));
         assert_eq!(kind.to_string(), name);
         let json = format!("{name:?}");
@@ -1310,13 +2000,13 @@ fn error_kinds_agree_with_the_validator_and_the_readme() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Vendor helpers.
+// Family helpers.
 
 #[test]
 fn upyun_structure_agrees_with_the_digits_of_every_code() {
     let oracle = &*ORACLE;
-    let modules = &oracle.file("upyun").modules;
-    for code in upyun::Code::ALL {
+    let modules = &oracle.family("upyun/management").modules;
+    for code in upyun::management::Code::ALL {
         let wire = code.as_str();
         let s = code.structure();
         assert_eq!(Structure::parse(wire), Some(s), "{wire}");
@@ -1381,13 +2071,79 @@ fn upyun_structure_decodes_unlisted_codes_and_rejects_malformed_ones() {
     }
 }
 
+/// The data's classification of `code`, as the library gives it.
+fn rule(code: &str) -> &'static errcat::Classification {
+    Family::TencentCloudCommon
+        .classification(code)
+        .expect("enabled")
+        .unwrap_or_else(|| panic!("{code:?} is classified in the data"))
+}
+
 #[test]
-fn tencent_cloud_resolve_falls_back_to_the_listed_parent() {
-    use tencent_cloud::Code;
+fn classifications_equal_the_data() {
+    let oracle = &*ORACLE;
+    let mut f = Failures::default();
+    let mut seen = 0;
+    for file in &oracle.families {
+        let family = family_of(&file.slug);
+        for c in &file.classifications {
+            seen += 1;
+            let at = format!("{family}.classification({:?})", c.code);
+            let Ok(Some(rule)) = family.classification(&c.code) else {
+                f.0.push(format!("{at}: misses"));
+                continue;
+            };
+            f.eq(
+                (
+                    rule.family(),
+                    rule.vendor().slug(),
+                    rule.code(),
+                    rule.kind().as_str(),
+                    rule.is_retryable(),
+                    rule.retry_reason(),
+                    rule.reason(),
+                    rule.source(),
+                ),
+                (
+                    family,
+                    file.vendor.as_str(),
+                    c.code.as_str(),
+                    c.kind.as_str(),
+                    c.retryable,
+                    c.retry_reason.as_deref(),
+                    c.reason.as_str(),
+                    c.source.as_deref(),
+                ),
+                || at.clone(),
+            );
+            // Exact match only: neither a sub-code nor a parent is the classification's.
+            f.eq(
+                family.classification(&format!("{}.Sub", c.code)),
+                Ok(None),
+                || format!("{at}: a sub-code"),
+            );
+        }
+        // A documented code is not classified.
+        for row in oracle.rows.iter().filter(|r| r.family == file.slug) {
+            f.eq(family.classification(&row.code), Ok(None), || {
+                format!(
+                    "{family}.classification({:?}) of a documented code",
+                    row.code
+                )
+            });
+        }
+    }
+    f.finish("classifications");
+    assert_eq!(seen, 6, "six Tencent Cloud classifications");
+}
+
+#[test]
+fn tencent_cloud_resolve_falls_back_to_the_nearest_classified_or_listed_level() {
+    use tencent_cloud::common::Code;
     for code in Code::ALL {
         let wire = code.as_str();
         assert_eq!(Code::resolve(wire), Some(Resolved::Exact(*code)), "{wire}");
-        assert_eq!(Code::resolve(wire).map(Resolved::code), Some(*code));
+        assert_eq!(Code::resolve(wire).and_then(Resolved::code), Some(*code));
         // An unlisted sub-code (one or two levels down) of any listed code falls back to it.
         for sub in [
             format!("{wire}.ErrcatUnlistedSub"),
@@ -1409,14 +2165,50 @@ fn tencent_cloud_resolve_falls_back_to_the_listed_parent() {
         Code::resolve("InvalidParameterValue.InvalidZoneName"),
         Some(Resolved::Parent(Code::InvalidParameterValue))
     );
+    // The data classifies `AuthFailure`, which the table does not list: it and its unlisted
+    // sub-codes are classified, with no listed ancestor.
+    for raw in [
+        "AuthFailure",
+        "AuthFailure.NotListed",
+        "AuthFailure.NotListed.Deeper",
+    ] {
+        assert_eq!(
+            Code::resolve(raw),
+            Some(Resolved::Classified(rule("AuthFailure"), None)),
+            "{raw}"
+        );
+    }
+    // Known sub-codes whose meaning differs from their listed parent: classified, with the
+    // parent for its texts; the classification covers their sub-codes too.
+    for (classified, parent) in [
+        ("LimitExceeded.PhoneNumberDailyLimit", Code::LimitExceeded),
+        (
+            "LimitExceeded.PhoneNumberThirtySecondLimit",
+            Code::LimitExceeded,
+        ),
+        ("LimitExceeded.PhoneNumberOneHourLimit", Code::LimitExceeded),
+        ("LimitExceeded.DeliveryFrequencyLimit", Code::LimitExceeded),
+        (
+            "FailedOperation.InsufficientBalanceInSmsPackage",
+            Code::FailedOperation,
+        ),
+    ] {
+        for raw in [classified.to_owned(), format!("{classified}.Sub")] {
+            assert_eq!(
+                Code::resolve(&raw),
+                Some(Resolved::Classified(rule(classified), Some(parent))),
+                "{raw}"
+            );
+        }
+    }
     for unlisted in [
         "NoSuchFamily",
         "NoSuchFamily.Sub",
-        "AuthFailure",
-        "AuthFailure.NotListed",
         "InvalidParameterX",
         "invalidparameter.Sub",
+        "authfailure.NotListed",
         "Sub.InvalidParameter",
+        "Sub.AuthFailure",
         "",
         ".",
     ] {
@@ -1426,7 +2218,7 @@ fn tencent_cloud_resolve_falls_back_to_the_listed_parent() {
 
 #[test]
 fn tencent_cdn_split_message() {
-    use tencent_cdn::split_message;
+    use tencent_cloud::cdn::split_message;
     for (message, expected) in [
         (
             "(2130)非法ProjectID参数",
@@ -1460,19 +2252,109 @@ fn tencent_cdn_split_message() {
         assert_eq!(split_message(message), expected, "{message:?}");
     }
     // Every module code, as the API sends it, splits back to the code and its text.
-    for code in tencent_cdn::ModuleCode::ALL {
+    for code in tencent_cloud::cdn::ModuleCode::ALL {
         let entry = code.entry();
         let zh = entry.message().zh;
         let message = format!("({}){zh}", code.as_str());
         assert_eq!(split_message(&message), Some((code.as_str(), zh)));
         let (module, text) = split_message(&message).unwrap();
-        assert_eq!(tencent_cdn::ModuleCode::from_code(module), Some(*code));
+        assert_eq!(
+            tencent_cloud::cdn::ModuleCode::from_code(module),
+            Some(*code)
+        );
         assert!(catalog::by_message(text).contains(&AnyCode::from(*code)));
     }
 }
 
 // ---------------------------------------------------------------------------------------------
-// Seed references.
+// Sources and seed references.
+
+/// `YYYY-MM-DD`, with a month from 1 to 12 and a day from 1 to 31.
+fn is_date(date: &str) -> bool {
+    let b = date.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() != 10
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !digits(0..4)
+        || !digits(5..7)
+        || !digits(8..10)
+    {
+        return false;
+    }
+    let month: u32 = date[5..7].parse().unwrap_or(0);
+    let day: u32 = date[8..10].parse().unwrap_or(0);
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+/// An `http://` or `https://` URL with a host and no white space.
+fn is_http_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split('/').next().unwrap_or("");
+        host.contains('.') && !url.chars().any(char::is_whitespace)
+    })
+}
+
+#[test]
+fn every_entry_cites_a_dated_public_source() {
+    let mut f = Failures::default();
+    for &code in catalog::all() {
+        let entry = code.entry();
+        let citation = entry.source();
+        let d = citation.document();
+        let at = format!("{} {:?}", entry.family(), entry.code());
+        f.check(is_http_url(d.url()), || format!("{at}: url {:?}", d.url()));
+        f.check(!d.title().trim().is_empty(), || {
+            format!("{at}: empty title")
+        });
+        f.check(is_date(d.date()), || format!("{at}: date {:?}", d.date()));
+        f.check(entry.docs_url().is_some_and(is_http_url), || {
+            format!("{at}: docs_url {:?}", entry.docs_url())
+        });
+        // A repository file names its path and the commit read; a page names neither.
+        f.check(
+            d.repository().is_some() == d.path().is_some()
+                && d.repository().is_some() == d.commit().is_some(),
+            || format!("{at}: repository, path and commit go together"),
+        );
+        if let Some(commit) = d.commit() {
+            f.check(
+                commit.len() == 40 && commit.bytes().all(|b| b.is_ascii_hexdigit()),
+                || format!("{at}: commit {commit:?}"),
+            );
+        }
+        let text = citation.to_string();
+        f.check(text.contains(d.url()), || {
+            format!("{at}: {text:?} names the URL")
+        });
+        let head = format!("{}, {}", d.title(), d.url());
+        let expected = match (d.cite(), citation.at(), citation.section()) {
+            (Cite::Line, Some(n), _) => Some(format!("{head}, line {n}")),
+            (Cite::Row, Some(n), Some(section)) => Some(format!("{head}, {section}, row {n}")),
+            (Cite::Row, Some(n), None) => Some(format!("{head}, row {n}")),
+            (Cite::Code, None, _) => Some(format!("{head}, code {:?}", entry.code())),
+            _ => None,
+        };
+        let Some(expected) = expected else {
+            f.0.push(format!(
+                "{at}: cite {:?} with at {:?}: a line or row cite has a number, a code cite none",
+                d.cite(),
+                citation.at()
+            ));
+            continue;
+        };
+        if let Some(n) = citation.at() {
+            f.check(text.contains(&n.to_string()), || {
+                format!("{at}: {text:?} names the number {n}")
+            });
+        }
+        f.eq(text, expected, || format!("{at}: the citation's text"));
+    }
+    f.finish("sources");
+}
 
 #[test]
 fn every_entry_points_at_its_seed_line() {
@@ -1484,11 +2366,30 @@ fn every_entry_points_at_its_seed_line() {
         );
         return;
     }
+    let oracle = &*ORACLE;
     let mut f = Failures::default();
     let mut cache: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for &code in catalog::all() {
         let entry = code.entry();
-        let (seed, line) = entry.seed();
+        let row = oracle.row(entry.family().slug(), entry.code());
+        let at = format!("{} {:?}", row.family, row.code);
+        let Some(seed) = row.source.seed.as_deref() else {
+            f.0.push(format!("{at}: its source names no seed"));
+            continue;
+        };
+        // The seed line: `at` when the source is cited by line (the seed is a copy of that
+        // file), else `seed_line`.
+        let by_line = row.source.cite == "line";
+        f.check(by_line != row.seed_line.is_some(), || {
+            format!(
+                "{at}: seed_line is present unless cite is \"line\" (cite {:?}, seed_line {:?})",
+                row.source.cite, row.seed_line
+            )
+        });
+        let Some(line) = (if by_line { row.at } else { row.seed_line }) else {
+            f.0.push(format!("{at}: no seed line"));
+            continue;
+        };
         let lines = cache.entry(seed).or_insert_with(|| {
             std::fs::read_to_string(seeds.join(seed))
                 .unwrap_or_else(|e| panic!("{seed}: {e}"))
@@ -1496,7 +2397,7 @@ fn every_entry_points_at_its_seed_line() {
                 .map(str::to_owned)
                 .collect()
         });
-        let at = format!("{} {:?} at {seed}:{line}", entry.vendor(), entry.code());
+        let at = format!("{at} at {seed}:{line}");
         let Some(text) = usize::try_from(line)
             .ok()
             .and_then(|l| l.checked_sub(1))

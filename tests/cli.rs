@@ -7,13 +7,13 @@
 //! The binary needs the `cli` feature; without it this file compiles to nothing, so that a plain
 //! `cargo test` still passes.
 
-#![cfg(feature = "cli")]
+#![cfg(all(feature = "cli", errcat_default_features))]
 
 use std::io::Read as _;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-use errcat::{ErrorKind, Vendor, catalog};
+use errcat::{ApiError, ErrorKind, Family, Vendor, catalog};
 use serde_json::Value;
 
 /// What one run of the binary gave.
@@ -68,7 +68,7 @@ fn golden_dir() -> PathBuf {
 }
 
 /// Golden cases: file name (without `.out`) and arguments. Each exits 0 with nothing on stderr.
-const GOLDEN: [(&str, &[&str]); 6] = [
+const GOLDEN: [(&str, &[&str]); 9] = [
     ("lookup_21402", &["lookup", "21402"]),
     ("lookup_json_21402", &["lookup", "--json", "21402"]),
     (
@@ -85,6 +85,19 @@ const GOLDEN: [(&str, &[&str]); 6] = [
     (
         "list_vendor_tencent_cloud_json",
         &["list", "--vendor", "tencent-cloud", "--json"],
+    ),
+    // Undocumented codes, resolved by the library's resolution walk.
+    (
+        "lookup_classified_sub_code",
+        &["lookup", "LimitExceeded.PhoneNumberDailyLimit"],
+    ),
+    (
+        "lookup_json_classified_family",
+        &["lookup", "--json", "AuthFailure.NoSuchSubCode"],
+    ),
+    (
+        "lookup_json_family_tencent_cdn_hundred",
+        &["lookup", "--vendor", "tencent-cdn", "--json", "4102"],
     ),
 ];
 
@@ -165,14 +178,98 @@ fn is_text(v: &Value) -> bool {
     })
 }
 
-/// Checks the documented shape of one entry object; returns its (vendor, code).
+/// The keys of an entry object, sorted.
+const ENTRY_KEYS: [&str; 16] = [
+    "aliases",
+    "code",
+    "description",
+    "docs_url",
+    "family",
+    "http_status",
+    "kind",
+    "message",
+    "message_aliases",
+    "name",
+    "note",
+    "remedy",
+    "retry_reason",
+    "retryable",
+    "source",
+    "vendor",
+];
+
+/// Checks the documented shape of an entry's `source` object (where the vendor documents it).
+fn check_source_shape(v: &Value) -> Result<(), String> {
+    let o = v
+        .as_object()
+        .ok_or(format!("source is not an object: {v}"))?;
+    let field = |k: &str| o.get(k).ok_or(format!("no field {k:?} in source {v}"));
+    let non_empty = |k: &str| -> Result<&str, String> {
+        field(k)?
+            .as_str()
+            .filter(|s| !s.is_empty())
+            .ok_or(format!("source {k} is not a non-empty string: {v}"))
+    };
+    let title = non_empty("title")?;
+    if !non_empty("url")?.starts_with("http") {
+        return Err(format!("source url: {v}"));
+    }
+    for k in ["repository", "path", "commit", "section"] {
+        let x = field(k)?;
+        if !(x.is_null() || x.as_str().is_some_and(|s| !s.is_empty())) {
+            return Err(format!(
+                "source {k} is neither a non-empty string nor null: {v}"
+            ));
+        }
+    }
+    let date = non_empty("date")?;
+    if !(date.len() == 10
+        && date.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        }))
+    {
+        return Err(format!("source date {date:?} is not YYYY-MM-DD"));
+    }
+    let cite = non_empty("cite")?;
+    let at = field("at")?;
+    match cite {
+        "line" | "row" if at.as_u64().is_some_and(|n| n > 0) => {}
+        "code" if at.is_null() => {}
+        _ => return Err(format!("source cite {cite:?} with at {at}")),
+    }
+    if !non_empty("text")?.starts_with(title) {
+        return Err(format!("source text does not start with the title: {v}"));
+    }
+    Ok(())
+}
+
+/// Checks the documented shape of one entry object; returns its (family, code).
 fn check_entry_shape(v: &Value) -> Result<(String, String), String> {
     let o = v.as_object().ok_or("not an object")?;
+    let mut keys: Vec<&str> = o.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    if keys != ENTRY_KEYS {
+        return Err(format!("keys {keys:?}, expected {ENTRY_KEYS:?}"));
+    }
     let field = |k: &str| o.get(k).ok_or(format!("no field {k:?} in {v}"));
     let vendor = field("vendor")?.as_str().ok_or("vendor is not a string")?;
-    vendor
+    let vendor = vendor
         .parse::<Vendor>()
         .map_err(|e| format!("vendor: {e}"))?;
+    let family = field("family")?.as_str().ok_or("family is not a string")?;
+    let family = family
+        .parse::<Family>()
+        .map_err(|e| format!("family: {e}"))?;
+    if family.slug() != o["family"] || vendor.slug() != o["vendor"] {
+        return Err(format!("vendor and family are not slugs: {v}"));
+    }
+    if family.vendor() != vendor {
+        return Err(format!("family {family} is not a family of {vendor}"));
+    }
     let code = field("code")?.as_str().ok_or("code is not a string")?;
     if code.is_empty() {
         return Err("code is empty".into());
@@ -210,11 +307,13 @@ fn check_entry_shape(v: &Value) -> Result<(String, String), String> {
     if !description.is_null() && !is_text(description) {
         return Err("description is neither {zh, en} nor null".into());
     }
+    // The entry's own link, else its source document's: never null.
     let docs = field("docs_url")?;
-    if !docs.is_null() && !docs.as_str().is_some_and(|u| u.starts_with("http")) {
+    if !docs.as_str().is_some_and(|u| u.starts_with("http")) {
         return Err(format!("docs_url is {docs}"));
     }
-    Ok((vendor.to_owned(), code.to_owned()))
+    check_source_shape(field("source")?)?;
+    Ok((family.slug().to_owned(), code.to_owned()))
 }
 
 #[test]
@@ -233,27 +332,94 @@ fn list_json_has_every_entry_with_the_documented_shape() {
     }
     let expected: Vec<(String, String)> = catalog::all()
         .iter()
-        .map(|c| (c.vendor().slug().to_owned(), c.as_str().to_owned()))
+        .map(|c| (c.family().slug().to_owned(), c.as_str().to_owned()))
         .collect();
     assert_eq!(listed, expected, "every entry once, in catalog order");
+    // Catalog order is family registry order.
+    let mut families: Vec<String> = listed.iter().map(|(f, _)| f.clone()).collect();
+    families.dedup();
+    let registry: Vec<&str> = Family::ALL.iter().map(|f| f.slug()).collect();
+    assert_eq!(families, registry);
+}
+
+/// `errcat lookup --vendor <scope> <wire> --json`: the (family, code) of each entry object.
+fn lookup_entries(scope: &str, wire: &str) -> (Run, Vec<(String, String)>) {
+    let run = errcat(&["lookup", "--vendor", scope, wire, "--json"]);
+    let found = if run.code == Some(0) {
+        json_array(&run)
+            .iter()
+            .filter_map(|item| check_entry_shape(item).ok())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    (run, found)
 }
 
 #[test]
 fn every_documented_code_resolves_through_lookup() {
     let mut failures = Vec::new();
     for code in catalog::all() {
-        let (vendor, wire) = (code.vendor().slug(), code.as_str());
-        let run = errcat(&["lookup", "--vendor", vendor, wire, "--json"]);
-        let found: Vec<(String, String)> = if run.code == Some(0) {
-            json_array(&run)
-                .iter()
-                .filter_map(|item| check_entry_shape(item).ok())
-                .collect()
-        } else {
-            Vec::new()
-        };
-        if found != [(vendor.to_owned(), wire.to_owned())] {
+        let (family, wire) = (code.family().slug(), code.as_str());
+        // By its family: exactly its own entry.
+        let (run, found) = lookup_entries(family, wire);
+        if found != [(family.to_owned(), wire.to_owned())] {
+            failures.push(format!("{family} {wire:?}: {found:?}\n{}", run.describe()));
+        }
+        // By its vendor: every code of the vendor's families with that key, its own among them.
+        let vendor = code.vendor();
+        let expected: Vec<(String, String)> = catalog::by_code(wire)
+            .iter()
+            .filter(|c| c.vendor() == vendor)
+            .map(|c| (c.family().slug().to_owned(), c.as_str().to_owned()))
+            .collect();
+        let (run, found) = lookup_entries(vendor.slug(), wire);
+        if found != expected || !found.contains(&(family.to_owned(), wire.to_owned())) {
             failures.push(format!("{vendor} {wire:?}: {found:?}\n{}", run.describe()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// `errcat list --vendor <scope> --json`: the (family, code) of each entry object.
+fn list_entries(scope: &str) -> Vec<(String, String)> {
+    let run = errcat(&["list", "--vendor", scope, "--json"]);
+    assert_eq!(run.code, Some(0), "{}", run.describe());
+    assert_eq!(run.stderr, "", "{}", run.describe());
+    json_array(&run)
+        .iter()
+        .map(|item| check_entry_shape(item).unwrap_or_else(|e| panic!("{scope}: {e}")))
+        .collect()
+}
+
+/// The catalog's (family, code) pairs whose code `keep` keeps, in catalog order.
+fn catalog_entries(keep: impl Fn(errcat::AnyCode) -> bool) -> Vec<(String, String)> {
+    catalog::all()
+        .iter()
+        .copied()
+        .filter(|&c| keep(c))
+        .map(|c| (c.family().slug().to_owned(), c.as_str().to_owned()))
+        .collect()
+}
+
+#[test]
+fn lookup_text_names_the_family_and_cites_the_source() {
+    let mut failures = Vec::new();
+    for &code in catalog::all() {
+        let entry = code.entry();
+        let family = code.family();
+        let run = errcat(&["lookup", "--vendor", family.slug(), code.as_str()]);
+        let lines: Vec<&str> = run.stdout.lines().collect();
+        let first = format!("{family} {:?} ({})", entry.code(), entry.name());
+        let last = format!("  source:      {}", entry.source());
+        let versions = lines.iter().any(|l| l.starts_with("  versions:    "));
+        if run.code != Some(0)
+            || lines.first() != Some(&first.as_str())
+            || lines.last() != Some(&last.as_str())
+            || versions != (family == Family::CloudbypassApi)
+            || lines.iter().any(|l| l.starts_with("  seed:"))
+        {
+            failures.push(run.describe());
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -262,19 +428,52 @@ fn every_documented_code_resolves_through_lookup() {
 #[test]
 fn list_by_vendor_json_has_only_that_vendor() {
     for vendor in Vendor::ALL {
-        let run = errcat(&["list", "--vendor", vendor.slug(), "--json"]);
-        assert_eq!(run.code, Some(0), "{}", run.describe());
-        let items = json_array(&run);
-        let expected = catalog::all()
-            .iter()
-            .filter(|c| c.vendor() == vendor)
-            .count();
-        assert_eq!(items.len(), expected, "{vendor}");
-        for item in &items {
-            let (slug, _) = check_entry_shape(item).unwrap_or_else(|e| panic!("{e}"));
-            assert_eq!(slug, vendor.slug());
-        }
+        let expected = catalog_entries(|c| c.vendor() == vendor);
+        assert!(!expected.is_empty(), "{vendor}");
+        assert_eq!(list_entries(vendor.slug()), expected, "{vendor}");
     }
+}
+
+#[test]
+fn list_by_family_json_has_only_that_family() {
+    for family in Family::ALL {
+        let expected = catalog_entries(|c| c.family() == family);
+        assert!(!expected.is_empty(), "{family}");
+        assert_eq!(list_entries(family.slug()), expected, "{family}");
+    }
+}
+
+#[test]
+fn vendor_and_family_slugs_parse_case_insensitively_and_old_slugs_name_their_family() {
+    let cases: [(&str, &[Family]); 9] = [
+        ("UPYUN", &[Family::UpyunManagement]),
+        ("Upyun/Management", &[Family::UpyunManagement]),
+        (
+            "Tencent-Cloud",
+            &[Family::TencentCloudCommon, Family::TencentCdn],
+        ),
+        ("TENCENT-CLOUD/CDN", &[Family::TencentCdn]),
+        ("Aliyun", &[Family::AliyunApiGateway]),
+        // The slugs of the release before families: as before, only that family's codes.
+        ("tencent-cdn", &[Family::TencentCdn]),
+        ("Tencent-CDN", &[Family::TencentCdn]),
+        ("aliyun-apigateway", &[Family::AliyunApiGateway]),
+        ("cloudbypass", &[Family::CloudbypassApi]),
+    ];
+    for (scope, families) in cases {
+        let expected = catalog_entries(|c| families.contains(&c.family()));
+        assert_eq!(list_entries(scope), expected, "{scope}");
+    }
+    // `-v`, and the other subcommands.
+    let run = errcat(&["status", "-v", "Upyun", "403"]);
+    assert_eq!(run.code, Some(0), "{}", run.describe());
+    let run = errcat(&["lookup", "-v", "TENCENT-CDN", "2130"]);
+    assert_eq!(run.code, Some(0), "{}", run.describe());
+    assert!(
+        run.stdout.starts_with("tencent-cloud/cdn \"2130\" "),
+        "{}",
+        run.describe()
+    );
 }
 
 #[test]
@@ -302,13 +501,26 @@ fn status_text_gives_the_vendor_meaning() {
     let run = errcat(&["status", "409"]);
     assert_eq!(run.code, Some(0), "{}", run.describe());
     assert!(
-        run.stdout.starts_with("upyun says 409 Conflict: "),
+        run.stdout
+            .starts_with("upyun/management says 409 Conflict: "),
         "{}",
         run.describe()
     );
-    let run = errcat(&["status", "409", "--vendor", "tencent-cloud"]);
-    assert_eq!(run.code, Some(0), "{}", run.describe());
-    assert!(!run.stdout.contains("upyun"), "{}", run.describe());
+    for scope in ["upyun", "upyun/management"] {
+        let run = errcat(&["status", "409", "--vendor", scope]);
+        assert_eq!(run.code, Some(0), "{}", run.describe());
+        assert!(
+            run.stdout
+                .starts_with("upyun/management says 409 Conflict: "),
+            "{}",
+            run.describe()
+        );
+    }
+    for scope in ["tencent-cloud", "tencent-cloud/cdn", "aliyun"] {
+        let run = errcat(&["status", "409", "--vendor", scope]);
+        assert_eq!(run.code, Some(0), "{}", run.describe());
+        assert!(!run.stdout.contains("upyun"), "{}", run.describe());
+    }
 }
 
 #[test]
@@ -350,6 +562,172 @@ fn lookup_finds_aliases_templates_and_messages() {
     }
 }
 
+/// Parses stdout as a JSON array of one object, of an undocumented code the resolution walk
+/// resolved, and checks its shape against the library's own resolution of the code.
+fn resolved_item(run: &Run) -> serde_json::Map<String, Value> {
+    assert_eq!(run.code, Some(0), "{}", run.describe());
+    assert_eq!(run.stderr, "", "{}", run.describe());
+    let items = json_array(run);
+    assert_eq!(items.len(), 1, "{}", run.describe());
+    let Value::Object(o) = items.into_iter().next().unwrap() else {
+        panic!("not an object: {}", run.describe())
+    };
+    let mut keys: Vec<&str> = o.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        [
+            "basis",
+            "classification",
+            "code",
+            "entry",
+            "family",
+            "kind",
+            "known",
+            "raw_code",
+            "retry_reason",
+            "retryable",
+            "vendor",
+            "via"
+        ],
+        "{}",
+        run.describe()
+    );
+    let family: Family = o["family"].as_str().unwrap().parse().unwrap();
+    let raw = o["raw_code"].as_str().unwrap();
+    assert_eq!(o["code"], raw, "the code as given");
+    assert_eq!(o["vendor"], family.vendor().slug());
+    assert_eq!(o["known"], false);
+    // The same answer as the library's resolution walk.
+    let r = catalog::resolve(family, raw).unwrap();
+    assert!(r.is_resolved());
+    assert_eq!(o["basis"], r.basis().as_str(), "{}", run.describe());
+    assert_eq!(o["via"], serde_json::to_value(r.via()).unwrap());
+    assert_eq!(o["kind"], r.kind().to_string());
+    assert_eq!(o["retryable"], r.is_retryable());
+    assert_eq!(
+        o["classification"],
+        serde_json::to_value(r.classification()).unwrap()
+    );
+    match r.entry() {
+        Some(entry) => {
+            let (f, code) = check_entry_shape(&o["entry"]).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!((f.as_str(), code.as_str()), (family.slug(), entry.code()));
+        }
+        None => assert!(o["entry"].is_null(), "{}", run.describe()),
+    }
+    o
+}
+
+#[test]
+fn lookup_resolves_undocumented_codes_through_the_walk() {
+    // A sub-code of a documented family: via its parent.
+    let o = resolved_item(&errcat(&[
+        "lookup",
+        "--json",
+        "InvalidParameter.InvalidZoneName",
+    ]));
+    assert_eq!(o["family"], "tencent-cloud/common");
+    assert_eq!(o["basis"], "family");
+    assert_eq!(o["via"], "InvalidParameter");
+    assert_eq!(o["kind"], "invalid_request");
+    assert!(o["classification"].is_null());
+    assert_eq!(o["entry"]["code"], "InvalidParameter");
+
+    // A classified sub-code: the classification's kind, the parent's entry for its texts.
+    let o = resolved_item(&errcat(&[
+        "lookup",
+        "--vendor",
+        "tencent-cloud",
+        "--json",
+        "LimitExceeded.PhoneNumberDailyLimit",
+    ]));
+    assert_eq!(o["basis"], "classification");
+    assert_eq!(o["via"], "LimitExceeded");
+    assert_eq!(o["kind"], "rate_limited");
+    assert_eq!(o["retryable"], false);
+    assert!(o["retry_reason"].is_string());
+    assert_eq!(
+        o["classification"]["code"],
+        "LimitExceeded.PhoneNumberDailyLimit"
+    );
+    assert_eq!(o["entry"]["code"], "LimitExceeded");
+    assert_eq!(o["entry"]["kind"], "quota_exceeded");
+
+    // A classified family the table does not list: no entry at all.
+    let o = resolved_item(&errcat(&[
+        "lookup",
+        "--vendor",
+        "tencent-cloud/common",
+        "--json",
+        "AuthFailure.NoSuchSubCode",
+    ]));
+    assert_eq!(o["basis"], "classification");
+    assert!(o["via"].is_null());
+    assert!(o["entry"].is_null());
+    assert_eq!(o["kind"], "unauthenticated");
+    assert_eq!(o["classification"]["code"], "AuthFailure");
+
+    // Tencent CDN: the code of the hundred.
+    for scope in ["tencent-cloud", "tencent-cloud/cdn", "tencent-cdn"] {
+        let o = resolved_item(&errcat(&["lookup", "--vendor", scope, "--json", "4102"]));
+        assert_eq!(o["family"], "tencent-cloud/cdn");
+        assert_eq!(o["basis"], "family");
+        assert_eq!(o["via"], "4100");
+    }
+
+    // A documented code with detail appended is that code: today's entry object.
+    let run = errcat(&[
+        "lookup",
+        "--vendor",
+        "aliyun",
+        "--json",
+        "Invalid Url: /v2/x",
+    ]);
+    assert_eq!(run.code, Some(0), "{}", run.describe());
+    let found: Vec<(String, String)> = json_array(&run)
+        .iter()
+        .map(|i| check_entry_shape(i).unwrap_or_else(|e| panic!("{e}")))
+        .collect();
+    assert_eq!(
+        found,
+        [("aliyun/apigateway".to_owned(), "Invalid Url".to_owned())]
+    );
+
+    // In text: how it resolved, then the entry it resolved through.
+    let run = errcat(&["lookup", "LimitExceeded.PhoneNumberDailyLimit"]);
+    assert_eq!(run.code, Some(0), "{}", run.describe());
+    let rule = errcat::Family::TencentCloudCommon
+        .classification("LimitExceeded.PhoneNumberDailyLimit")
+        .unwrap()
+        .unwrap();
+    for says in [
+        "tencent-cloud/common \"LimitExceeded.PhoneNumberDailyLimit\" (undocumented)\n",
+        &format!("classified: {}\n", rule.reason()),
+        "via parent LimitExceeded\n",
+        "  kind:        rate_limited (not retryable)\n",
+        "\ntencent-cloud/common \"LimitExceeded\" (LimitExceeded)\n",
+    ] {
+        assert!(run.stdout.contains(says), "{says:?}: {}", run.describe());
+    }
+    let run = errcat(&["lookup", "InvalidParameter.InvalidZoneName"]);
+    assert_eq!(run.code, Some(0), "{}", run.describe());
+    assert!(
+        run.stdout
+            .contains("  resolved:    via parent InvalidParameter\n")
+            && !run.stdout.contains("classified"),
+        "{}",
+        run.describe()
+    );
+    let run = errcat(&["lookup", "AuthFailure.NoSuchSubCode"]);
+    assert_eq!(run.code, Some(0), "{}", run.describe());
+    assert!(
+        run.stdout.contains("  resolved:    classified: ") && !run.stdout.contains("via parent"),
+        "{}",
+        run.describe()
+    );
+}
+
 #[test]
 fn an_unknown_code_exits_1_with_one_line_on_stderr() {
     for args in [
@@ -359,6 +737,30 @@ fn an_unknown_code_exits_1_with_one_line_on_stderr() {
         &["lookup", "--vendor", "upyun", "--json", "4000"],
         &["lookup", ""],
         &["lookup", "21402 "],
+        // Neither documented nor resolved: no family, classification or hundred covers them.
+        &["lookup", "NoSuchFamily.Sub"],
+        &["lookup", "--json", "NoSuchFamily.Sub"],
+        // Resolvable, but not in the family or vendor asked.
+        &[
+            "lookup",
+            "--vendor",
+            "upyun",
+            "InvalidParameter.InvalidZoneName",
+        ],
+        &[
+            "lookup",
+            "--vendor",
+            "tencent-cloud/cdn",
+            "AuthFailure.NoSuchSubCode",
+        ],
+        &[
+            "lookup",
+            "--vendor",
+            "tencent-cloud/common",
+            "--json",
+            "4102",
+        ],
+        &["lookup", "--vendor", "cloudbypass", "Invalid Url: /v2/x"],
     ] {
         let run = errcat(args);
         assert_eq!(run.code, Some(1), "{}", run.describe());
@@ -381,12 +783,14 @@ fn bad_arguments_exit_2_with_a_usage_message() {
     let bad_values: [(&[&str], &str); 7] = [
         (
             &["lookup", "--vendor", "aws", "21402"],
-            "invalid value 'aws' for '--vendor <VENDOR>': unknown vendor \"aws\": expected one of \
-             cloudbypass, tencent-cdn, aliyun-apigateway, upyun, tencent-cloud",
+            "invalid value 'aws' for '--vendor <VENDOR>': unknown vendor or family \"aws\": \
+             expected a vendor (cloudbypass, tencent-cloud, aliyun, upyun) or a family \
+             (tencent-cloud/common, upyun/management, tencent-cloud/cdn, cloudbypass/api, \
+             aliyun/apigateway)",
         ),
         (
-            &["status", "--vendor", "Upyun", "403"],
-            "unknown vendor \"Upyun\"",
+            &["status", "--vendor", "upyun/cdn", "403"],
+            "unknown vendor or family \"upyun/cdn\"",
         ),
         (&["list", "--vendor", ""], "--vendor"),
         (&["status", "abc"], "invalid value 'abc' for '<STATUS>'"),
@@ -482,6 +886,12 @@ fn odd_inputs_do_not_panic() {
         &["lookup", "。"],
         &["lookup", "%s"],
         &["lookup", "Invalid Signature, Server StringToSign:"],
+        &["lookup", "AuthFailure."],
+        &["lookup", "."],
+        &["lookup", "..LimitExceeded.."],
+        &["lookup", "99999999999999999999999"],
+        &["lookup", "--json", "4199"],
+        &["lookup", "Invalid Url:"],
         &["status", "0"],
         &["status", "65535"],
         &["status", "0", "--json"],

@@ -4,7 +4,7 @@
 //!
 //! The binary needs the `cli` feature; without it this file compiles to nothing.
 
-#![cfg(feature = "cli")]
+#![cfg(all(feature = "cli", errcat_default_features))]
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -93,10 +93,11 @@ fn is(value: &Value, ty: Type) -> bool {
 
 /// Every key of the `--json` object (the issue's list, plus errcat's additions), with the type
 /// it has when it is not null.
-const KEYS: [(&str, Type, bool); 15] = [
+const KEYS: [(&str, Type, bool); 16] = [
     // (key, type, may be null)
     ("outcome", Type::Str, false),
     ("vendor", Type::Str, true),
+    ("family", Type::Str, true),
     ("code", Type::Str, true),
     ("raw_code", Type::Str, true),
     ("known", Type::Bool, false),
@@ -133,6 +134,7 @@ fn check_shape(args: &[&str], o: &Map<String, Value>) {
             "{args:?}: vendor {vendor:?} is not a slug"
         );
     }
+    check_family(args, o);
     assert!(
         o["problems"]
             .as_array()
@@ -158,12 +160,25 @@ fn check_shape(args: &[&str], o: &Map<String, Value>) {
             assert!(o["code"].is_null(), "{args:?}: a code without a raw code");
         }
         if let Some(entry) = o["entry"].as_object() {
-            for key in ["vendor", "code", "name", "kind", "retryable", "message"] {
+            for key in [
+                "vendor",
+                "family",
+                "code",
+                "name",
+                "kind",
+                "retryable",
+                "message",
+                "source",
+            ] {
                 assert!(entry.contains_key(key), "{args:?}: entry lacks `{key}`");
             }
             assert_eq!(
                 entry["vendor"], o["vendor"],
                 "{args:?}: entry of another vendor"
+            );
+            assert_eq!(
+                entry["family"], o["family"],
+                "{args:?}: entry of another family"
             );
         }
     } else {
@@ -184,9 +199,30 @@ fn check_shape(args: &[&str], o: &Map<String, Value>) {
         assert_eq!(o["known"], json!(false), "{args:?}");
         if outcome == "unrecognized" {
             assert!(o["vendor"].is_null(), "{args:?}");
+            assert!(o["family"].is_null(), "{args:?}");
         } else {
             assert!(o["vendor"].is_string(), "{args:?}");
+            assert!(o["family"].is_string(), "{args:?}");
         }
+    }
+}
+
+/// The family next to the vendor: both or neither, the family one of the vendor's.
+fn check_family(args: &[&str], o: &Map<String, Value>) {
+    match (o["vendor"].as_str(), o["family"].as_str()) {
+        (None, None) => {}
+        (Some(vendor), Some(family)) => {
+            let parsed: errcat::Family = family
+                .parse()
+                .unwrap_or_else(|e| panic!("{args:?}: family {family:?}: {e}"));
+            assert_eq!(parsed.slug(), family, "{args:?}: family is not a slug");
+            assert_eq!(
+                parsed.vendor().slug(),
+                vendor,
+                "{args:?}: family {family} is not a family of {vendor}"
+            );
+        }
+        (vendor, family) => panic!("{args:?}: vendor {vendor:?} without family {family:?}"),
     }
 }
 
@@ -231,7 +267,8 @@ fn cloudbypass_error_json() {
     assert_fields(
         &o,
         &json!({
-            "outcome": "error", "vendor": "cloudbypass", "code": "FORBIDDEN",
+            "outcome": "error", "vendor": "cloudbypass", "family": "cloudbypass/api",
+            "code": "FORBIDDEN",
             "raw_code": "FORBIDDEN", "known": true, "module_code": null, "kind": "blocked",
             "retryable": false, "http_status": 403, "request_id": "b1c2",
             "message": "目标网站限制访问", "basis": "exact", "problems": [], "entry": "FORBIDDEN",
@@ -259,7 +296,8 @@ fn cloudbypass_html_block_page_from_body_file() {
     assert_fields(
         &o,
         &json!({
-            "outcome": "error", "vendor": "cloudbypass", "code": null, "raw_code": null,
+            "outcome": "error", "vendor": "cloudbypass", "family": "cloudbypass/api",
+            "code": null, "raw_code": null,
             "known": false, "kind": "blocked", "retryable": false, "http_status": 403,
             "basis": "http_status", "problems": ["body_unreadable"], "entry": null,
         }),
@@ -281,7 +319,10 @@ fn cloudbypass_success_json() {
     );
     assert_fields(
         &o,
-        &json!({"outcome": "success", "vendor": "cloudbypass", "http_status": 200, "request_id": null}),
+        &json!({
+            "outcome": "success", "vendor": "cloudbypass", "family": "cloudbypass/api",
+            "http_status": 200, "request_id": null,
+        }),
     );
 }
 
@@ -299,7 +340,8 @@ fn tencent_cdn_error_json() {
     assert_fields(
         &o,
         &json!({
-            "outcome": "error", "vendor": "tencent-cdn", "code": "4000", "raw_code": "4000",
+            "outcome": "error", "vendor": "tencent-cloud", "family": "tencent-cloud/cdn",
+            "code": "4000", "raw_code": "4000",
             "known": true, "module_code": "2130", "kind": "invalid_request", "retryable": false,
             "http_status": 200, "request_id": null, "message": "(2130)非法ProjectID参数",
             "entry": "2130",
@@ -314,6 +356,7 @@ fn tencent_cdn_error_json() {
     assert_fields(
         &o,
         &json!({
+            "family": "tencent-cloud/cdn",
             "code": "4102", "raw_code": "4102", "known": false, "kind": "unauthenticated",
             "basis": "family", "entry": "4100", "http_status": null,
         }),
@@ -338,7 +381,7 @@ fn aliyun_headers_json() {
     assert_fields(
         &o,
         &json!({
-            "outcome": "error", "vendor": "aliyun-apigateway",
+            "outcome": "error", "vendor": "aliyun", "family": "aliyun/apigateway",
             "code": "Throttled by APP Flow Control", "raw_code": "Throttled by APP Flow Control",
             "known": true, "kind": "rate_limited", "retryable": true, "http_status": 403,
             "request_id": "7AD052CB-EE8B-4DFD-BBAF-EFB340E0A5AF",
@@ -381,7 +424,10 @@ fn aliyun_headers_json() {
     );
     assert_fields(
         &o,
-        &json!({"outcome": "success", "vendor": "aliyun-apigateway", "request_id": "r-1"}),
+        &json!({
+            "outcome": "success", "vendor": "aliyun", "family": "aliyun/apigateway",
+            "request_id": "r-1",
+        }),
     );
 }
 
@@ -399,7 +445,8 @@ fn upyun_error_json() {
     assert_fields(
         &o,
         &json!({
-            "outcome": "error", "vendor": "upyun", "code": "21203", "raw_code": "21203",
+            "outcome": "error", "vendor": "upyun", "family": "upyun/management",
+            "code": "21203", "raw_code": "21203",
             "known": true, "kind": "not_found", "retryable": false, "http_status": 404,
             "message": "Bucket not found.", "entry": "21203",
         }),
@@ -420,7 +467,8 @@ fn upyun_error_json() {
     assert_fields(
         &o,
         &json!({
-            "outcome": "error", "vendor": "upyun", "code": null, "kind": "upstream",
+            "outcome": "error", "vendor": "upyun", "family": "upyun/management",
+            "code": null, "kind": "upstream",
             "retryable": true, "problems": ["body_unreadable"],
         }),
     );
@@ -432,7 +480,8 @@ fn tencent_cloud_from_stdin_json() {
     assert_fields(
         &o,
         &json!({
-            "outcome": "error", "vendor": "tencent-cloud", "code": "AuthFailure.SignatureFailure",
+            "outcome": "error", "vendor": "tencent-cloud", "family": "tencent-cloud/common",
+            "code": "AuthFailure.SignatureFailure",
             "known": true, "kind": "unauthenticated", "retryable": false, "http_status": 200,
             "request_id": "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6",
             "message": "The provided credentials could not be validated. Please ensure your signature is correct.",
@@ -455,6 +504,75 @@ fn tencent_cloud_from_stdin_json() {
             "known": false, "kind": "invalid_request", "basis": "family", "entry": "InvalidParameter",
         }),
     );
+
+    // A classified sub-code: the classification's kind, the documented parent's entry.
+    let o = explain_json(
+        &[
+            "--body",
+            r#"{"Response": {"Error": {"Code": "LimitExceeded.PhoneNumberDailyLimit", "Message": "daily limit"}, "RequestId": "r-10"}}"#,
+        ],
+        None,
+    );
+    assert_fields(
+        &o,
+        &json!({
+            "family": "tencent-cloud/common", "code": "LimitExceeded.PhoneNumberDailyLimit",
+            "known": false, "kind": "rate_limited", "retryable": false,
+            "basis": "classification", "entry": "LimitExceeded",
+        }),
+    );
+}
+
+#[test]
+fn vendor_option_takes_a_vendor_or_a_family() {
+    let cdn_body = r#"{"code": 4000, "message": "(2130)非法ProjectID参数"}"#;
+    // A vendor: detection among its families; a family (or the slug of an earlier release that
+    // named it): that family. Case is ignored.
+    for scope in [
+        "tencent-cloud",
+        "Tencent-Cloud",
+        "tencent-cloud/cdn",
+        "TENCENT-CLOUD/CDN",
+        "tencent-cdn",
+    ] {
+        let o = explain_json(&["--vendor", scope, "--body", cdn_body], None);
+        assert_fields(
+            &o,
+            &json!({
+                "outcome": "error", "vendor": "tencent-cloud", "family": "tencent-cloud/cdn",
+                "code": "4000", "module_code": "2130", "entry": "2130",
+            }),
+        );
+    }
+    for scope in ["aliyun", "aliyun/apigateway", "aliyun-apigateway", "-v"] {
+        let args: &[&str] = if scope == "-v" {
+            &[
+                "-v",
+                "Aliyun",
+                "--status",
+                "403",
+                "-H",
+                "X-Ca-Error-Message: Quota Exhausted",
+            ]
+        } else {
+            &[
+                "--vendor",
+                scope,
+                "--status",
+                "403",
+                "-H",
+                "X-Ca-Error-Message: Quota Exhausted",
+            ]
+        };
+        let o = explain_json(args, None);
+        assert_fields(
+            &o,
+            &json!({
+                "outcome": "error", "vendor": "aliyun", "family": "aliyun/apigateway",
+                "code": "Quota Exhausted", "entry": "Quota Exhausted",
+            }),
+        );
+    }
 }
 
 #[test]
@@ -462,7 +580,7 @@ fn unrecognized_exits_zero() {
     let o = explain_json(&["--status", "200", "--body", "<html>hello</html>"], None);
     assert_fields(
         &o,
-        &json!({"outcome": "unrecognized", "vendor": null, "http_status": 200}),
+        &json!({"outcome": "unrecognized", "vendor": null, "family": null, "http_status": 200}),
     );
     // No body at all, and binary bytes from a file.
     let o = explain_json(&[], None);
@@ -486,7 +604,8 @@ fn human_output_exits_zero() {
     );
     assert_eq!(run.code, Some(0), "{run:#?}");
     assert!(
-        run.stdout.starts_with("error from upyun (HTTP 409)\n"),
+        run.stdout
+            .starts_with("error from upyun/management (HTTP 409)\n"),
         "{run:#?}"
     );
     assert!(run.stdout.contains("21402"), "{run:#?}");
@@ -522,7 +641,7 @@ fn upyun_document_example_exits_2_with_the_position() {
     );
     assert_eq!(
         line,
-        "errcat: invalid upyun response body: expected value at line 3 column 16"
+        "errcat: invalid upyun/management response body: expected value at line 3 column 16"
     );
     let file = scratch("seed_003_example.json", SEED_003_EXAMPLE.as_bytes());
     let line = bad_input(

@@ -1,7 +1,8 @@
 //! The data validator (`build/validate.rs`) on bad data: every rule, with its exact messages.
 //!
 //! Table-driven: each `tests/data_rules/<vendor>__<rule>__<variant>.json` is validated as
-//! `data/<vendor>.json` and every message is compared with the lines of the paired `.err` file
+//! `data/<family>/codes.json` (the vendor slug of the first release names the family: `upyun` is
+//! `upyun/management`, `tencent-cdn` is `tencent-cloud/cdn`) and every message is compared with the lines of the paired `.err` file
 //! (an empty `.err` means the file must validate). `<rule>` is the rule name with `_` for spaces,
 //! and at least one message must name it. Cases whose bytes cannot sensibly be committed (too
 //! large, byte-order mark, not UTF-8) are generated below with their messages inline.
@@ -11,6 +12,9 @@
 
 // `validate.rs` names its schema as `crate::schema`, so both sit at the crate root, as in build.rs.
 #[allow(dead_code)]
+#[path = "../build/load.rs"]
+mod load;
+#[allow(dead_code)]
 #[path = "../build/schema.rs"]
 mod schema;
 #[allow(dead_code)]
@@ -19,17 +23,19 @@ mod validate;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 /// Every rule name the validator uses.
-const RULES: [&str; 27] = [
+const RULES: [&str; 28] = [
     "file too large",
     "byte-order mark",
     "not utf-8",
     "invalid json",
+    "unknown family",
+    "family mismatch",
+    "missing family",
     "unknown vendor",
-    "vendor mismatch",
-    "missing vendor",
-    "duplicate vendor",
+    "invalid source",
     "missing text",
     "invalid text",
     "invalid url",
@@ -78,8 +84,37 @@ fn bless() -> bool {
     std::env::var_os("ERRCAT_BLESS").is_some_and(|v| v == "1")
 }
 
+/// The real registry, which the fixtures are validated against.
+static REGISTRY: LazyLock<schema::Registry> = LazyLock::new(|| {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/registry.json");
+    let bytes = std::fs::read(path).expect("data/registry.json");
+    validate::validate_registry("data/registry.json", &bytes).expect("a valid registry")
+});
+
+/// The family a fixture's vendor prefix names (the vendor slugs of the first release).
+fn family_of(vendor: &str) -> &'static str {
+    match vendor {
+        "cloudbypass" => "cloudbypass/api",
+        "tencent-cdn" => "tencent-cloud/cdn",
+        "aliyun-apigateway" => "aliyun/apigateway",
+        "upyun" => "upyun/management",
+        "tencent-cloud" => "tencent-cloud/common",
+        _ => panic!("no family for the fixture prefix {vendor:?}"),
+    }
+}
+
+/// The path a family's data file is validated under.
+fn path_of(family: &str) -> String {
+    format!("data/{family}/codes.json")
+}
+
+/// Validates `bytes` as a data file of the family whose folder `path` is in.
 fn validate(path: &str, bytes: &[u8]) -> Vec<String> {
-    match validate::validate_file(path, bytes) {
+    let family = path
+        .strip_prefix("data/")
+        .and_then(|p| p.rsplit_once('/'))
+        .map_or("", |(family, _)| family);
+    match validate::validate_file(path, bytes, &REGISTRY, family) {
         Ok(_) => Vec::new(),
         Err(errors) => errors,
     }
@@ -115,7 +150,7 @@ fn place_of(place: &str) -> Option<Place> {
     let number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if place.is_empty() {
         Some(Place::WholeFile)
-    } else if ["vendor", "seed", "docs_url", "tables"].contains(&place) {
+    } else if ["family", "source", "tables"].contains(&place) {
         Some(Place::File)
     } else if let Some(rest) = place.strip_prefix("header ") {
         let (n, name) = rest.split_once(" (\"")?;
@@ -190,7 +225,7 @@ fn every_fixture_gives_exactly_its_expected_messages() {
             continue;
         };
         let rule = rule.replace('_', " ");
-        let path = format!("data/{vendor}.json");
+        let path = path_of(family_of(vendor));
         let bytes = std::fs::read(case).expect("read fixture");
         let actual = validate(&path, &bytes);
         let err_file = case.with_extension("err");
@@ -239,7 +274,14 @@ fn every_fixture_gives_exactly_its_expected_messages() {
     // Every rule of a single file has at least one fixture or generated case.
     for rule in RULES {
         let generated = WHOLE_FILE[..3].contains(&rule);
-        let catalog_wide = ["missing vendor", "duplicate vendor"].contains(&rule);
+        // Rules of the set of files, or of the registry: tested below.
+        let catalog_wide = [
+            "missing family",
+            "unknown vendor",
+            "invalid header",
+            "duplicate header",
+        ]
+        .contains(&rule);
         if !generated && !catalog_wide && !rules_seen.iter().any(|r| r == rule) {
             failures.push(format!("no fixture for the rule {rule:?}"));
         }
@@ -252,12 +294,72 @@ fn every_fixture_gives_exactly_its_expected_messages() {
     );
 }
 
+/// Registry fixtures, `tests/data_rules/registry/<rule>__<variant>.json`: `{"family", "headers"}`
+/// replaces that family's headers in the real registry, which is then validated, and every
+/// message compared with the paired `.err` file.
+#[test]
+fn every_registry_fixture_gives_exactly_its_expected_messages() {
+    let dir = fixtures_dir().join("registry");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/data_rules/registry")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 9, "only {} registry fixtures", cases.len());
+    let real =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/registry.json"))
+            .expect("read");
+    let mut failures = Vec::new();
+    for case in &cases {
+        let stem = case.file_stem().unwrap().to_string_lossy().into_owned();
+        let rule = stem
+            .split("__")
+            .next()
+            .unwrap_or_default()
+            .replace('_', " ");
+        let fixture: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(case).expect("read")).expect("json");
+        let mut registry: serde_json::Value = serde_json::from_str(&real).expect("json");
+        let families = registry["families"].as_array_mut().expect("families");
+        let family = families
+            .iter_mut()
+            .find(|f| f["slug"] == fixture["family"])
+            .expect("the fixture's family");
+        family["headers"] = fixture["headers"].clone();
+        let bytes = serde_json::to_vec(&registry).expect("json");
+        let actual = validate::validate_registry("data/registry.json", &bytes)
+            .err()
+            .unwrap_or_default();
+        let err_file = case.with_extension("err");
+        if bless() {
+            let mut text = actual.join("\n");
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            std::fs::write(&err_file, text).expect("write .err");
+        }
+        let expected: Vec<String> = std::fs::read_to_string(&err_file)
+            .unwrap_or_else(|e| panic!("{}: {e}", err_file.display()))
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        if actual != expected {
+            failures.push(format!("{stem}:\n{}", diff(&expected, &actual)));
+        }
+        if !actual.iter().any(|m| m.contains(&format!(": {rule}: "))) {
+            failures.push(format!("{stem}: no message names the rule {rule:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// The minimal valid fixture, the base of the generated cases.
 fn minimal() -> Vec<u8> {
     std::fs::read(fixtures_dir().join("tencent-cloud__valid__minimal.json")).expect("read")
 }
 
-const PATH: &str = "data/tencent-cloud.json";
+const PATH: &str = "data/tencent-cloud/common/codes.json";
 
 #[test]
 fn generated_cases_give_exactly_their_expected_messages() {
@@ -289,7 +391,9 @@ fn generated_cases_give_exactly_their_expected_messages() {
             "file too large",
             too_large,
             vec![format!(
-                "{PATH}: file too large: 1048577 bytes, over the limit of 1048576 bytes"
+                "{PATH}: file too large: {} bytes, over the limit of {} bytes",
+                validate::MAX_FILE_BYTES + 1,
+                validate::MAX_FILE_BYTES
             )],
         ),
         (
@@ -347,120 +451,126 @@ fn the_validator_never_panics_on_a_truncated_file() {
     }
 }
 
-/// The real data files, validated as build.rs does: sorted, named `data/<file>`.
-fn real_files() -> Vec<(String, schema::VendorFile)> {
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&data)
-        .expect("data/")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    paths.sort();
-    paths
+/// The real data files, read and validated by the build's own reader (`build/load.rs`).
+fn real_files() -> load::Loaded {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    match load::load(root, |_| true) {
+        Ok(loaded) => loaded,
+        Err(errors) => panic!("data/ is invalid:\n{}", errors.join("\n")),
+    }
+}
+
+fn slugs(loaded: &load::Loaded) -> Vec<&str> {
+    loaded
+        .registry
+        .families
         .iter()
-        .map(|p| {
-            let name = format!("data/{}", p.file_name().unwrap().to_string_lossy());
-            let bytes = std::fs::read(p).expect("read");
-            match validate::validate_file(&name, &bytes) {
-                Ok(file) => (name, file),
-                Err(errors) => panic!("{name} is invalid:\n{}", errors.join("\n")),
-            }
-        })
+        .map(|f| f.slug.as_str())
         .collect()
 }
 
 #[test]
 fn the_real_data_validates() {
-    let files = real_files();
-    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    let loaded = real_files();
+    let names: Vec<&str> = loaded.files.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(
         names,
         [
-            "data/aliyun-apigateway.json",
-            "data/cloudbypass.json",
-            "data/tencent-cdn.json",
-            "data/tencent-cloud.json",
-            "data/upyun.json",
+            "data/tencent-cloud/common/codes.json",
+            "data/upyun/management/codes.json",
+            "data/tencent-cloud/cdn/codes.json",
+            "data/cloudbypass/api/codes.json",
+            "data/aliyun/apigateway/codes.json",
         ]
     );
-    assert_eq!(validate::validate_catalog(&files), Ok(()));
+    assert_eq!(
+        validate::validate_catalog(&slugs(&loaded), &loaded.files),
+        Ok(())
+    );
 }
 
 #[test]
-fn the_catalog_needs_every_vendor_exactly_once() {
-    let mut files = real_files();
-    files.retain(|(_, f)| f.vendor != "upyun");
-    assert_eq!(
-        validate::validate_catalog(&files),
-        Err(vec![
-            "data: missing vendor: no file has vendor \"upyun\"".to_owned()
-        ])
-    );
-
-    let mut files = real_files();
-    let (_, copy) = real_files()
+fn every_family_read_needs_a_file_and_files_may_be_split() {
+    let mut loaded = real_files();
+    let all = slugs(&real_files())
         .into_iter()
-        .find(|(_, f)| f.vendor == "tencent-cloud")
-        .unwrap();
-    files.push(("data/tencent-cloud-copy.json".to_owned(), copy));
+        .map(str::to_owned)
+        .collect::<Vec<_>>();
+    let all: Vec<&str> = all.iter().map(String::as_str).collect();
+    loaded.files.retain(|(_, f)| f.family != "upyun/management");
     assert_eq!(
-        validate::validate_catalog(&files),
+        validate::validate_catalog(&all, &loaded.files),
         Err(vec![
-            "data: duplicate vendor: \"tencent-cloud\" is the vendor of data/tencent-cloud.json, \
-             data/tencent-cloud-copy.json"
-                .to_owned(),
+            "data/upyun/management: missing family: no data file declares family \"upyun/management\""
+                .to_owned()
         ])
     );
-
     assert_eq!(
-        validate::validate_catalog(&[]),
-        Err(validate::VENDORS
-            .iter()
-            .map(|v| format!("data: missing vendor: no file has vendor {v:?}"))
-            .collect())
+        validate::validate_catalog(&[], &[]),
+        Ok(()),
+        "no family enabled: nothing to read"
+    );
+
+    // A family's codes split over two files: fine while codes stay unique in the family.
+    let mut loaded = real_files();
+    let (_, mut copy) = real_files()
+        .files
+        .into_iter()
+        .find(|(_, f)| f.family == "tencent-cloud/common")
+        .unwrap();
+    copy.tables[0].name = "OtherCode".to_owned();
+    copy.classifications.clear();
+    loaded
+        .files
+        .push(("data/tencent-cloud/common/more.json".to_owned(), copy));
+    let errors =
+        validate::validate_catalog(&all, &loaded.files).expect_err("the copy repeats every code");
+    assert_eq!(errors.len(), 26, "{errors:#?}");
+    assert!(
+        errors[0].starts_with(
+            "data/tencent-cloud/common/more.json: table OtherCode, entry 1 (code \"AuthFailure.InvalidSecretId\"): \
+             duplicate code: \"AuthFailure.InvalidSecretId\" is already used by data/tencent-cloud/common/codes.json"
+        ),
+        "{}",
+        errors[0]
     );
 }
 
 #[test]
-fn header_names_are_unique_across_files() {
-    let mut files = real_files();
-    let cloudbypass = files
-        .iter_mut()
-        .find(|(_, f)| f.vendor == "cloudbypass")
-        .unwrap();
-    for name in ["x-ca-request-id", "X-CA-ERROR-MESSAGE"] {
-        cloudbypass.1.headers.push(schema::Header {
-            name: name.to_owned(),
-            carries: "request_id".to_owned(),
-            description: schema::Text {
-                zh: "重复。".to_owned(),
-                en: "A duplicate.".to_owned(),
-            },
-        });
-    }
-    let errors = validate::validate_catalog(&files).expect_err("duplicate headers");
+fn a_real_file_in_another_family_folder_is_a_family_mismatch() {
+    // The real Tencent Cloud common file in Tencent CDN's folder: rejected for the mismatch alone.
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let bytes = std::fs::read(data.join("tencent-cloud/common/codes.json")).expect("read");
+    let errors = validate("data/tencent-cloud/cdn/codes.json", &bytes);
     assert_eq!(
         errors,
         [
-            "data/cloudbypass.json: header \"x-ca-request-id\": duplicate header: also \
-             documented in data/aliyun-apigateway.json",
-            "data/cloudbypass.json: header \"X-CA-ERROR-MESSAGE\": duplicate header: also \
-             documented in data/aliyun-apigateway.json",
+            "data/tencent-cloud/cdn/codes.json: family: family mismatch: the file is in the folder \
+             of \"tencent-cloud/cdn\" but declares family \"tencent-cloud/common\""
         ]
     );
 }
 
+/// Registry rules: each error names the registry, the row and the rule.
 #[test]
-fn a_real_file_under_another_name_is_a_vendor_mismatch() {
-    // The real Tencent Cloud file under Tencent CDN's file name: rejected for the mismatch alone.
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-    let bytes = std::fs::read(data.join("tencent-cloud.json")).expect("read");
-    let errors = validate("data/tencent-cdn.json", &bytes);
+fn the_registry_rules() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/registry.json");
+    let text = std::fs::read_to_string(path).expect("read");
+    let mut bad: serde_json::Value = serde_json::from_str(&text).expect("json");
+    bad["families"][1]["vendor"] = "aws".into();
+    bad["families"][2]["feature"] = bad["families"][0]["feature"].clone();
+    bad["kinds"][0]["http_status"] = 99.into();
+    let bytes = serde_json::to_vec(&bad).expect("json");
+    let errors = validate::validate_registry("data/registry.json", &bytes).expect_err("bad");
     assert_eq!(
         errors,
         [
-            "data/tencent-cdn.json: vendor: vendor mismatch: the file is named \"tencent-cdn\" \
-             but declares vendor \"tencent-cloud\""
+            "data/registry.json: kind \"invalid_request\": malformed status: http_status is from 100 to 599",
+            "data/registry.json: family \"upyun/management\": invalid name: a family slug is \
+             `<vendor slug>/<name>`, the name lowercase words joined by `-`",
+            "data/registry.json: family \"upyun/management\": unknown vendor: \"aws\" is not a vendor",
+            "data/registry.json: family \"tencent-cloud/cdn\": invalid name: feature is a unique \
+             lowercase name joined by `-`",
         ]
     );
 }

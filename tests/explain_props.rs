@@ -1,20 +1,24 @@
 //! Property tests of `Response::explain`.
 //!
-//! - Arbitrary headers, status, vendor hint and body bytes (random, or vendor bodies mutated):
-//!   explain never panics; whatever it reports as the raw code, message, request id, module code,
-//!   request line or template parameter comes from the input; an error has the vendor asked for.
-//! - JSON shaped like each vendor's body, with fields missing, null, of the wrong type, huge
+//! - Arbitrary headers, status, family or vendor hint and body bytes (random, or vendor bodies
+//!   mutated): explain never panics; whatever it reports as the raw code, message, request id,
+//!   module code, request line or template parameter comes from the input; an outcome has the
+//!   family, or the vendor, asked for.
+//! - JSON shaped like each family's body, with fields missing, null, of the wrong type, huge
 //!   numbers, escapes and nesting: the code, message and request id are kept whenever they are
 //!   strings (or numbers, as written), and a wrong-typed field is reported as a problem.
 //! - Deep nesting and bodies of several MB complete without panicking.
 //!
 //! The case count is modest (see [`config`]) so that the suite runs in seconds in debug mode.
 
+// Written against the five tables of the default features (`cfg` set by build.rs).
+#![cfg(errcat_default_features)]
+
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use errcat::response::{MAX_BODY, Problem};
-use errcat::{ApiError, Outcome, ParseError, ParsedError, Response, Vendor};
+use errcat::{ApiError, Family, Outcome, ParseError, ParsedError, Response, Vendor};
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
@@ -79,8 +83,19 @@ fn random_case(name: &str, mask: u64) -> String {
         .collect()
 }
 
-fn vendor_hint() -> impl Strategy<Value = Option<Vendor>> {
-    option::of(select(Vendor::ALL.to_vec()))
+/// What the caller says it called: the family (detection is skipped) or the vendor (detection
+/// among its families).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Hint {
+    Family(Family),
+    Vendor(Vendor),
+}
+
+fn hint() -> impl Strategy<Value = Option<Hint>> {
+    option::of(prop_oneof![
+        select(Family::ALL.to_vec()).prop_map(Hint::Family),
+        select(Vendor::ALL.to_vec()).prop_map(Hint::Vendor),
+    ])
 }
 
 fn status() -> impl Strategy<Value = Option<u16>> {
@@ -197,15 +212,18 @@ fn check_from_input(
 /// What must hold of any outcome.
 fn check_outcome(
     outcome: &Outcome<'_>,
-    hint: Option<Vendor>,
+    hint: Option<Hint>,
     status: Option<u16>,
 ) -> Result<(), TestCaseError> {
+    prop_assert_eq!(outcome.vendor(), outcome.family().map(Family::vendor));
     match outcome {
         Outcome::Success(s) => {
+            prop_assert_eq!(outcome.family(), Some(s.family()));
             prop_assert_eq!(outcome.vendor(), Some(s.vendor()));
             prop_assert_eq!(s.status(), status);
         }
         Outcome::Error(e) => {
+            prop_assert_eq!(outcome.family(), Some(e.family()));
             prop_assert_eq!(outcome.vendor(), Some(e.vendor()));
             prop_assert_eq!(e.status(), status);
             prop_assert_eq!(ApiError::code(e), e.raw_code().unwrap_or(""));
@@ -213,11 +231,14 @@ fn check_outcome(
                 prop_assert!(e.entry().is_some(), "known without an entry: {:?}", e);
             }
             if let Some(code) = e.typed_code() {
-                prop_assert_eq!(code.vendor(), e.vendor());
+                prop_assert_eq!(code.family(), e.family());
                 prop_assert!(e.is_known());
             }
+            if let Some(rule) = e.classification() {
+                prop_assert_eq!(rule.family(), e.family());
+            }
             if let Some(entry) = e.entry() {
-                prop_assert_eq!(entry.vendor(), e.vendor());
+                prop_assert_eq!(entry.family(), e.family());
                 if e.classification().is_none() {
                     prop_assert_eq!(e.kind(), entry.kind());
                     prop_assert_eq!(e.is_retryable(), entry.is_retryable());
@@ -225,14 +246,28 @@ fn check_outcome(
             }
         }
         Outcome::Unrecognized(u) => {
-            prop_assert_eq!(outcome.vendor(), None);
-            prop_assert_eq!(hint, None, "a hinted vendor was not recognized");
+            prop_assert_eq!(outcome.family(), None);
+            prop_assert_eq!(hint, None, "a hinted response was not recognized");
             prop_assert_eq!(u.status(), status);
         }
         _ => prop_assert!(false, "an outcome this test does not know: {:?}", outcome),
     }
-    if let (Some(hint), Some(vendor)) = (hint, outcome.vendor()) {
-        prop_assert_eq!(vendor, hint, "the hint was not followed");
+    match hint {
+        Some(Hint::Family(family)) => {
+            prop_assert_eq!(
+                outcome.family(),
+                Some(family),
+                "the family hint was not followed"
+            );
+        }
+        Some(Hint::Vendor(vendor)) => {
+            prop_assert_eq!(
+                outcome.vendor(),
+                Some(vendor),
+                "the vendor hint was not followed"
+            );
+        }
+        None => {}
     }
     Ok(())
 }
@@ -258,21 +293,27 @@ fn check_parse_error(err: &ParseError, body: &[u8]) -> Result<(), TestCaseError>
     Ok(())
 }
 
+/// `response` with the hint, if any.
+fn hinted<H>(response: Response<'_, H>, hint: Option<Hint>) -> Response<'_, H> {
+    match hint {
+        Some(Hint::Family(family)) => response.with_family(family),
+        Some(Hint::Vendor(vendor)) => response.with_vendor(vendor),
+        None => response,
+    }
+}
+
 fn explain<'a>(
     body: &'a [u8],
     headers: &'a [(String, Vec<u8>)],
-    hint: Option<Vendor>,
+    hint: Option<Hint>,
     status: Option<u16>,
 ) -> Result<Outcome<'a>, ParseError> {
     let pairs: Vec<(&str, &[u8])> = headers
         .iter()
         .map(|(n, v)| (n.as_str(), v.as_slice()))
         .collect();
-    let response = Response::new(body)
-        .with_headers(pairs)
-        .with_vendor(hint)
-        .with_status(status);
-    response.explain()
+    let response = Response::new(body).with_headers(pairs).with_status(status);
+    hinted(response, hint).explain()
 }
 
 proptest! {
@@ -280,7 +321,7 @@ proptest! {
 
     #[test]
     fn arbitrary_input_never_panics_and_reports_only_what_it_read(
-        hint in vendor_hint(),
+        hint in hint(),
         status in status(),
         headers in vec((header_name(), header_value()), 0..6),
         body in body(),
@@ -298,7 +339,7 @@ proptest! {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Vendor-shaped JSON
+// Family-shaped JSON
 
 /// A field of a generated body.
 #[derive(Clone, Debug)]
@@ -529,7 +570,7 @@ proptest! {
             .map(|(v, mask)| (random_case("x-cb-status", *mask), v.as_bytes().to_vec()))
             .collect();
         let e = error_outcome(
-            explain(body.as_bytes(), &headers, Some(Vendor::Cloudbypass), status),
+            explain(body.as_bytes(), &headers, Some(Hint::Family(Family::CloudbypassApi)), status),
             &body,
         );
         check_field("code", e.raw_code(), &code, &e, Problem::CodeWrongType)?;
@@ -565,7 +606,7 @@ proptest! {
             &extras,
             layout,
         );
-        let result = explain(body.as_bytes(), &[], Some(Vendor::TencentCdn), status);
+        let result = explain(body.as_bytes(), &[], Some(Hint::Family(Family::TencentCdn)), status);
         if is_zero(&code) {
             prop_assert!(matches!(result, Ok(Outcome::Success(_))), "code 0: {:?}", result);
         } else {
@@ -597,8 +638,10 @@ proptest! {
             &extras,
             layout,
         );
-        let hint = (hinted || matches!(code, Field::Missing | Field::Null)).then_some(Vendor::Upyun);
+        let hint = (hinted || matches!(code, Field::Missing | Field::Null))
+            .then_some(Hint::Family(Family::UpyunManagement));
         let e = error_outcome(explain(body.as_bytes(), &[], hint, status), &body);
+        prop_assert_eq!(e.family(), Family::UpyunManagement);
         prop_assert_eq!(e.vendor(), Vendor::Upyun);
         check_field("error_code", e.raw_code(), &code, &e, Problem::CodeWrongType)?;
         check_field("message", e.message(), &message, &e, Problem::MessageWrongType)?;
@@ -636,7 +679,7 @@ proptest! {
             inner
         };
         let e = error_outcome(
-            explain(body.as_bytes(), &[], Some(Vendor::TencentCloud), status),
+            explain(body.as_bytes(), &[], Some(Hint::Family(Family::TencentCloudCommon)), status),
             &body,
         );
         check_field("Code", e.raw_code(), &code, &e, Problem::CodeWrongType)?;
@@ -677,7 +720,7 @@ proptest! {
                 .filter(|(n, _)| !absent.iter().any(|a| a.eq_ignore_ascii_case(n))),
         );
         let e = error_outcome(
-            explain(&body, &headers, Some(Vendor::AliyunApiGateway), Some(status)),
+            explain(&body, &headers, Some(Hint::Family(Family::AliyunApiGateway)), Some(status)),
             &String::from_utf8_lossy(&body),
         );
         let lossy = |v: &Option<Vec<u8>>| v.as_deref().map(|b| String::from_utf8_lossy(b).into_owned());
@@ -700,12 +743,15 @@ proptest! {
 // ---------------------------------------------------------------------------------------------
 // Deep nesting and large bodies: each must complete without panicking (not timed).
 
-fn explain_any(body: &[u8], hint: Option<Vendor>) -> Result<Outcome<'_>, ParseError> {
-    let mut response = Response::new(body).with_status(400);
-    if let Some(v) = hint {
-        response = response.with_vendor(v);
-    }
-    response.explain()
+fn explain_any(body: &[u8], hint: Option<Hint>) -> Result<Outcome<'_>, ParseError> {
+    hinted(Response::new(body).with_status(400), hint).explain()
+}
+
+/// No hint, every family and every vendor.
+fn every_hint() -> impl Iterator<Item = Option<Hint>> {
+    std::iter::once(None)
+        .chain(Family::ALL.map(|f| Some(Hint::Family(f))))
+        .chain(Vendor::ALL.map(|v| Some(Hint::Vendor(v))))
 }
 
 #[test]
@@ -730,7 +776,7 @@ fn deep_nesting_completes() {
         "{".repeat(DEPTH),
     ];
     for body in &bodies {
-        for hint in [None, Some(Vendor::Upyun), Some(Vendor::TencentCloud)] {
+        for hint in every_hint() {
             // Any outcome or error will do, provided a code it reports is the one sent.
             if let Ok(Outcome::Error(e)) = explain_any(body.as_bytes(), hint) {
                 if let Some(code) = e.raw_code() {
@@ -765,11 +811,16 @@ fn several_megabyte_bodies_complete() {
         "{{\"error_code\": \"21402\", \"x\": \"{}\"}}",
         "a".repeat(6 << 20)
     );
-    let e = match explain_any(huge.as_bytes(), Some(Vendor::Upyun)) {
-        Ok(Outcome::Error(e)) => e,
-        other => panic!("{other:?}"),
-    };
-    assert!(e.problems().any(|p| p == Problem::BodyTooLarge));
+    for hint in [
+        Hint::Family(Family::UpyunManagement),
+        Hint::Vendor(Vendor::Upyun),
+    ] {
+        let e = match explain_any(huge.as_bytes(), Some(hint)) {
+            Ok(Outcome::Error(e)) => e,
+            other => panic!("{hint:?}: {other:?}"),
+        };
+        assert!(e.problems().any(|p| p == Problem::BodyTooLarge));
+    }
     assert!(matches!(
         explain_any(huge.as_bytes(), None),
         Err(ParseError::BodyTooLarge { .. })
@@ -783,7 +834,9 @@ fn several_megabyte_bodies_complete() {
         .map(|i| (i * 7 + 3).to_le_bytes()[0])
         .collect();
     let _ = explain_any(&junk, None);
-    let _ = explain_any(&junk, Some(Vendor::TencentCdn));
+    for hint in every_hint() {
+        let _ = explain_any(&junk, hint);
+    }
     let mut spaces = vec![b' '; MAX_BODY - 2];
     spaces.extend_from_slice(b"{}");
     assert!(matches!(

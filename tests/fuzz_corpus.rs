@@ -3,6 +3,9 @@
 //! `fuzz/artifacts/<target>/` (crashes kept as regressions, if any) goes through the fuzz target's
 //! own invariant checks, `fuzz/src/checks.rs`, compiled here as a module.
 
+// Written against the five tables of the default features (`cfg` set by build.rs).
+#![cfg(errcat_default_features)]
+
 #[path = "../fuzz/src/checks.rs"]
 mod checks;
 
@@ -11,8 +14,8 @@ use std::fs;
 use std::panic;
 use std::path::{Path, PathBuf};
 
-use checks::{ExplainInput, TARGETS};
-use errcat::{ApiError, Outcome, Vendor};
+use checks::{ExplainInput, Hint, TARGETS};
+use errcat::{ApiError, Family, Outcome, Vendor};
 
 const FUZZ: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz");
 
@@ -94,30 +97,47 @@ fn every_corpus_directory_is_a_target() {
     }
 }
 
-/// The `explain` seeds are responses of every vendor, successes and failures included: the
-/// input format is read as intended, and the fuzzer starts from every parser.
+/// The `explain` seeds are responses of every family, successes and failures included, with a
+/// family hint, a vendor hint and none: the input format is read as intended, and the fuzzer
+/// starts from every parser.
 #[test]
-fn explain_seeds_reach_every_vendor_and_outcome() {
+fn explain_seeds_reach_every_family_and_outcome() {
     let mut reached = BTreeSet::new();
     for path in inputs("corpus", "explain") {
         let input = ExplainInput::decode(&fs::read(&path).expect("readable corpus file"));
+        reached.insert(
+            match input.hint {
+                Some(Hint::Family(_)) => "family hint",
+                Some(Hint::Vendor(_)) => "vendor hint",
+                None => "no hint",
+            }
+            .to_owned(),
+        );
         match input.response().explain() {
-            Ok(Outcome::Error(err)) => reached.insert(format!("error {}", err.vendor())),
-            Ok(Outcome::Success(ok)) => reached.insert(format!("success {}", ok.vendor())),
+            Ok(Outcome::Error(err)) => reached.insert(format!("error {}", err.family())),
+            Ok(Outcome::Success(ok)) => reached.insert(format!("success {}", ok.family())),
             Ok(outcome) => reached.insert(outcome.as_str().to_owned()),
             Err(_) => reached.insert("parse error".to_owned()),
         };
     }
-    let mut expected: BTreeSet<String> = ["unrecognized", "parse error"].map(str::to_owned).into();
-    for vendor in Vendor::ALL {
-        expected.insert(format!("error {vendor}"));
+    let mut expected: BTreeSet<String> = [
+        "unrecognized",
+        "parse error",
+        "family hint",
+        "vendor hint",
+        "no hint",
+    ]
+    .map(str::to_owned)
+    .into();
+    for family in Family::ALL {
+        expected.insert(format!("error {family}"));
     }
-    for vendor in [
-        Vendor::Cloudbypass,
-        Vendor::TencentCdn,
-        Vendor::TencentCloud,
+    for family in [
+        Family::CloudbypassApi,
+        Family::TencentCdn,
+        Family::TencentCloudCommon,
     ] {
-        expected.insert(format!("success {vendor}"));
+        expected.insert(format!("success {family}"));
     }
     let missing: Vec<_> = expected.difference(&reached).collect();
     assert!(missing.is_empty(), "no explain seed gives {missing:?}");
@@ -127,13 +147,13 @@ fn explain_seeds_reach_every_vendor_and_outcome() {
 #[test]
 fn explain_input_format() {
     let input = ExplainInput::decode(
-        b"2 403\nX-Ca-Error-Message: Invalid Signature, Server StringToSign:GET\n\t/api\n\
+        b"4 403\nX-Ca-Error-Message: Invalid Signature, Server StringToSign:GET\n\t/api\n\
           no-colon\nx-raw:\xff\n\n{\"body\": 1}\n\n",
     );
     assert_eq!(
         input,
         ExplainInput {
-            vendor: Some(Vendor::AliyunApiGateway),
+            hint: Some(Hint::Family(Family::AliyunApiGateway)),
             status: Some(403),
             headers: vec![
                 (
@@ -148,14 +168,36 @@ fn explain_input_format() {
     );
     let none = ExplainInput::decode(b"- -");
     assert_eq!(
-        (none.vendor, none.status, none.headers.len()),
+        (none.hint, none.status, none.headers.len()),
         (None, None, 0)
     );
     assert!(none.body.is_empty());
-    let max = ExplainInput::decode(b"4 65535\n\n");
+    let max = ExplainInput::decode(b"0 65535\n\n");
     assert_eq!(
-        (max.vendor, max.status),
-        (Some(Vendor::TencentCloud), Some(65535))
+        (max.hint, max.status),
+        (Some(Hint::Family(Family::TencentCloudCommon)), Some(65535))
     );
     assert_eq!(ExplainInput::decode(b"x 65536").status, None);
+    // '0' to '4': a family, in `Family::ALL` order; 'a' to 'd': a vendor, in `Vendor::ALL` order.
+    for (i, family) in Family::ALL.into_iter().enumerate() {
+        let control = [b'0' + u8::try_from(i).unwrap()];
+        assert_eq!(
+            ExplainInput::decode(&control).hint,
+            Some(Hint::Family(family))
+        );
+    }
+    for (i, vendor) in Vendor::ALL.into_iter().enumerate() {
+        let control = [b'a' + u8::try_from(i).unwrap()];
+        assert_eq!(
+            ExplainInput::decode(&control).hint,
+            Some(Hint::Vendor(vendor))
+        );
+    }
+    assert_eq!(
+        ExplainInput::decode(b"b").hint,
+        Some(Hint::Vendor(Vendor::TencentCloud))
+    );
+    for beyond in [b"5", b"e", b"-", b"A"] {
+        assert_eq!(ExplainInput::decode(beyond).hint, None);
+    }
 }

@@ -1,20 +1,77 @@
 //! Properties of the catalog's lookups, each against a naive linear oracle built here from the
 //! public data alone (`catalog::all()`, each entry's code, aliases and messages, each table's
-//! `ALL`, `Vendor::headers()`), with no phf map in it:
+//! `ALL`, `Family::headers()`), with no phf map in it:
 //!
 //! - every documented key is found: each code and alias, each message text, each header name in
-//!   any casing, each documented status, each template filled in;
+//!   any casing, each documented status, each template filled in, each code with detail
+//!   appended where the family allows it;
 //! - for arbitrary strings, nothing panics, and whatever is found is really in the catalog;
-//! - every O(1) lookup agrees with the oracle, on every key and on random misses near the keys.
+//! - every O(1) lookup agrees with the oracle, on every key and on random misses near the keys;
+//! - the one resolution walk (`catalog::resolve`) agrees with the typed resolution
+//!   (`tencent_cloud::common::Code::resolve`), with `by_header` and with `Response::explain`.
+
+// Written against the five tables of the default features (`cfg` set by build.rs).
+#![cfg(errcat_default_features)]
 
 use std::fmt::Debug;
 use std::str::FromStr;
 
+use errcat::response::Basis;
+use errcat::tencent_cloud::common::Resolved;
 use errcat::{
-    AnyCode, Header, HeaderRole, UnknownCode, Vendor, aliyun_apigateway, catalog, cloudbypass,
-    tencent_cdn, tencent_cloud, upyun,
+    AnyCode, ApiError, Entry, ErrorKind, Family, Header, HeaderRole, Outcome, Resolution, Response,
+    UnknownCode, Vendor, aliyun, catalog, cloudbypass, tencent_cloud, upyun,
 };
 use proptest::prelude::*;
+
+// ---------------------------------------------------------------------------------------------
+// Literal expectations: what `data/registry.json` says about names and resolution policies.
+
+/// Earlier slugs that still parse as a vendor (any ASCII case).
+const VENDOR_ALIASES: [(&str, Vendor); 3] = [
+    ("tencent-cdn", Vendor::TencentCloud),
+    ("aliyun-apigateway", Vendor::Aliyun),
+    ("alibaba-cloud", Vendor::Aliyun),
+];
+
+/// Earlier vendor slugs that still parse as the family they named (any ASCII case).
+const FAMILY_ALIASES: [(&str, Family); 2] = [
+    ("tencent-cdn", Family::TencentCdn),
+    ("aliyun-apigateway", Family::AliyunApiGateway),
+];
+
+/// Families whose codes are dotted (`A.B` falls back to `A`).
+const DOTTED: [Family; 1] = [Family::TencentCloudCommon];
+/// Families with template codes (`...:%s`).
+const TEMPLATES: [Family; 1] = [Family::AliyunApiGateway];
+/// Families whose codes may come with detail appended (`Invalid Url: /x`).
+const APPENDED_DETAIL: [Family; 1] = [Family::AliyunApiGateway];
+/// What may separate a code from appended detail.
+const DETAIL_SEPARATORS: [char; 6] = [':', ',', ';', '(', '\n', '.'];
+
+/// The codes Tencent Cloud's data classifies (`classifications` of its data file).
+const CLASSIFIED: [&str; 6] = [
+    "AuthFailure",
+    "LimitExceeded.PhoneNumberThirtySecondLimit",
+    "LimitExceeded.PhoneNumberOneHourLimit",
+    "LimitExceeded.DeliveryFrequencyLimit",
+    "LimitExceeded.PhoneNumberDailyLimit",
+    "FailedOperation.InsufficientBalanceInSmsPackage",
+];
+
+/// Undocumented Tencent Cloud sub-codes, resolved by the walk.
+const TENCENT_SUB_CODES: [&str; 10] = [
+    "InvalidParameter.InvalidZoneName",
+    "InvalidParameterValue.InvalidZoneName",
+    "AuthFailure.Whatever",
+    "AuthFailure",
+    "LimitExceeded.PhoneNumberDailyLimit",
+    "LimitExceeded.PhoneNumberThirtySecondLimit",
+    "LimitExceeded.PhoneNumberDailyLimit.Deeper",
+    "RequestLimitExceeded.UinLimitExceeded",
+    "FailedOperation.InsufficientBalanceInSmsPackage",
+    "NoSuchFamily.Sub",
+];
 
 // ---------------------------------------------------------------------------------------------
 // The oracle: linear scans of the public data.
@@ -41,11 +98,19 @@ fn oracle_by_code(code: &str) -> Vec<AnyCode> {
         .collect()
 }
 
+/// The first of the vendor's families (catalog order is family order) that has it.
 fn oracle_lookup(vendor: Vendor, code: &str) -> Option<AnyCode> {
     catalog::all()
         .iter()
         .copied()
         .find(|&c| c.vendor() == vendor && spells(c, code))
+}
+
+fn oracle_lookup_in(family: Family, code: &str) -> Option<AnyCode> {
+    catalog::all()
+        .iter()
+        .copied()
+        .find(|&c| c.family() == family && spells(c, code))
 }
 
 /// The normal form `catalog::by_message` documents: leading white space, and any run of trailing
@@ -77,7 +142,7 @@ fn oracle_by_message(text: &str) -> Vec<AnyCode> {
 }
 
 fn headers() -> Vec<&'static Header> {
-    Vendor::ALL.into_iter().flat_map(Vendor::headers).collect()
+    Family::ALL.into_iter().flat_map(Family::headers).collect()
 }
 
 fn oracle_header(name: &str) -> Option<&'static Header> {
@@ -94,15 +159,42 @@ fn templates() -> Vec<(AnyCode, &'static str)> {
         .collect()
 }
 
-fn oracle_template(vendor: Option<Vendor>, value: &str) -> Option<(AnyCode, &str)> {
+fn oracle_template(family: Option<Family>, value: &str) -> Option<(AnyCode, &str)> {
     templates()
         .into_iter()
-        .filter(|(c, _)| vendor.is_none_or(|v| c.vendor() == v))
+        .filter(|(c, _)| family.is_none_or(|f| c.family() == f))
         .find_map(|(c, before)| value.strip_prefix(before).map(|rest| (c, rest)))
 }
 
+/// A documented code of `family` followed by detail: the text before a separator, without its
+/// trailing white space, is the code (the first such separator).
+fn oracle_appended_detail(family: Family, value: &str) -> Option<AnyCode> {
+    value
+        .char_indices()
+        .filter(|(_, ch)| DETAIL_SEPARATORS.contains(ch))
+        .find_map(|(i, _)| oracle_lookup_in(family, value[..i].trim_end()))
+}
+
+/// The documented code of a raw code, as the walk's first steps find it: exactly, as a filled
+/// template, or with detail appended, by the family's policies; and a template's parameter.
+fn oracle_exact(family: Family, value: &str) -> Option<(AnyCode, Option<&str>)> {
+    if let Some(c) = oracle_lookup_in(family, value) {
+        return Some((c, None));
+    }
+    if TEMPLATES.contains(&family) {
+        if let Some((c, parameter)) = oracle_template(Some(family), value) {
+            return Some((c, Some(parameter)));
+        }
+    }
+    if APPENDED_DETAIL.contains(&family) {
+        return oracle_appended_detail(family, value).map(|c| (c, None));
+    }
+    None
+}
+
 /// `by_header` as documented: a header carrying an error code (or a message naming one), whose
-/// value is one of its vendor's codes exactly, or fills one of its vendor's templates.
+/// value names a documented code of the header's family, exactly, as a filled template, or with
+/// detail appended.
 fn oracle_by_header<'a>(
     name: &str,
     value: &'a str,
@@ -114,11 +206,65 @@ fn oracle_by_header<'a>(
     ) {
         return None;
     }
-    if let Some(c) = oracle_lookup(header.vendor(), value) {
-        return Some((header, c, None));
+    let (c, parameter) = oracle_exact(header.family(), value)?;
+    Some((header, c, parameter))
+}
+
+/// What the walk should find for `raw` in `family`: the basis, the entry's code, and the
+/// classified level (for a classification).
+fn oracle_resolve(family: Family, raw: &str) -> (Basis, Option<AnyCode>, Option<&str>) {
+    if let Some((c, _)) = oracle_exact(family, raw) {
+        return (Basis::Exact, Some(c), None);
     }
-    let (c, parameter) = oracle_template(Some(header.vendor()), value)?;
-    Some((header, c, Some(parameter)))
+    // The levels of a dotted code, nearest first; the nearest documented or classified wins.
+    let dotted = DOTTED.contains(&family);
+    let mut level = Some(raw);
+    let mut depth = 0;
+    while let Some(l) = level {
+        if depth > 0 {
+            if let Some(c) = oracle_lookup_in(family, l) {
+                return (Basis::Family, Some(c), None);
+            }
+        }
+        if family == Family::TencentCloudCommon && CLASSIFIED.contains(&l) {
+            let parent = parents(l, dotted).find_map(|p| oracle_lookup_in(family, p));
+            return (Basis::Classification, parent, Some(l));
+        }
+        level = if dotted {
+            l.rsplit_once('.').map(|(p, _)| p)
+        } else {
+            None
+        };
+        depth += 1;
+    }
+    // The hundred of a number, among the public codes (not the module codes).
+    if family == Family::TencentCdn && is_number(raw) {
+        let hundred = raw.parse::<u32>().ok().map(|n| n / 100 * 100);
+        if let Some(&c) = tencent_cloud::cdn::Code::ALL
+            .iter()
+            .find(|c| c.as_str().parse::<u32>().ok() == hundred)
+        {
+            return (Basis::Family, Some(c.into()), None);
+        }
+    }
+    (Basis::None, None, None)
+}
+
+/// A number as the vendor writes it: ASCII digits, no sign, no leading zero.
+fn is_number(raw: &str) -> bool {
+    !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit()) && !raw.starts_with('0')
+}
+
+/// The ancestors of a dotted code, nearest first (none for an undotted family).
+fn parents(code: &str, dotted: bool) -> impl Iterator<Item = &str> {
+    std::iter::successors(Some(code), move |l| {
+        if dotted {
+            l.rsplit_once('.').map(|(p, _)| p)
+        } else {
+            None
+        }
+    })
+    .skip(1)
 }
 
 fn sorted(codes: &[AnyCode]) -> Vec<AnyCode> {
@@ -130,8 +276,9 @@ fn sorted(codes: &[AnyCode]) -> Vec<AnyCode> {
 // ---------------------------------------------------------------------------------------------
 // Agreement of each O(1) lookup with the oracle, on one input.
 
-/// `catalog::lookup` (every vendor), `catalog::by_code`, every table's `from_code` and `FromStr`,
-/// and `Vendor`'s `FromStr`, against the oracle.
+/// `catalog::lookup` (every vendor), `catalog::lookup_in` and `catalog::resolve` (every family),
+/// `catalog::by_code`, every table's `from_code` and `FromStr`, and the `FromStr` of `Vendor`
+/// and `Family`, against the oracle.
 fn codes_agree(code: &str) {
     let found = catalog::by_code(code);
     assert_eq!(sorted(found), oracle_by_code(code), "by_code({code:?})");
@@ -149,29 +296,71 @@ fn codes_agree(code: &str) {
             "lookup({vendor}, {code:?})"
         );
     }
-    table_agrees(code, cloudbypass::Code::ALL, cloudbypass::Code::from_code);
-    table_agrees(code, tencent_cdn::Code::ALL, tencent_cdn::Code::from_code);
+    for family in Family::ALL {
+        assert_eq!(
+            catalog::lookup_in(family, code),
+            Ok(oracle_lookup_in(family, code)),
+            "lookup_in({family}, {code:?})"
+        );
+        resolve_agrees(family, code);
+    }
     table_agrees(
         code,
-        tencent_cdn::ModuleCode::ALL,
-        tencent_cdn::ModuleCode::from_code,
+        tencent_cloud::common::Code::ALL,
+        tencent_cloud::common::Code::from_code,
     );
     table_agrees(
         code,
-        aliyun_apigateway::Code::ALL,
-        aliyun_apigateway::Code::from_code,
+        upyun::management::Code::ALL,
+        upyun::management::Code::from_code,
     );
-    table_agrees(code, upyun::Code::ALL, upyun::Code::from_code);
     table_agrees(
         code,
-        tencent_cloud::Code::ALL,
-        tencent_cloud::Code::from_code,
+        tencent_cloud::cdn::Code::ALL,
+        tencent_cloud::cdn::Code::from_code,
     );
-    let vendor = Vendor::ALL.into_iter().find(|v| v.slug() == code);
+    table_agrees(
+        code,
+        tencent_cloud::cdn::ModuleCode::ALL,
+        tencent_cloud::cdn::ModuleCode::from_code,
+    );
+    table_agrees(
+        code,
+        cloudbypass::api::Code::ALL,
+        cloudbypass::api::Code::from_code,
+    );
+    table_agrees(
+        code,
+        aliyun::apigateway::Code::ALL,
+        aliyun::apigateway::Code::from_code,
+    );
+    let vendor = Vendor::ALL
+        .into_iter()
+        .find(|v| v.slug().eq_ignore_ascii_case(code))
+        .or_else(|| {
+            VENDOR_ALIASES
+                .iter()
+                .find(|(a, _)| a.eq_ignore_ascii_case(code))
+                .map(|&(_, v)| v)
+        });
     assert_eq!(
         code.parse::<Vendor>().ok(),
         vendor,
         "Vendor::from_str({code:?})"
+    );
+    let family = Family::ALL
+        .into_iter()
+        .find(|f| f.slug().eq_ignore_ascii_case(code))
+        .or_else(|| {
+            FAMILY_ALIASES
+                .iter()
+                .find(|(a, _)| a.eq_ignore_ascii_case(code))
+                .map(|&(_, f)| f)
+        });
+    assert_eq!(
+        code.parse::<Family>().ok(),
+        family,
+        "Family::from_str({code:?})"
     );
 }
 
@@ -183,6 +372,73 @@ where
     let oracle = table.iter().copied().find(|&t| spells(t.into(), code));
     assert_eq!(from_code(code), oracle, "from_code({code:?})");
     assert_eq!(code.parse::<T>().ok(), oracle, "from_str({code:?})");
+}
+
+/// What a resolution says, in comparable form.
+#[derive(Debug, PartialEq, Eq)]
+struct Said<'a> {
+    basis: Basis,
+    typed_code: Option<AnyCode>,
+    entry: Option<AnyCode>,
+    via: Option<&'static str>,
+    classified: Option<&'a str>,
+    parameter: Option<&'a str>,
+    kind: ErrorKind,
+    retryable: bool,
+    resolved: bool,
+}
+
+fn said<'a>(r: &Resolution<'a>) -> Said<'a> {
+    Said {
+        basis: r.basis(),
+        typed_code: r.typed_code(),
+        entry: ApiError::entry(r).map(Entry::any_code),
+        via: r.via(),
+        classified: r.classification().map(errcat::Classification::code),
+        parameter: r.parameter(),
+        kind: r.kind(),
+        retryable: r.is_retryable(),
+        resolved: r.is_resolved(),
+    }
+}
+
+/// `catalog::resolve(family, raw)` against the oracle's walk.
+fn resolve_agrees(family: Family, raw: &str) {
+    let r = catalog::resolve(family, raw).expect("every family is enabled");
+    assert_eq!(r.raw_code(), raw);
+    assert_eq!(ApiError::code(&r), raw);
+    assert_eq!(ApiError::family(&r), family);
+    let (basis, entry, classified) = oracle_resolve(family, raw);
+    let rule = classified.map(|c| {
+        family
+            .classification(c)
+            .expect("enabled")
+            .unwrap_or_else(|| panic!("{c:?} is classified"))
+    });
+    let parameter = match (basis, oracle_exact(family, raw)) {
+        (Basis::Exact, Some((_, p))) => p,
+        _ => None,
+    };
+    let entry_of = |c: Option<AnyCode>| c.map(|c| c.entry());
+    let (kind, retryable) = match (rule, entry_of(entry)) {
+        (Some(rule), _) => (rule.kind(), rule.is_retryable()),
+        (None, Some(e)) => (e.kind(), e.is_retryable()),
+        (None, None) => (ErrorKind::Unknown, false),
+    };
+    let expected = Said {
+        basis,
+        typed_code: entry.filter(|_| basis == Basis::Exact),
+        entry,
+        via: entry
+            .filter(|_| matches!(basis, Basis::Family | Basis::Classification))
+            .map(AnyCode::as_str),
+        classified,
+        parameter,
+        kind,
+        retryable,
+        resolved: entry.is_some() || rule.is_some(),
+    };
+    assert_eq!(said(&r), expected, "resolve({family}, {raw:?})");
 }
 
 fn messages_agree(text: &str) {
@@ -222,6 +478,11 @@ fn every_code_and_alias_is_found_by_every_index() {
         let entry = c.entry();
         for &code in std::iter::once(&c.as_str()).chain(entry.aliases()) {
             assert_eq!(catalog::lookup(c.vendor(), code), Some(c), "{code:?}");
+            assert_eq!(
+                catalog::lookup_in(c.family(), code),
+                Ok(Some(c)),
+                "{code:?}"
+            );
             assert!(catalog::by_code(code).contains(&c), "{code:?}");
             codes_agree(code);
         }
@@ -255,6 +516,16 @@ fn every_header_is_found_in_lower_upper_and_documented_case() {
         ] {
             assert_eq!(catalog::header(&spelling), Some(h), "{spelling:?}");
         }
+    }
+    // A vendor's headers are its families'.
+    for vendor in Vendor::ALL {
+        let of_families: Vec<&Header> =
+            vendor.families().iter().flat_map(|f| f.headers()).collect();
+        assert_eq!(
+            vendor.headers().collect::<Vec<_>>(),
+            of_families,
+            "{vendor}"
+        );
     }
 }
 
@@ -295,8 +566,9 @@ fn every_code_is_found_by_its_error_headers_and_every_template_when_filled() {
             )
         })
         .collect();
+    assert!(!error_headers.is_empty());
     for h in error_headers {
-        let codes = catalog::all().iter().filter(|c| c.vendor() == h.vendor());
+        let codes = catalog::all().iter().filter(|c| c.family() == h.family());
         for &c in codes {
             let m = catalog::by_header(&h.name().to_ascii_lowercase(), c.as_str());
             assert_eq!(m.map(|m| (m.code(), m.parameter())), Some((c, None)));
@@ -310,7 +582,404 @@ fn every_code_is_found_by_its_error_headers_and_every_template_when_filled() {
             let value = format!("{before}{parameter}");
             assert_eq!(catalog::template(&value), Some((c, parameter)), "{value:?}");
             headers_agree("X-Ca-Error-Message", &value);
+            resolve_agrees(c.family(), &value);
         }
+    }
+}
+
+#[test]
+fn every_code_with_detail_appended_is_found_where_the_family_allows_it() {
+    let mut checked = 0;
+    for &c in catalog::all() {
+        if c.as_str().contains("%s") {
+            continue;
+        }
+        for separator in DETAIL_SEPARATORS {
+            for value in [
+                format!("{c}{separator} /v2/x"),
+                format!("{c} {separator}detail"),
+                format!("{c}{separator}"),
+            ] {
+                checked += 1;
+                resolve_agrees(c.family(), &value);
+                let r = catalog::resolve(c.family(), &value).expect("enabled");
+                if APPENDED_DETAIL.contains(&c.family()) {
+                    assert_eq!(r.typed_code(), Some(c), "{value:?}");
+                    assert_eq!(r.basis(), Basis::Exact, "{value:?}");
+                    for h in c.family().headers() {
+                        headers_agree(h.name(), &value);
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(checked, 304 * 6 * 3);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The one resolution walk: `catalog::resolve`, the typed resolution, `by_header` and `explain`
+// agree.
+
+/// A Tencent Cloud API 3.0 error body carrying `code` (no JSON escapes needed: codes are plain).
+fn tencent_cloud_body(code: &str) -> String {
+    format!(
+        r#"{{"Response": {{"Error": {{"Code": "{code}", "Message": "m"}}, "RequestId": "r-1"}}}}"#
+    )
+}
+
+/// The parsed error of a response that must be one.
+fn explained<'a>(outcome: &'a Outcome<'a>, what: &str) -> &'a errcat::ParsedError<'a> {
+    match outcome {
+        Outcome::Error(e) => e,
+        other => panic!("{what}: not an error: {other:?}"),
+    }
+}
+
+/// The parsed error says what the resolution says: entry, kind, retry advice, basis.
+fn explain_agrees(e: &errcat::ParsedError<'_>, r: &Resolution<'_>, what: &str) {
+    assert_eq!(ApiError::family(e), ApiError::family(r), "{what}: family");
+    assert_eq!(
+        ApiError::entry(e).map(Entry::any_code),
+        ApiError::entry(r).map(Entry::any_code),
+        "{what}: entry"
+    );
+    assert_eq!(e.typed_code(), r.typed_code(), "{what}: typed code");
+    assert_eq!(e.kind(), r.kind(), "{what}: kind");
+    assert_eq!(e.is_retryable(), r.is_retryable(), "{what}: retry advice");
+    assert_eq!(e.basis(), r.basis(), "{what}: basis");
+    assert_eq!(
+        e.classification(),
+        r.classification(),
+        "{what}: classification"
+    );
+    assert_eq!(e.raw_code(), Some(r.raw_code()), "{what}: raw code");
+}
+
+/// `Code::resolve`'s answer, as `catalog::resolve` would give it.
+fn typed_as_walk(resolved: Option<Resolved>) -> (Basis, Option<AnyCode>, Option<&'static str>) {
+    match resolved {
+        None => (Basis::None, None, None),
+        Some(Resolved::Exact(c)) => (Basis::Exact, Some(c.into()), None),
+        Some(Resolved::Parent(c)) => (Basis::Family, Some(c.into()), None),
+        Some(Resolved::Classified(rule, c)) => (
+            Basis::Classification,
+            c.map(AnyCode::from),
+            Some(rule.code()),
+        ),
+        Some(other) => panic!("a new Resolved variant: {other:?}"),
+    }
+}
+
+#[test]
+fn every_documented_code_of_every_family_resolves_exactly_to_its_entry() {
+    let mut checked = 0;
+    for family in Family::ALL {
+        let codes: Vec<AnyCode> = catalog::all()
+            .iter()
+            .copied()
+            .filter(|c| c.family() == family)
+            .collect();
+        assert!(!codes.is_empty(), "{family}");
+        for c in codes {
+            for &key in std::iter::once(&c.as_str()).chain(c.entry().aliases()) {
+                checked += 1;
+                let r = catalog::resolve(family, key).expect("enabled");
+                assert_eq!(r.basis(), Basis::Exact, "{family} {key:?}");
+                assert_eq!(r.typed_code(), Some(c), "{family} {key:?}");
+                assert!(
+                    ApiError::entry(&r).is_some_and(|e| std::ptr::eq(e, c.entry())),
+                    "{family} {key:?}: the code's entry"
+                );
+                assert_eq!(r.via(), None, "{family} {key:?}");
+                assert_eq!(r.classification(), None, "{family} {key:?}");
+                assert_eq!(r.parameter(), None, "{family} {key:?}");
+                assert!(r.is_resolved());
+                assert_eq!(r.kind(), c.entry().kind(), "{family} {key:?}");
+                assert_eq!(
+                    r.is_retryable(),
+                    c.entry().is_retryable(),
+                    "{family} {key:?}"
+                );
+                // Found in this family by `resolve_all` too.
+                assert!(
+                    catalog::resolve_all(None, key)
+                        .any(|o| ApiError::family(&o) == family && o.typed_code() == Some(c)),
+                    "resolve_all({key:?})"
+                );
+            }
+        }
+    }
+    assert_eq!(checked, 305 + 1, "every code and the one alias");
+}
+
+#[test]
+fn tencent_cloud_typed_resolution_and_explain_agree_with_the_walk() {
+    use tencent_cloud::common::Code;
+    let family = Family::TencentCloudCommon;
+    let documented = Code::ALL.iter().map(|c| c.as_str());
+    let subs = Code::ALL
+        .iter()
+        .flat_map(|c| [format!("{c}.ErrcatSub"), format!("{c}.Errcat.Deeper")]);
+    let raws: Vec<String> = documented
+        .map(str::to_owned)
+        .chain(TENCENT_SUB_CODES.iter().map(|s| (*s).to_owned()))
+        .chain(CLASSIFIED.iter().map(|s| (*s).to_owned()))
+        .chain(subs)
+        .collect();
+    for raw in &raws {
+        let r = catalog::resolve(family, raw).expect("enabled");
+        resolve_agrees(family, raw);
+        // The typed resolution is the same walk.
+        let (basis, entry, classified) = typed_as_walk(Code::resolve(raw));
+        assert_eq!(basis, r.basis(), "Code::resolve({raw:?}): basis");
+        assert_eq!(
+            entry,
+            ApiError::entry(&r).map(Entry::any_code),
+            "Code::resolve({raw:?}): entry"
+        );
+        assert_eq!(
+            classified,
+            r.classification().map(errcat::Classification::code),
+            "Code::resolve({raw:?}): classification"
+        );
+        if let Some(Resolved::Classified(rule, _)) = Code::resolve(raw) {
+            assert_eq!(Some(rule), r.classification(), "{raw:?}: the same rule");
+        }
+        // So is explain, on a body carrying the code.
+        let body = tencent_cloud_body(raw);
+        for response in [
+            Response::new(body.as_bytes()).explain(),
+            Response::new(body.as_bytes()).with_family(family).explain(),
+            Response::new(body.as_bytes())
+                .with_vendor(Vendor::TencentCloud)
+                .explain(),
+        ] {
+            let outcome = response.expect("a valid body");
+            let e = explained(&outcome, raw);
+            explain_agrees(e, &r, &format!("explain Tencent Cloud {raw:?}"));
+            assert_eq!(e.message(), Some("m"));
+            assert_eq!(e.request_id(), Some("r-1"));
+        }
+    }
+}
+
+/// A raw sub-code, its basis, via, classified level, kind and retry advice.
+type SubCase = (
+    &'static str,
+    Basis,
+    Option<&'static str>,
+    Option<&'static str>,
+    ErrorKind,
+    bool,
+);
+
+#[test]
+fn tencent_cloud_sub_codes_resolve_as_documented() {
+    use tencent_cloud::common::Code;
+    let family = Family::TencentCloudCommon;
+    let cases: [SubCase; 6] = [
+        (
+            "InvalidParameter.InvalidZoneName",
+            Basis::Family,
+            Some("InvalidParameter"),
+            None,
+            ErrorKind::InvalidRequest,
+            false,
+        ),
+        (
+            "AuthFailure.Whatever",
+            Basis::Classification,
+            None,
+            Some("AuthFailure"),
+            ErrorKind::Unauthenticated,
+            false,
+        ),
+        (
+            "LimitExceeded.PhoneNumberDailyLimit",
+            Basis::Classification,
+            Some("LimitExceeded"),
+            Some("LimitExceeded.PhoneNumberDailyLimit"),
+            ErrorKind::RateLimited,
+            false,
+        ),
+        (
+            "LimitExceeded.PhoneNumberThirtySecondLimit",
+            Basis::Classification,
+            Some("LimitExceeded"),
+            Some("LimitExceeded.PhoneNumberThirtySecondLimit"),
+            ErrorKind::RateLimited,
+            true,
+        ),
+        (
+            "RequestLimitExceeded.UinLimitExceeded",
+            Basis::Family,
+            Some("RequestLimitExceeded"),
+            None,
+            ErrorKind::RateLimited,
+            true,
+        ),
+        (
+            "NoSuchFamily.Sub",
+            Basis::None,
+            None,
+            None,
+            ErrorKind::Unknown,
+            false,
+        ),
+    ];
+    for (raw, basis, via, classified, kind, retryable) in cases {
+        let r = catalog::resolve(family, raw).expect("enabled");
+        assert_eq!(
+            (
+                r.basis(),
+                r.via(),
+                r.classification().map(errcat::Classification::code),
+                r.kind(),
+                r.is_retryable()
+            ),
+            (basis, via, classified, kind, retryable),
+            "{raw}"
+        );
+        assert_eq!(r.typed_code(), None, "{raw}: undocumented");
+        assert_eq!(r.is_resolved(), basis != Basis::None, "{raw}");
+    }
+    assert!(matches!(
+        Code::resolve("LimitExceeded.PhoneNumberDailyLimit"),
+        Some(Resolved::Classified(_, Some(Code::LimitExceeded)))
+    ));
+    assert!(matches!(
+        Code::resolve("AuthFailure.Whatever"),
+        Some(Resolved::Classified(_, None))
+    ));
+    // The data's classifications are exactly the ones the oracle knows.
+    for c in CLASSIFIED {
+        let rule = family.classification(c).expect("enabled");
+        assert_eq!(rule.map(errcat::Classification::code), Some(c));
+    }
+}
+
+#[test]
+fn tencent_cdn_numbers_resolve_through_the_walk_and_explain() {
+    let family = Family::TencentCdn;
+    let r = catalog::resolve(family, "4102").expect("enabled");
+    assert_eq!(r.basis(), Basis::Family);
+    assert_eq!(r.via(), Some("4100"));
+    assert_eq!(r.typed_code(), None);
+    let mut resolved = 0;
+    for n in 1..=10_999_u32 {
+        let raw = n.to_string();
+        resolve_agrees(family, &raw);
+        let r = catalog::resolve(family, &raw).expect("enabled");
+        if r.is_resolved() {
+            resolved += 1;
+        }
+        if n % 7 != 0 && tencent_cloud::cdn::Code::from_code(&raw).is_none() && n != 4102 {
+            continue; // explain a sample, every public code and 4102
+        }
+        // The body's `code` is a public code: explain resolves it among the public codes only,
+        // never to the module code of the same number (module codes come from the message).
+        let module_number = tencent_cloud::cdn::ModuleCode::from_code(&raw).is_some();
+        for body in [
+            format!(r#"{{"code": {raw}, "message": "x"}}"#),
+            format!(r#"{{"code": "{raw}", "message": "x"}}"#),
+        ] {
+            for response in [
+                Response::new(body.as_bytes()).explain(),
+                Response::new(body.as_bytes()).with_family(family).explain(),
+            ] {
+                let outcome = response.expect("a valid body");
+                let e = explained(&outcome, &body);
+                if module_number {
+                    let hundred = tencent_cloud::cdn::Code::ALL
+                        .iter()
+                        .find(|c| c.as_str().parse::<u32>().ok() == Some(n / 100 * 100))
+                        .map(|c| AnyCode::from(*c));
+                    assert_eq!(e.typed_code(), None, "{body}: not a public code");
+                    assert_eq!(ApiError::entry(e).map(Entry::any_code), hundred, "{body}");
+                } else {
+                    explain_agrees(e, &r, &format!("explain Tencent CDN {body}"));
+                }
+            }
+        }
+    }
+    // The hundreds of the 16 public codes, and the module codes below 11000.
+    assert!(resolved >= 16 * 100, "{resolved}");
+}
+
+#[test]
+fn aliyun_values_with_detail_resolve_through_headers_and_explain() {
+    use aliyun::apigateway::Code;
+    let family = Family::AliyunApiGateway;
+    let cases = [
+        ("Invalid Url: /v2/x", Code::InvalidUrl),
+        ("Quota Exhausted; resets at 00:00", Code::QuotaExhausted),
+        (
+            "Throttled by APP Flow Control.",
+            Code::ThrottledByAppFlowControl,
+        ),
+        ("API Not Found, path /v2/x", Code::ApiNotFound),
+        (
+            "TThrottled by GROUP Flow Control (100/s)",
+            Code::ThrottledByGroupFlowControl,
+        ),
+    ];
+    for (value, code) in cases {
+        let any = AnyCode::from(code);
+        let r = catalog::resolve(family, value).expect("enabled");
+        assert_eq!(r.typed_code(), Some(any), "{value:?}");
+        assert_eq!(r.basis(), Basis::Exact, "{value:?}");
+        assert_eq!(r.raw_code(), value);
+        resolve_agrees(family, value);
+        let m = catalog::by_header("X-Ca-Error-Message", value).expect(value);
+        assert_eq!((m.code(), m.parameter()), (any, None), "{value:?}");
+        assert_eq!(
+            catalog::resolve_all(Some(Vendor::Aliyun), value)
+                .map(|r| r.typed_code())
+                .collect::<Vec<_>>(),
+            [Some(any)],
+            "{value:?}"
+        );
+        let headers = [
+            ("X-Ca-Error-Message", value),
+            ("X-Ca-Request-Id", "7AD052CB"),
+        ];
+        for response in [
+            Response::new(b"")
+                .with_status(403)
+                .with_headers(&headers)
+                .explain(),
+            Response::new(b"")
+                .with_family(family)
+                .with_status(400)
+                .with_headers(&headers)
+                .explain(),
+        ] {
+            let outcome = response.expect("headers only");
+            let e = explained(&outcome, value);
+            explain_agrees(e, &r, &format!("explain Aliyun {value:?}"));
+            assert_eq!(e.request_id(), Some("7AD052CB"));
+            assert_eq!(e.message(), Some(value), "the detail is kept");
+        }
+    }
+    // Every documented code, with detail, through explain.
+    for &code in Code::ALL {
+        if code.as_str().contains("%s") {
+            continue;
+        }
+        let value = format!("{code}: detail");
+        let r = catalog::resolve(family, &value).expect("enabled");
+        assert_eq!(r.typed_code(), Some(code.into()), "{value:?}");
+        let headers = [("X-Ca-Error-Message", value.as_str())];
+        let outcome = Response::new(b"")
+            .with_status(403)
+            .with_headers(&headers)
+            .explain()
+            .expect("headers only");
+        explain_agrees(
+            explained(&outcome, &value),
+            &r,
+            &format!("explain {value:?}"),
+        );
     }
 }
 
@@ -405,6 +1074,21 @@ proptest! {
     #[test]
     fn codes_agree_with_the_oracle(code in near(code_keys())) {
         codes_agree(&code);
+    }
+
+    #[test]
+    fn sub_codes_and_numbers_resolve_as_the_oracle_walks(
+        code in near(
+            TENCENT_SUB_CODES
+                .into_iter()
+                .chain(CLASSIFIED)
+                .chain(["4102", "4199", "6250", "2130", "Invalid Url: /x", "Quota Exhausted."])
+                .collect()
+        ),
+    ) {
+        for family in Family::ALL {
+            resolve_agrees(family, &code);
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
-//! `Response::explain` over real-world responses: table-driven over
-//! `tests/fixtures/<vendor-slug>/*.json` (and `tests/fixtures/unrecognized/`), then direct
-//! assertions for what a fixture cannot express.
+//! `Response::explain` over real-world responses: table-driven over `tests/fixtures/<dir>/*.json`,
+//! one directory per wire family (see [`DIRS`]; named by the vendor slugs of an earlier release)
+//! and `tests/fixtures/unrecognized/`, then direct assertions for what a fixture cannot express.
 //!
 //! A fixture is one JSON object:
 //!
@@ -8,7 +8,8 @@
 //! {
 //!   "about": "what the case is and where it comes from",
 //!   "ignore": "bug: ...",                       (optional: skipped and printed)
-//!   "vendor": null,                             (the hint: a slug, or null)
+//!   "family": null,                             (a family hint: a family slug, or null)
+//!   "vendor": null,                             (a vendor hint: a vendor slug, or null)
 //!   "status": 403,                              (or null)
 //!   "headers": [["X-Ca-Error-Message", "Quota Exhausted"], ["x-raw", [255, 0]]],
 //!   "body": "...",                              (or "body_bytes": [..] or "body_file": "page.html")
@@ -21,6 +22,9 @@
 //! forget to pin one; each is compared exactly, and every mismatch of every fixture is reported
 //! at once, with the fixture's name.
 
+// Written against the five tables of the default features (`cfg` set by build.rs).
+#![cfg(errcat_default_features)]
+
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::fs;
@@ -28,31 +32,33 @@ use std::path::{Path, PathBuf};
 
 use errcat::response::{Basis, MAX_BODY, Problem};
 use errcat::{
-    AnyCode, ApiError, Classification, Entry, ErrorKind, Outcome, ParseError, ParsedError,
-    Response, Vendor, tencent_cdn, tencent_cloud, upyun,
+    AnyCode, ApiError, Classification, Entry, ErrorKind, Family, Outcome, ParseError, ParsedError,
+    Response, Vendor, tencent_cloud, upyun,
 };
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
-/// Every fixture directory: one per vendor slug, plus responses of none of them.
-const DIRS: [&str; 6] = [
-    "cloudbypass",
-    "tencent-cdn",
-    "aliyun-apigateway",
-    "upyun",
-    "tencent-cloud",
-    "unrecognized",
+/// Every fixture directory and the family its responses are of: one per family, plus responses
+/// of none of them. (The directories keep the vendor slugs of the release before families.)
+const DIRS: [(&str, Option<Family>); 6] = [
+    ("cloudbypass", Some(Family::CloudbypassApi)),
+    ("tencent-cdn", Some(Family::TencentCdn)),
+    ("aliyun-apigateway", Some(Family::AliyunApiGateway)),
+    ("upyun", Some(Family::UpyunManagement)),
+    ("tencent-cloud", Some(Family::TencentCloudCommon)),
+    ("unrecognized", None),
 ];
 
 /// The fewest fixtures a directory may hold, so that a path mistake cannot pass silently.
 const MIN_PER_DIR: usize = 8;
 
 /// The fields `expect` must give for an error.
-const ERROR_KEYS: [&str; 14] = [
+const ERROR_KEYS: [&str; 15] = [
     "outcome",
     "vendor",
+    "family",
     "code",
     "raw_code",
     "known",
@@ -71,9 +77,9 @@ const UPYUN_ERROR_KEYS: [&str; 2] = ["request", "upyun_structure"];
 /// Fields an error may give.
 const OPTIONAL_ERROR_KEYS: [&str; 1] = ["classification"];
 /// The fields `expect` must give for a success.
-const SUCCESS_KEYS: [&str; 3] = ["outcome", "vendor", "request_id"];
+const SUCCESS_KEYS: [&str; 4] = ["outcome", "vendor", "family", "request_id"];
 /// The fields `expect` must give for an unrecognized response.
-const UNRECOGNIZED_KEYS: [&str; 2] = ["outcome", "vendor"];
+const UNRECOGNIZED_KEYS: [&str; 3] = ["outcome", "vendor", "family"];
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
@@ -84,6 +90,7 @@ struct Fixture {
     about: String,
     #[serde(default)]
     ignore: Option<String>,
+    family: Option<Family>,
     vendor: Option<Vendor>,
     status: Option<u16>,
     headers: Vec<(String, HeaderValue)>,
@@ -131,14 +138,14 @@ fn load() -> Vec<Case> {
         let entry = entry.expect("fixture directory entry");
         found.insert(entry.file_name().to_string_lossy().into_owned());
     }
-    let expected: BTreeSet<String> = DIRS.iter().map(ToString::to_string).collect();
+    let expected: BTreeSet<String> = DIRS.iter().map(|(dir, _)| (*dir).to_owned()).collect();
     assert_eq!(
         found, expected,
-        "tests/fixtures must hold exactly one directory per vendor slug plus `unrecognized`"
+        "tests/fixtures must hold exactly one directory per family plus `unrecognized`"
     );
 
     let mut cases = Vec::new();
-    for dir in DIRS {
+    for (dir, _) in DIRS {
         let path = root.join(dir);
         let mut files: Vec<PathBuf> = fs::read_dir(&path)
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
@@ -180,8 +187,8 @@ fn load_case(name: &str, file: &Path) -> Case {
     let object = value
         .as_object()
         .unwrap_or_else(|| panic!("{name}: a fixture is a JSON object"));
-    // `vendor` and `status` may be null but not absent: every input is stated.
-    for key in ["about", "vendor", "status", "headers"] {
+    // `family`, `vendor` and `status` may be null but not absent: every input is stated.
+    for key in ["about", "family", "vendor", "status", "headers"] {
         assert!(object.contains_key(key), "{name}: fixture lacks `{key}`");
     }
     let fixture: Fixture =
@@ -189,6 +196,10 @@ fn load_case(name: &str, file: &Path) -> Case {
     assert!(
         !fixture.about.trim().is_empty(),
         "{name}: `about` says nothing"
+    );
+    assert!(
+        fixture.family.is_none() || fixture.vendor.is_none(),
+        "{name}: give a family hint or a vendor hint, not both"
     );
     let bodies = [
         fixture.body.is_some(),
@@ -248,6 +259,7 @@ fn actual(outcome: &Outcome<'_>) -> Map<String, Value> {
     let mut map = Map::new();
     map.insert("outcome".into(), json!(outcome.as_str()));
     map.insert("vendor".into(), json!(outcome.vendor().map(Vendor::slug)));
+    map.insert("family".into(), json!(outcome.family().map(Family::slug)));
     match outcome {
         Outcome::Success(s) => {
             map.insert("request_id".into(), json!(s.request_id()));
@@ -305,7 +317,8 @@ fn check_keys(case: &Case, expect: &Map<String, Value>, failures: &mut Vec<Strin
         Some("error") => {
             let mut required = ERROR_KEYS.to_vec();
             let mut optional = OPTIONAL_ERROR_KEYS.to_vec();
-            if expect.get("vendor").and_then(Value::as_str) == Some("upyun") {
+            if expect.get("family").and_then(Value::as_str) == Some(Family::UpyunManagement.slug())
+            {
                 required.extend(UPYUN_ERROR_KEYS);
             } else {
                 optional.extend(UPYUN_ERROR_KEYS);
@@ -346,6 +359,7 @@ fn run(case: &Case) -> Vec<String> {
         .collect();
     let response = Response::new(&case.body)
         .with_headers(&pairs)
+        .with_family(f.family)
         .with_vendor(f.vendor)
         .with_status(f.status);
     let result = response.explain();
@@ -473,10 +487,11 @@ fn ignored_fixtures() {
 }
 
 #[test]
-fn fixtures_cover_success_and_error_and_sit_in_their_vendor_directory() {
-    // Each vendor directory covers a success and an error; the expected outcome names its vendor.
+fn fixtures_cover_success_and_error_and_sit_in_their_family_directory() {
+    // Each family's directory covers a success and an error; the expected outcome names its
+    // family, and the family's vendor.
     let cases = load();
-    for dir in &DIRS[..5] {
+    for (dir, _) in DIRS.iter().filter(|(_, family)| family.is_some()) {
         let outcomes: BTreeSet<&str> = cases
             .iter()
             .filter(|c| c.name.starts_with(&format!("{dir}/")))
@@ -493,33 +508,33 @@ fn fixtures_cover_success_and_error_and_sit_in_their_vendor_directory() {
             continue;
         };
         let dir = case.name.split('/').next().unwrap_or_default();
-        let vendor = expect.get("vendor").and_then(Value::as_str);
-        if dir == "unrecognized" {
-            assert_eq!(vendor, None, "{}: an unrecognized fixture", case.name);
-        } else {
-            assert_eq!(
-                vendor,
-                Some(dir),
-                "{}: fixture in the wrong directory",
-                case.name
-            );
-        }
+        let (_, family) = DIRS
+            .iter()
+            .find(|(d, _)| *d == dir)
+            .expect("a fixture directory");
+        let got = |key: &str| expect.get(key).and_then(Value::as_str);
+        assert_eq!(
+            (got("family"), got("vendor")),
+            (family.map(Family::slug), family.map(|f| f.vendor().slug())),
+            "{}: fixture in the wrong directory",
+            case.name
+        );
     }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Direct assertions
 
-/// Explains `body` with `headers`, `status` and `vendor`, expecting an error outcome.
+/// Explains `body` with `headers`, `status` and the `family` hint, expecting an error outcome.
 fn error_of<'a>(
     body: &'a [u8],
     headers: &'a [(&'a str, &'a str)],
     status: Option<u16>,
-    vendor: Option<Vendor>,
+    family: Option<Family>,
 ) -> ParsedError<'a> {
     let response = Response::new(body)
         .with_headers(headers)
-        .with_vendor(vendor)
+        .with_family(family)
         .with_status(status);
     match response.explain() {
         Ok(Outcome::Error(e)) => e,
@@ -605,7 +620,7 @@ fn byte_header_values_are_read_as_bytes() {
 
 #[test]
 fn upyun_structure_only_for_the_documented_five_digits() {
-    use upyun::{Level, Structure};
+    use upyun::management::{Level, Structure};
 
     let s = Structure::parse("21402").unwrap();
     assert_eq!((s.level(), s.module(), s.error()), (Level::Module, 14, 2));
@@ -629,8 +644,8 @@ fn upyun_structure_only_for_the_documented_five_digits() {
     }
 
     // Through explain: the structure of the raw code, listed or not, and only for Upyun.
-    let decoded = |body: &[u8], vendor: Option<Vendor>| {
-        error_of(body, &[], Some(400), vendor)
+    let decoded = |body: &[u8], family: Option<Family>| {
+        error_of(body, &[], Some(400), family)
             .upyun_structure()
             .map(|s| (s.level(), s.module(), s.error()))
     };
@@ -657,7 +672,7 @@ fn upyun_structure_only_for_the_documented_five_digits() {
     assert_eq!(
         decoded(
             br#"{"code": 10100, "message": "(10100)DSA"}"#,
-            Some(Vendor::TencentCdn)
+            Some(Family::TencentCdn)
         ),
         None
     );
@@ -683,7 +698,8 @@ fn parsed_error_through_the_api_error_trait() {
     ];
     let e = error_of(b"", &headers, Some(429), None);
     let api: &dyn ApiError = &e;
-    assert_eq!(api.vendor(), Vendor::AliyunApiGateway);
+    assert_eq!(api.vendor(), Vendor::Aliyun);
+    assert_eq!(api.family(), Family::AliyunApiGateway);
     assert_eq!(api.code(), "TThrottled by GROUP Flow Control");
     assert_eq!(e.message(), Some("TThrottled by GROUP Flow Control"));
     assert_eq!(api.message().unwrap().zh, "因分组流控被限制");
@@ -694,7 +710,7 @@ fn parsed_error_through_the_api_error_trait() {
     assert_eq!(
         e.typed_code(),
         Some(AnyCode::AliyunApiGateway(
-            errcat::aliyun_apigateway::Code::ThrottledByGroupFlowControl
+            errcat::aliyun::apigateway::Code::ThrottledByGroupFlowControl
         ))
     );
 
@@ -716,7 +732,9 @@ fn vendor_message_is_never_replaced_by_catalog_text() {
     let e = error_of(body, &[], Some(409), None);
     assert_eq!(
         e.typed_code(),
-        Some(AnyCode::Upyun(upyun::Code::OperatorAlreadyExists))
+        Some(AnyCode::UpyunManagement(
+            upyun::management::Code::OperatorAlreadyExists
+        ))
     );
     assert_eq!(e.message(), Some("operator 'bob' exists (since 2015)"));
     // An empty message stays empty, not the catalog's text.
@@ -724,7 +742,7 @@ fn vendor_message_is_never_replaced_by_catalog_text() {
         br#"{"code": 4100, "message": ""}"#,
         &[],
         None,
-        Some(Vendor::TencentCdn),
+        Some(Family::TencentCdn),
     );
     assert_eq!(e.message(), Some(""));
 }
@@ -739,11 +757,13 @@ fn tencent_cdn_typed_codes() {
     );
     assert_eq!(
         e.typed_code(),
-        Some(AnyCode::TencentCdn(tencent_cdn::Code::InvalidParameter))
+        Some(AnyCode::TencentCdn(
+            tencent_cloud::cdn::Code::InvalidParameter
+        ))
     );
     assert_eq!(
         e.typed_module_code(),
-        Some(tencent_cdn::ModuleCode::InvalidProjectId)
+        Some(tencent_cloud::cdn::ModuleCode::InvalidProjectId)
     );
     // An undocumented module code is kept, not typed.
     let e = error_of(br#"{"code": 4000, "message": "(-1)x"}"#, &[], None, None);
@@ -759,7 +779,9 @@ fn tencent_cloud_family_and_classification() {
     assert_eq!(e.basis(), Basis::Family);
     assert_eq!(
         e.entry().map(Entry::any_code),
-        Some(AnyCode::TencentCloud(tencent_cloud::Code::InvalidParameter))
+        Some(AnyCode::TencentCloudCommon(
+            tencent_cloud::common::Code::InvalidParameter
+        ))
     );
     assert!(!e.is_known());
 
@@ -768,8 +790,8 @@ fn tencent_cloud_family_and_classification() {
     let e = error_of(body, &[], Some(200), None);
     assert_eq!(
         e.entry().map(Entry::any_code),
-        Some(AnyCode::TencentCloud(
-            tencent_cloud::Code::AuthFailureSignatureFailure
+        Some(AnyCode::TencentCloudCommon(
+            tencent_cloud::common::Code::AuthFailureSignatureFailure
         ))
     );
 }
@@ -796,11 +818,18 @@ fn body_size_limit_boundary() {
     assert_eq!(err.position(), None);
     assert!(matches!(err, ParseError::BodyTooLarge { .. }));
 
-    // With the vendor known, the outcome stands on the status and says what it could not read.
-    let e = error_of(&body, &[], Some(404), Some(Vendor::Upyun));
+    // With the family or the vendor known, the outcome stands on the status and says what it
+    // could not read.
+    let e = error_of(&body, &[], Some(404), Some(Family::UpyunManagement));
     assert_eq!(e.problems().collect::<Vec<_>>(), [Problem::BodyTooLarge]);
     assert_eq!(e.kind(), ErrorKind::NotFound);
     assert_eq!(e.raw_code(), None);
+    let outcome = Response::new(&body)
+        .with_vendor(Vendor::Upyun)
+        .with_status(404)
+        .explain()
+        .unwrap();
+    assert_eq!(outcome.error(), Some(&e));
 
     // A Cloudbypass success carries the target's page, of any size.
     let outcome = Response::new(&body)
@@ -817,17 +846,17 @@ fn unread_body_is_not_a_silent_success_where_errors_come_with_200() {
         br#"{"Response": {"Error": {"Code": "InternalError", "Message": "m"}, "RequestId": "r"}}"#;
     let mut huge = json.to_vec();
     huge.resize(MAX_BODY + 1, b' ');
-    for vendor in [Vendor::TencentCloud, Vendor::TencentCdn] {
+    for family in [Family::TencentCloudCommon, Family::TencentCdn] {
         // Unreadable: an error with no code, flagged.
         for body in [&b"<html><body>maintenance</body></html>"[..], b""] {
             let outcome = Response::new(body)
-                .with_vendor(vendor)
+                .with_family(family)
                 .with_status(200)
                 .explain()
                 .unwrap();
             let Outcome::Error(e) = &outcome else {
                 panic!(
-                    "{vendor}: an unread body of {} bytes became {outcome:?}",
+                    "{family}: an unread body of {} bytes became {outcome:?}",
                     body.len()
                 );
             };
@@ -836,22 +865,70 @@ fn unread_body_is_not_a_silent_success_where_errors_come_with_200() {
         }
         // Oversized: taken for a success (error bodies are small), flagged.
         let outcome = Response::new(&huge)
-            .with_vendor(vendor)
+            .with_family(family)
             .with_status(200)
             .explain()
             .unwrap();
         let Outcome::Success(s) = &outcome else {
-            panic!("{vendor}: {outcome:?}");
+            panic!("{family}: {outcome:?}");
         };
         assert_eq!(s.problems().collect::<Vec<_>>(), [Problem::BodyTooLarge]);
         // ... unless the status says it failed.
         let outcome = Response::new(&huge)
-            .with_vendor(vendor)
+            .with_family(family)
             .with_status(502)
             .explain()
             .unwrap();
-        assert_eq!(outcome.as_str(), "error", "{vendor}: {outcome:?}");
+        assert_eq!(outcome.as_str(), "error", "{family}: {outcome:?}");
     }
+}
+
+#[test]
+fn vendor_hint_detects_among_its_families_else_takes_the_first() {
+    const HEADERS: [(&str, &str); 1] = [("X-Ca-Error-Message", "Quota Exhausted")];
+    let explain = |body: &'static [u8], headers: &'static [(&'static str, &'static str)]| {
+        Response::new(body)
+            .with_headers(headers)
+            .with_vendor(Vendor::TencentCloud)
+            .with_status(200)
+            .explain()
+            .unwrap()
+    };
+    // A Tencent CDN body, the vendor Tencent Cloud given: its CDN family is detected.
+    let outcome = explain(
+        r#"{"code": 4000, "message": "(2130)非法ProjectID参数"}"#.as_bytes(),
+        &[],
+    );
+    assert_eq!(outcome.family(), Some(Family::TencentCdn));
+    assert_eq!(
+        outcome.error().and_then(ParsedError::typed_code),
+        Some(AnyCode::TencentCdn(
+            tencent_cloud::cdn::Code::InvalidParameter
+        ))
+    );
+    // Nothing to detect, or only another vendor's shape or headers: the vendor's first family.
+    for (body, headers) in [
+        (&b"<html>maintenance</html>"[..], &[][..]),
+        (br#"{"error_code": "21402", "message": "m"}"#, &[]),
+        (b"", &HEADERS[..]),
+    ] {
+        let outcome = explain(body, headers);
+        assert_eq!(
+            outcome.family(),
+            Some(Family::TencentCloudCommon),
+            "{}",
+            String::from_utf8_lossy(body)
+        );
+    }
+    // The vendor slug of the release before families names the vendor; as a family, the family.
+    assert_eq!(
+        "tencent-cdn".parse::<Vendor>().ok(),
+        Some(Vendor::TencentCloud)
+    );
+    assert_eq!(
+        "Tencent-CDN".parse::<Family>().ok(),
+        Some(Family::TencentCdn)
+    );
 }
 
 #[test]
@@ -871,16 +948,16 @@ fn aliyun_error_code_header_is_kept_apart() {
 
 #[test]
 fn known_means_the_raw_code_is_typed() {
-    let inputs: [(&[u8], Option<Vendor>); 3] = [
+    let inputs: [(&[u8], Option<Family>); 3] = [
         (br#"{"code": 4102, "message": "(2130)x"}"#, None),
         (br#"{"code": 9999, "message": "(2000)x"}"#, None),
         (
             br#"{"code": null, "message": "(2130)x"}"#,
-            Some(Vendor::TencentCdn),
+            Some(Family::TencentCdn),
         ),
     ];
-    for (body, vendor) in inputs {
-        let e = error_of(body, &[], None, vendor);
+    for (body, family) in inputs {
+        let e = error_of(body, &[], None, family);
         assert!(!e.is_known(), "{}", String::from_utf8_lossy(body));
         assert_eq!(e.typed_code(), None);
         // The documented module code is still the entry.
@@ -981,6 +1058,7 @@ fn outcome_accessors() {
         .unwrap();
     assert_eq!(outcome.as_str(), "unrecognized");
     assert_eq!(outcome.vendor(), None);
+    assert_eq!(outcome.family(), None);
     assert!(outcome.error().is_none());
 
     let body = br#"{"Response": {"TotalCount": 0, "RequestId": "b5b41468"}}"#;
@@ -989,6 +1067,8 @@ fn outcome_accessors() {
         panic!("{outcome:?}")
     };
     assert_eq!(s.vendor(), Vendor::TencentCloud);
+    assert_eq!(s.family(), Family::TencentCloudCommon);
+    assert_eq!(outcome.family(), Some(Family::TencentCloudCommon));
     assert_eq!(s.request_id(), Some("b5b41468"));
     assert_eq!(s.status(), Some(200));
     assert!(outcome.error().is_none());

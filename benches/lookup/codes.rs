@@ -1,20 +1,18 @@
-//! Code lookups: by vendor and code, through a typed table, across vendors, and on synthetic
+//! Code lookups: by family and code, through a typed table, across families, and on synthetic
 //! catalogs of 30 to 30,000 keys.
 
 use std::collections::HashMap;
 use std::hint::black_box;
 
-use errcat::{
-    AnyCode, Vendor, aliyun_apigateway, catalog, cloudbypass, tencent_cdn, tencent_cloud, upyun,
-};
-use errcat_bench_support::{BY_CODE, SYNTH, SYNTH_KEYS, TABLES, VENDOR_CODES};
+use errcat::{AnyCode, Disabled, Family, aliyun, catalog, cloudbypass, tencent_cloud, upyun};
+use errcat_bench_support::{BY_CODE, FAMILY_CODES, SYNTH, SYNTH_KEYS, TABLES};
 
 use crate::Suite;
 
 pub fn bench(suite: &mut Suite) {
-    by_vendor(suite);
+    by_family(suite);
     typed(suite);
-    across_vendors(suite);
+    across_families(suite);
     scaling(suite);
 }
 
@@ -94,12 +92,12 @@ fn hits_and_misses<K: Copy>(
 // No-op floors: real calls (never inlined, result opaque) of the lookups' signatures.
 
 #[inline(never)]
-fn noop_vendor(_: Vendor, _: &str) -> Option<AnyCode> {
-    black_box(None)
+fn noop_family(_: Family, _: &str) -> Result<Option<AnyCode>, Disabled> {
+    black_box(Ok(None))
 }
 
 #[inline(never)]
-fn noop_typed(_: &str) -> Option<upyun::Code> {
+fn noop_typed(_: &str) -> Option<upyun::management::Code> {
     black_box(None)
 }
 
@@ -109,110 +107,131 @@ fn noop_any(_: &str) -> &'static [AnyCode] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// By vendor and code
+// By family and code
 
-/// The typed tables' own lookups, dispatched by vendor: what a caller holding a `Vendor` writes
-/// without `catalog::lookup`.
-fn typed_lookup(vendor: Vendor, code: &str) -> Option<AnyCode> {
-    match vendor {
-        Vendor::Cloudbypass => cloudbypass::Code::from_code(code).map(AnyCode::from),
-        Vendor::TencentCdn => tencent_cdn::Code::from_code(code)
+/// The typed tables' own lookups, dispatched by family: what a caller holding a `Family` writes
+/// without `catalog::lookup_in`.
+fn typed_lookup(family: Family, code: &str) -> Option<AnyCode> {
+    match family {
+        Family::CloudbypassApi => cloudbypass::api::Code::from_code(code).map(AnyCode::from),
+        Family::TencentCdn => tencent_cloud::cdn::Code::from_code(code)
             .map(AnyCode::from)
-            .or_else(|| tencent_cdn::ModuleCode::from_code(code).map(AnyCode::from)),
-        Vendor::AliyunApiGateway => aliyun_apigateway::Code::from_code(code).map(AnyCode::from),
-        Vendor::Upyun => upyun::Code::from_code(code).map(AnyCode::from),
-        Vendor::TencentCloud => tencent_cloud::Code::from_code(code).map(AnyCode::from),
+            .or_else(|| tencent_cloud::cdn::ModuleCode::from_code(code).map(AnyCode::from)),
+        Family::AliyunApiGateway => aliyun::apigateway::Code::from_code(code).map(AnyCode::from),
+        Family::UpyunManagement => upyun::management::Code::from_code(code).map(AnyCode::from),
+        Family::TencentCloudCommon => {
+            tencent_cloud::common::Code::from_code(code).map(AnyCode::from)
+        }
         _ => None,
     }
 }
 
-fn by_vendor(suite: &mut Suite) {
+/// `family`'s position in `Family::ALL`: the index of its map in `FAMILY_CODES`.
+fn index(family: Family) -> usize {
+    Family::ALL
+        .iter()
+        .position(|&f| f == family)
+        .expect("a family of Family::ALL")
+}
+
+fn by_family(suite: &mut Suite) {
+    // The support crate reads the families in `Family::ALL` order.
+    assert_eq!(FAMILY_CODES.len(), Family::ALL.len());
+    let mut order: Vec<&str> = TABLES.iter().map(|t| t.family).collect();
+    order.dedup();
+    assert_eq!(order, Family::ALL.map(Family::slug));
     let all = catalog::all();
-    let keyed: Vec<(Vendor, &'static str)> = catalog_keys()
+    let keyed: Vec<(Family, &'static str)> = catalog_keys()
         .into_iter()
-        .map(|(key, code)| (code.vendor(), key))
+        .map(|(key, code)| (code.family(), key))
         .collect();
 
-    // The alternatives, one structure per vendor (indexed by `Vendor as usize`), built once.
-    let mut hashmaps: Vec<HashMap<&'static str, AnyCode>> = vec![HashMap::new(); 5];
-    let mut linear: Vec<Vec<(&'static str, AnyCode)>> = vec![Vec::new(); 5];
+    // The alternatives, one structure per family (indexed as in `Family::ALL`), built once.
+    let n = Family::ALL.len();
+    let mut hashmaps: Vec<HashMap<&'static str, AnyCode>> = vec![HashMap::new(); n];
+    let mut linear: Vec<Vec<(&'static str, AnyCode)>> = vec![Vec::new(); n];
     for (key, code) in catalog_keys() {
-        let v = code.vendor() as usize;
-        hashmaps[v].insert(key, code);
-        linear[v].push((key, code));
+        let f = index(code.family());
+        hashmaps[f].insert(key, code);
+        linear[f].push((key, code));
     }
     let mut sorted = linear.clone();
     for table in &mut sorted {
         table.sort_unstable_by_key(|&(key, _)| key);
     }
 
-    let phf = |v: Vendor, k: &str| {
-        VENDOR_CODES[v as usize]
+    // `Family as usize` is the position in `Family::ALL` (registry order), checked below.
+    let phf = |f: Family, k: &str| {
+        FAMILY_CODES[f as usize]
             .get(k)
             .map(|&i| all[usize::from(i)])
     };
-    let hashmap = |v: Vendor, k: &str| hashmaps[v as usize].get(k).copied();
-    let binary = |v: Vendor, k: &str| {
-        let table = &sorted[v as usize];
+    let hashmap = |f: Family, k: &str| hashmaps[f as usize].get(k).copied();
+    let binary = |f: Family, k: &str| {
+        let table = &sorted[f as usize];
         table
             .binary_search_by(|&(key, _)| key.cmp(k))
             .ok()
             .map(|i| table[i].1)
     };
-    let scan = |v: Vendor, k: &str| {
-        linear[v as usize]
+    let scan = |f: Family, k: &str| {
+        linear[f as usize]
             .iter()
             .find(|&&(key, _)| key == k)
             .map(|&(_, code)| code)
     };
+    let api = |f: Family, k: &str| catalog::lookup_in(f, k).expect("every family is enabled");
+    for family in Family::ALL {
+        assert_eq!(family as usize, index(family), "{family}");
+    }
 
     let (hits, misses) = hits_and_misses(
         &keyed,
         |(_, k)| k,
-        |(v, _), m| (v, m),
-        |(v, _), m| catalog::lookup(v, m).is_none() && phf(v, m).is_none(),
+        |(f, _), m| (f, m),
+        |(f, _), m| api(f, m).is_none() && phf(f, m).is_none(),
     );
-    for &(v, k) in &hits {
-        let expected = catalog::lookup(v, k);
-        assert!(expected.is_some(), "{v} {k}");
+    for &(f, k) in &hits {
+        let expected = api(f, k);
+        assert!(expected.is_some_and(|c| c.family() == f), "{f} {k}");
         for found in [
-            typed_lookup(v, k),
-            phf(v, k),
-            hashmap(v, k),
-            binary(v, k),
-            scan(v, k),
+            typed_lookup(f, k),
+            phf(f, k),
+            hashmap(f, k),
+            binary(f, k),
+            scan(f, k),
         ] {
-            assert_eq!(found, expected, "{v} {k}");
+            assert_eq!(found, expected, "{f} {k}");
         }
     }
-    for &(v, k) in &misses {
-        for found in [typed_lookup(v, k), hashmap(v, k), binary(v, k), scan(v, k)] {
-            assert_eq!(found, None, "{v} {k}");
+    for &(f, k) in &misses {
+        for found in [typed_lookup(f, k), hashmap(f, k), binary(f, k), scan(f, k)] {
+            assert_eq!(found, None, "{f} {k}");
         }
     }
 
-    for (group, inputs) in [("code_vendor_hit", &hits), ("code_vendor_miss", &misses)] {
+    for (group, inputs) in [("code_family_hit", &hits), ("code_family_miss", &misses)] {
         let mut g = suite.group(group);
-        g.batch("api", inputs, |&(v, k)| catalog::lookup(v, k));
-        g.batch("api_typed", inputs, |&(v, k)| typed_lookup(v, k));
-        g.batch("phf", inputs, |&(v, k)| phf(v, k));
-        g.batch("hashmap", inputs, |&(v, k)| hashmap(v, k));
-        g.batch("sorted", inputs, |&(v, k)| binary(v, k));
-        g.batch("linear", inputs, |&(v, k)| scan(v, k));
-        g.batch("noop", inputs, |&(v, k)| noop_vendor(v, k));
+        g.batch("api", inputs, |&(f, k)| catalog::lookup_in(f, k));
+        g.batch("api_typed", inputs, |&(f, k)| typed_lookup(f, k));
+        g.batch("phf", inputs, |&(f, k)| phf(f, k));
+        g.batch("hashmap", inputs, |&(f, k)| hashmap(f, k));
+        g.batch("sorted", inputs, |&(f, k)| binary(f, k));
+        g.batch("linear", inputs, |&(f, k)| scan(f, k));
+        g.batch("noop", inputs, |&(f, k)| noop_family(f, k));
         g.finish();
     }
 }
 
 // ---------------------------------------------------------------------------------------------
-// One typed table: `upyun::Code::from_code`, the largest table (144 codes).
+// One typed table: `upyun::management::Code::from_code`, the largest table (144 codes).
 
 fn typed(suite: &mut Suite) {
     let table = TABLES
         .iter()
-        .find(|t| t.vendor == "upyun" && t.name == "Code")
-        .expect("the upyun table");
-    let keyed: Vec<(&'static str, upyun::Code)> = upyun::Code::ALL
+        .find(|t| t.family == Family::UpyunManagement.slug() && t.name == "Code")
+        .expect("the upyun/management table");
+    let keyed: Vec<(&'static str, upyun::management::Code)> = upyun::management::Code::ALL
         .iter()
         .flat_map(|&code| {
             std::iter::once(code.as_str())
@@ -220,7 +239,7 @@ fn typed(suite: &mut Suite) {
                 .map(move |k| (k, code))
         })
         .collect();
-    let hashmap: HashMap<&'static str, upyun::Code> = keyed.iter().copied().collect();
+    let hashmap: HashMap<&'static str, upyun::management::Code> = keyed.iter().copied().collect();
     let mut sorted = keyed.clone();
     sorted.sort_unstable_by_key(|&(key, _)| key);
     let linear = keyed.clone();
@@ -229,7 +248,7 @@ fn typed(suite: &mut Suite) {
         table
             .codes
             .get(k)
-            .map(|&i| upyun::Code::ALL[usize::from(i)])
+            .map(|&i| upyun::management::Code::ALL[usize::from(i)])
     };
     let binary = |k: &str| {
         sorted
@@ -244,10 +263,10 @@ fn typed(suite: &mut Suite) {
         &keys,
         |k| k,
         |_, m| m,
-        |_, m| upyun::Code::from_code(m).is_none() && phf(m).is_none(),
+        |_, m| upyun::management::Code::from_code(m).is_none() && phf(m).is_none(),
     );
     for &k in &hits {
-        let expected = upyun::Code::from_code(k);
+        let expected = upyun::management::Code::from_code(k);
         assert!(expected.is_some(), "{k}");
         for found in [phf(k), hashmap.get(k).copied(), binary(k), scan(k)] {
             assert_eq!(found, expected, "{k}");
@@ -263,7 +282,7 @@ fn typed(suite: &mut Suite) {
 
     for (group, inputs) in [("code_typed_hit", &hits), ("code_typed_miss", &misses)] {
         let mut g = suite.group(group);
-        g.batch("api", inputs, |&k| upyun::Code::from_code(k));
+        g.batch("api", inputs, |&k| upyun::management::Code::from_code(k));
         g.batch("phf", inputs, |&k| phf(k));
         g.batch("hashmap", inputs, |&k| hashmap.get(k).copied());
         g.batch("sorted", inputs, |&k| binary(k));
@@ -274,9 +293,9 @@ fn typed(suite: &mut Suite) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Across vendors: `catalog::by_code`, every code that has the key.
+// Across families: `catalog::by_code`, every code that has the key.
 
-fn across_vendors(suite: &mut Suite) {
+fn across_families(suite: &mut Suite) {
     // Distinct keys, in catalog order of first appearance, with every code that has them.
     let mut linear: Vec<(&'static str, &'static [AnyCode])> = Vec::new();
     for (key, _) in catalog_keys() {

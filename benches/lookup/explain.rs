@@ -1,4 +1,4 @@
-//! `Response::explain` on one realistic error response per vendor (the vendor documents'
+//! `Response::explain` on one realistic error response per wire family (the vendor documents'
 //! examples), against parsing the same body into a `serde_json::Value` and indexing it, and
 //! against a minimal `#[derive(Deserialize)]` struct borrowing just the fields the vendor uses.
 //! Every route ends with the same catalog lookup, so the rows differ by how the body is read.
@@ -9,7 +9,8 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use errcat::{AnyCode, Outcome, Response, Vendor, catalog, tencent_cdn, tencent_cloud, upyun};
+use errcat::tencent_cloud::common::Resolved;
+use errcat::{AnyCode, Family, Outcome, Response, catalog, tencent_cloud, upyun};
 
 use crate::Suite;
 
@@ -53,10 +54,12 @@ fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &str {
 
 /// The Tencent CDN code: the module code in the message when documented, else the public code.
 fn cdn_code(code: u64, message: &str) -> Option<AnyCode> {
-    let module = tencent_cdn::split_message(message)
-        .and_then(|(m, _)| tencent_cdn::ModuleCode::from_code(m))
+    let module = tencent_cloud::cdn::split_message(message)
+        .and_then(|(m, _)| tencent_cloud::cdn::ModuleCode::from_code(m))
         .map(AnyCode::from);
-    module.or_else(|| tencent_cdn::Code::from_code(decimal(code, &mut [0; 20])).map(AnyCode::from))
+    module.or_else(|| {
+        tencent_cloud::cdn::Code::from_code(decimal(code, &mut [0; 20])).map(AnyCode::from)
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -71,7 +74,7 @@ fn value_cloudbypass(body: &[u8]) -> Option<Found> {
     Some(Found {
         code: v["code"]
             .as_str()
-            .and_then(|c| catalog::lookup(Vendor::Cloudbypass, c)),
+            .and_then(|c| catalog::lookup_in(Family::CloudbypassApi, c).ok().flatten()),
         message: str_len(&v["message"]),
         request_id: str_len(&v["id"]),
     })
@@ -92,7 +95,7 @@ fn value_upyun(body: &[u8]) -> Option<Found> {
     Some(Found {
         code: v["error_code"]
             .as_str()
-            .and_then(upyun::Code::from_code)
+            .and_then(upyun::management::Code::from_code)
             .map(AnyCode::from),
         message: str_len(&v["message"]),
         request_id: str_len(&v["request"]),
@@ -105,8 +108,9 @@ fn value_tencent_cloud(body: &[u8]) -> Option<Found> {
     Some(Found {
         code: r["Error"]["Code"]
             .as_str()
-            .and_then(tencent_cloud::Code::resolve)
-            .map(|c| c.code().into()),
+            .and_then(tencent_cloud::common::Code::resolve)
+            .and_then(Resolved::code)
+            .map(AnyCode::from),
         message: str_len(&r["Error"]["Message"]),
         request_id: str_len(&r["RequestId"]),
     })
@@ -160,7 +164,9 @@ struct TencentCloudError<'a> {
 fn struct_cloudbypass(body: &[u8]) -> Option<Found> {
     let b: CloudbypassBody<'_> = serde_json::from_slice(body).ok()?;
     Some(Found {
-        code: catalog::lookup(Vendor::Cloudbypass, b.code),
+        code: catalog::lookup_in(Family::CloudbypassApi, b.code)
+            .ok()
+            .flatten(),
         message: b.message.len(),
         request_id: b.id.len(),
     })
@@ -178,7 +184,7 @@ fn struct_tencent_cdn(body: &[u8]) -> Option<Found> {
 fn struct_upyun(body: &[u8]) -> Option<Found> {
     let b: UpyunBody<'_> = serde_json::from_slice(body).ok()?;
     Some(Found {
-        code: upyun::Code::from_code(b.error_code).map(AnyCode::from),
+        code: upyun::management::Code::from_code(b.error_code).map(AnyCode::from),
         message: b.message.len(),
         request_id: b.request.len(),
     })
@@ -188,7 +194,9 @@ fn struct_tencent_cloud(body: &[u8]) -> Option<Found> {
     let b: TencentCloudBody<'_> = serde_json::from_slice(body).ok()?;
     let r = b.response;
     Some(Found {
-        code: tencent_cloud::Code::resolve(r.error.code).map(|c| c.code().into()),
+        code: tencent_cloud::common::Code::resolve(r.error.code)
+            .and_then(Resolved::code)
+            .map(AnyCode::from),
         message: r.error.message.len(),
         request_id: r.request_id.len(),
     })
@@ -204,7 +212,9 @@ fn headers_aliyun(headers: &Headers) -> Option<Found> {
     };
     let message = get("x-ca-error-message")?;
     Some(Found {
-        code: catalog::lookup(Vendor::AliyunApiGateway, message),
+        code: catalog::lookup_in(Family::AliyunApiGateway, message)
+            .ok()
+            .flatten(),
         message: message.len(),
         request_id: get("x-ca-request-id").map_or(0, str::len),
     })
@@ -215,7 +225,7 @@ fn headers_aliyun(headers: &Headers) -> Option<Found> {
 /// A hand-written route: the body in, what it found out.
 type Route = fn(&[u8]) -> Option<Found>;
 
-/// One vendor's response and its hand-written routes.
+/// One family's response and its hand-written routes.
 struct Case {
     vendor: &'static str,
     status: u16,
@@ -225,7 +235,7 @@ struct Case {
     borrowed: Option<Route>,
 }
 
-/// One escape-free error response per vendor, from the vendors' documents.
+/// One escape-free error response per family, from the vendors' documents.
 const CASES: [Case; 5] = [
     Case {
         vendor: "cloudbypass",

@@ -42,8 +42,8 @@ struct Target {
 }
 
 const CODE_GROUPS: &[&str] = &[
-    "code_vendor_hit",
-    "code_vendor_miss",
+    "code_family_hit",
+    "code_family_miss",
     "code_typed_hit",
     "code_typed_miss",
     "code_any_hit",
@@ -67,8 +67,8 @@ const TARGETS: &[Target] = &[
         at_least: false,
     },
     Target {
-        what: "code lookup (typed tables dispatched by vendor) ≤ 1.2× raw `phf::Map::get`",
-        groups: &["code_vendor_hit", "code_vendor_miss"],
+        what: "code lookup (typed tables dispatched by family) ≤ 1.2× raw `phf::Map::get`",
+        groups: &["code_family_hit", "code_family_miss"],
         row: "api_typed",
         base: "phf",
         limit: Some(1.2),

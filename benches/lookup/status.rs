@@ -1,9 +1,10 @@
 //! Lookups by HTTP status: `catalog::by_status` (an array indexed by the status) against a
-//! `phf::Map<u16, _>` and a `match`, and `Vendor::status_meaning`.
+//! `phf::Map<u16, _>` and a `match`, and `Vendor::status_meaning` (with `Family::status_meaning`,
+//! which it asks of each of the vendor's families).
 
 use std::hint::black_box;
 
-use errcat::{AnyCode, StatusMeaning, Vendor, catalog};
+use errcat::{AnyCode, Family, StatusMeaning, Vendor, catalog};
 use errcat_bench_support::{BY_STATUS, by_status_match};
 
 use crate::Suite;
@@ -51,9 +52,12 @@ pub fn bench(suite: &mut Suite) {
         g.finish();
     }
 
-    // `Vendor::status_meaning` (Upyun documents eight statuses). The "array" row is the same
-    // answers from an array indexed by the status, built here from the API.
+    // `Vendor::status_meaning` (Upyun documents eight statuses), and `Family::status_meaning` of
+    // its one family (`api_family`). The "array" row is the same answers from an array indexed
+    // by the status, built here from the API.
     let vendor = Vendor::Upyun;
+    let family = Family::UpyunManagement;
+    assert_eq!(vendor.families(), [family]);
     let array: Vec<Option<&'static StatusMeaning>> =
         (0..600).map(|s| vendor.status_meaning(s)).collect();
     let by_array = |s: u16| array.get(usize::from(s)).copied().flatten();
@@ -65,12 +69,20 @@ pub fn bench(suite: &mut Suite) {
         .copied()
         .filter(|&s| vendor.status_meaning(s).is_none())
         .collect();
+    for s in 0..=u16::MAX {
+        assert_eq!(
+            family.status_meaning(s),
+            Ok(vendor.status_meaning(s)),
+            "{s}"
+        );
+    }
     for (group, inputs) in [
         ("status_meaning_hit", &hits),
         ("status_meaning_miss", &misses),
     ] {
         let mut g = suite.group(group);
         g.batch("api", inputs, |&s| vendor.status_meaning(s));
+        g.batch("api_family", inputs, |&s| family.status_meaning(s));
         g.batch("array", inputs, |&s| by_array(s));
         g.batch("noop", inputs, |&s| noop_meaning(s));
         g.finish();

@@ -9,7 +9,7 @@
 //! Every byte string is an input of every target; text is read as UTF-8, invalid bytes becoming
 //! U+FFFD, so that the fuzzer never wastes an input.
 //!
-//! - `lookup_code`: the first byte picks the vendor, `'0'` to `'4'` in [`Vendor::ALL`] order (any
+//! - `lookup_code`: the first byte picks the family, `'0'` to `'4'` in [`Family::ALL`] order (any
 //!   byte `b` picks `(b - '0') mod 5`); the rest is the code.
 //! - `lookup_header`: the header name up to the first `\n`, then the value.
 //! - `lookup_message`: the whole input is the message.
@@ -19,11 +19,31 @@ use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
-use errcat::response::{MAX_BODY, Problem};
+use errcat::response::{Basis, MAX_BODY, Problem};
 use errcat::{
-    AnyCode, ApiError, ErrorKind, Outcome, ParseError, Response, UnknownCode, Vendor, catalog,
+    AnyCode, ApiError, ErrorKind, Family, HeaderRole, Outcome, ParseError, Response, UnknownCode,
+    Vendor, catalog,
 };
-use errcat::{aliyun_apigateway, cloudbypass, tencent_cdn, tencent_cloud, upyun};
+use errcat::{aliyun, cloudbypass, tencent_cloud, upyun};
+
+/// The other names a vendor parses from, ignoring ASCII case (`data/registry.json`): the vendor
+/// slugs of an earlier release, which named a family, and another name.
+const VENDOR_ALIASES: [(&str, Vendor); 3] = [
+    ("tencent-cdn", Vendor::TencentCloud),
+    ("aliyun-apigateway", Vendor::Aliyun),
+    ("alibaba-cloud", Vendor::Aliyun),
+];
+
+/// The other names a family parses from, ignoring ASCII case: the vendor slug of an earlier
+/// release that named it.
+const FAMILY_ALIASES: [(&str, Family); 2] = [
+    ("tencent-cdn", Family::TencentCdn),
+    ("aliyun-apigateway", Family::AliyunApiGateway),
+];
+
+/// The separators after which the resolution walk looks for a documented code followed by
+/// appended detail (`Invalid Url: /v2/x`).
+const DETAIL_SEPARATORS: [char; 6] = [':', ',', ';', '(', '\n', '.'];
 
 /// A fuzz target's check of one raw input.
 pub type Check = fn(&[u8]);
@@ -39,17 +59,19 @@ pub const TARGETS: [(&str, Check); 4] = [
 // ---------------------------------------------------------------------------------------------
 // lookup_code
 
-/// `lookup_code`: [`catalog::lookup`], [`catalog::by_code`] and every table's `from_code`,
-/// `FromStr` and `TryFrom<&str>` agree, and whatever they find is spelled like the input.
+/// `lookup_code`: [`catalog::lookup`], [`catalog::lookup_in`], [`catalog::by_code`] and every
+/// table's `from_code`, `FromStr` and `TryFrom<&str>` agree, and whatever they find is spelled
+/// like the input; [`catalog::resolve`] finds the code itself first, else only what its walk
+/// allows.
 pub fn lookup_code(data: &[u8]) {
     let Some((&first, rest)) = data.split_first() else {
         return;
     };
-    let vendor = Vendor::ALL[usize::from(first.wrapping_sub(b'0')) % Vendor::ALL.len()];
-    check_code(vendor, &String::from_utf8_lossy(rest));
+    let family = Family::ALL[usize::from(first.wrapping_sub(b'0')) % Family::ALL.len()];
+    check_code(family, &String::from_utf8_lossy(rest));
 }
 
-fn check_code(vendor: Vendor, code: &str) {
+fn check_code(family: Family, code: &str) {
     let found = catalog::by_code(code);
     for (i, &c) in found.iter().enumerate() {
         assert!(
@@ -65,8 +87,13 @@ fn check_code(vendor: Vendor, code: &str) {
             "by_code({code:?}): {c:?} not in all()"
         );
         assert_eq!(
-            catalog::lookup(c.vendor(), code),
+            catalog::lookup_in(c.family(), code).ok().flatten(),
             Some(c),
+            "lookup_in vs by_code({code:?})"
+        );
+        assert_eq!(
+            catalog::lookup(c.vendor(), code).map(|l| l.vendor()),
+            Some(c.vendor()),
             "lookup vs by_code({code:?})"
         );
         assert!(
@@ -76,35 +103,81 @@ fn check_code(vendor: Vendor, code: &str) {
         assert_eq!(c.to_string(), c.as_str());
         assert_eq!(c.entry().any_code(), c);
     }
-    match catalog::lookup(vendor, code) {
-        Some(c) => {
-            assert_eq!(c.vendor(), vendor, "lookup({vendor}, {code:?}) found {c:?}");
+    check_lookups(family, code, found);
+    check_tables(code, found);
+    check_resolution(family, code);
+    check_code_helpers(family, code);
+}
+
+/// [`catalog::lookup_in`] of `family` and [`catalog::lookup`] of its vendor agree with
+/// [`catalog::by_code`]; the vendor's lookup is the first of its families that has the code.
+fn check_lookups(family: Family, code: &str, found: &[AnyCode]) {
+    let vendor = family.vendor();
+    match catalog::lookup_in(family, code) {
+        Ok(Some(c)) => {
+            assert_eq!(
+                c.family(),
+                family,
+                "lookup_in({family}, {code:?}) found {c:?}"
+            );
             assert!(
                 found.contains(&c),
-                "lookup({vendor}, {code:?}) not in by_code"
+                "lookup_in({family}, {code:?}) not in by_code"
             );
         }
-        None => assert!(
+        Ok(None) => assert!(
+            found.iter().all(|c| c.family() != family),
+            "lookup_in({family}, {code:?}) missed a code by_code finds"
+        ),
+        Err(disabled) => {
+            assert!(
+                !family.is_enabled(),
+                "lookup_in({family}, {code:?}): {disabled}"
+            );
+            assert!(found.iter().all(|c| c.family() != family));
+        }
+    }
+    // A vendor's lookup: the first of its families that has the code.
+    let first = vendor
+        .families()
+        .iter()
+        .find_map(|&f| catalog::lookup_in(f, code).ok().flatten());
+    let looked_up = catalog::lookup(vendor, code);
+    assert_eq!(
+        looked_up, first,
+        "lookup({vendor}, {code:?}) vs its families' lookup_in"
+    );
+    if let Some(c) = looked_up {
+        assert_eq!(c.vendor(), vendor, "lookup({vendor}, {code:?}) found {c:?}");
+        assert!(
+            found.contains(&c),
+            "lookup({vendor}, {code:?}) not in by_code"
+        );
+    } else {
+        assert!(
             found.iter().all(|c| c.vendor() != vendor),
             "lookup({vendor}, {code:?}) missed a code by_code finds"
-        ),
+        );
     }
+}
 
+/// Every table's own lookups agree with `by_code`.
+fn check_tables(code: &str, found: &[AnyCode]) {
     check_table(
         code,
         found,
-        cloudbypass::Code::from_code,
-        cloudbypass::Code::as_str,
+        cloudbypass::api::Code::from_code,
+        cloudbypass::api::Code::as_str,
         |c| match c {
-            AnyCode::Cloudbypass(t) => Some(t),
+            AnyCode::CloudbypassApi(t) => Some(t),
             _ => None,
         },
     );
     check_table(
         code,
         found,
-        tencent_cdn::Code::from_code,
-        tencent_cdn::Code::as_str,
+        tencent_cloud::cdn::Code::from_code,
+        tencent_cloud::cdn::Code::as_str,
         |c| match c {
             AnyCode::TencentCdn(t) => Some(t),
             _ => None,
@@ -113,8 +186,8 @@ fn check_code(vendor: Vendor, code: &str) {
     check_table(
         code,
         found,
-        tencent_cdn::ModuleCode::from_code,
-        tencent_cdn::ModuleCode::as_str,
+        tencent_cloud::cdn::ModuleCode::from_code,
+        tencent_cloud::cdn::ModuleCode::as_str,
         |c| match c {
             AnyCode::TencentCdnModule(t) => Some(t),
             _ => None,
@@ -123,8 +196,8 @@ fn check_code(vendor: Vendor, code: &str) {
     check_table(
         code,
         found,
-        aliyun_apigateway::Code::from_code,
-        aliyun_apigateway::Code::as_str,
+        aliyun::apigateway::Code::from_code,
+        aliyun::apigateway::Code::as_str,
         |c| match c {
             AnyCode::AliyunApiGateway(t) => Some(t),
             _ => None,
@@ -133,30 +206,199 @@ fn check_code(vendor: Vendor, code: &str) {
     check_table(
         code,
         found,
-        upyun::Code::from_code,
-        upyun::Code::as_str,
+        upyun::management::Code::from_code,
+        upyun::management::Code::as_str,
         |c| match c {
-            AnyCode::Upyun(t) => Some(t),
+            AnyCode::UpyunManagement(t) => Some(t),
             _ => None,
         },
     );
     check_table(
         code,
         found,
-        tencent_cloud::Code::from_code,
-        tencent_cloud::Code::as_str,
+        tencent_cloud::common::Code::from_code,
+        tencent_cloud::common::Code::as_str,
         |c| match c {
-            AnyCode::TencentCloud(t) => Some(t),
+            AnyCode::TencentCloudCommon(t) => Some(t),
             _ => None,
         },
     );
-
-    check_code_helpers(vendor, code);
 }
 
 /// Whether `code` is the wire code or an alias of `c`.
 fn spells(c: AnyCode, code: &str) -> bool {
-    c.as_str() == code || c.entry().aliases().contains(&code)
+    spellings(c).any(|s| s == code)
+}
+
+/// The wire code and the aliases of `c`.
+fn spellings(c: AnyCode) -> impl Iterator<Item = &'static str> {
+    std::iter::once(c.as_str()).chain(c.entry().aliases().iter().copied())
+}
+
+/// Whether `code` is a spelling of `c` followed by appended detail: white space, then one of the
+/// separators (`Invalid Url: /v2/x`).
+fn with_appended_detail(c: AnyCode, code: &str) -> bool {
+    spellings(c).any(|s| {
+        code.strip_prefix(s).is_some_and(|rest| {
+            rest.trim_start_matches(|ch: char| ch.is_whitespace() && ch != '\n')
+                .starts_with(DETAIL_SEPARATORS)
+        })
+    })
+}
+
+/// Whether `ancestor` is a dotted ancestor of `code`: `A` or `A.B` of `A.B.C`.
+fn is_dotted_ancestor(ancestor: &str, code: &str) -> bool {
+    code.strip_prefix(ancestor)
+        .is_some_and(|sub| sub.starts_with('.'))
+}
+
+/// Whether `code` is the dotted ancestor of `raw` that `c` spells.
+fn spells_ancestor(c: AnyCode, raw: &str) -> bool {
+    spellings(c).any(|s| is_dotted_ancestor(s, raw))
+}
+
+/// [`catalog::resolve`] of `code` in `family`: the exact code or alias first; otherwise only
+/// what the walk's steps allow (a template, appended detail for Alibaba Cloud API Gateway, the
+/// nearest classified or listed dotted ancestor for Tencent Cloud API 3.0, the hundred for
+/// Tencent CDN), each of the family; and `resolve_all` keeps exactly the families that find
+/// something.
+fn check_resolution(family: Family, code: &str) {
+    let r = match catalog::resolve(family, code) {
+        Ok(r) => r,
+        Err(disabled) => {
+            assert!(
+                !family.is_enabled(),
+                "resolve({family}, {code:?}): {disabled}"
+            );
+            return;
+        }
+    };
+    let what = format!("resolve({family}, {code:?}) = {r:?}");
+    assert_eq!(ApiError::family(&r), family, "{what}");
+    assert_eq!(r.raw_code(), code, "{what}");
+    assert_eq!(ApiError::code(&r), code, "{what}");
+    let exact = catalog::lookup_in(family, code).ok().flatten();
+    if let Some(c) = exact {
+        assert_eq!(
+            (r.basis(), r.typed_code(), r.parameter()),
+            (Basis::Exact, Some(c), None),
+            "{what}: the exact code first"
+        );
+    }
+    let entry = ApiError::entry(&r);
+    if let Some(entry) = entry {
+        assert_eq!(entry.family(), family, "{what}: an entry of another family");
+    }
+    check_basis(&r, exact, &what);
+    assert_eq!(
+        r.is_resolved(),
+        entry.is_some() || r.classification().is_some(),
+        "{what}"
+    );
+    if let (None, Some(entry)) = (r.classification(), entry) {
+        assert_eq!(
+            (r.kind(), r.is_retryable()),
+            (entry.kind(), entry.is_retryable()),
+            "{what}"
+        );
+    }
+    // A classification of the raw code itself applies when the code is not listed.
+    if let (None, Ok(Some(rule))) = (exact, family.classification(code)) {
+        assert_eq!(
+            r.classification(),
+            Some(rule),
+            "{what}: its own classification"
+        );
+    }
+
+    for vendor in [None, Some(family.vendor())] {
+        let all: Vec<Family> = catalog::resolve_all(vendor, code)
+            .map(|r| ApiError::family(&r))
+            .collect();
+        let expected: Vec<Family> = Family::ALL
+            .into_iter()
+            .filter(|f| vendor.is_none_or(|v| f.vendor() == v))
+            .filter(|&f| catalog::resolve(f, code).is_ok_and(|r| r.is_resolved()))
+            .collect();
+        assert_eq!(all, expected, "resolve_all({vendor:?}, {code:?})");
+    }
+}
+
+/// What each basis of a resolution allows; `exact` is the code's own `lookup_in`.
+fn check_basis(r: &errcat::Resolution<'_>, exact: Option<AnyCode>, what: &str) {
+    let family = ApiError::family(r);
+    let code = r.raw_code();
+    let entry = ApiError::entry(r);
+    match r.basis() {
+        Basis::Exact => {
+            let c = r.typed_code();
+            assert!(c.is_some(), "{what}: exact without a code");
+            let Some(c) = c else { return };
+            assert_eq!(c.family(), family, "{what}");
+            assert_eq!(entry, Some(c.entry()), "{what}");
+            assert_eq!((r.classification(), r.via()), (None, None), "{what}");
+            match r.parameter() {
+                Some(parameter) => {
+                    assert_eq!(exact, None, "{what}");
+                    check_template(code, c, parameter);
+                }
+                None => assert!(
+                    exact == Some(c)
+                        || (family == Family::AliyunApiGateway && with_appended_detail(c, code)),
+                    "{what}: neither the code nor the code with detail appended"
+                ),
+            }
+        }
+        Basis::Family => {
+            assert_eq!((r.typed_code(), exact), (None, None), "{what}");
+            assert_eq!(r.classification(), None, "{what}");
+            let Some(entry) = entry else {
+                panic!("{what}: a family without an entry");
+            };
+            assert_eq!(r.via(), Some(entry.code()), "{what}");
+            let ancestor =
+                family == Family::TencentCloudCommon && spells_ancestor(entry.any_code(), code);
+            let hundred = family == Family::TencentCdn
+                && code
+                    .parse::<u32>()
+                    .is_ok_and(|n| entry.code().parse::<u32>() == Ok(n / 100 * 100));
+            assert!(
+                ancestor || hundred,
+                "{what}: not a dotted ancestor nor the hundred"
+            );
+        }
+        Basis::Classification => {
+            assert_eq!((r.typed_code(), exact), (None, None), "{what}");
+            let Some(rule) = r.classification() else {
+                panic!("{what}: classified without a classification");
+            };
+            assert_eq!(rule.family(), family, "{what}");
+            assert!(
+                rule.code() == code || is_dotted_ancestor(rule.code(), code),
+                "{what}: the classification is not of the code or an ancestor"
+            );
+            assert_eq!(family.classification(rule.code()), Ok(Some(rule)), "{what}");
+            if let Some(entry) = entry {
+                assert!(
+                    spells_ancestor(entry.any_code(), rule.code()),
+                    "{what}: the entry is not an ancestor of the classification"
+                );
+            }
+            assert_eq!(r.via(), entry.map(errcat::Entry::code), "{what}");
+            assert_eq!(
+                (r.kind(), r.is_retryable()),
+                (rule.kind(), rule.is_retryable()),
+                "{what}"
+            );
+        }
+        other => {
+            assert_eq!(other, Basis::None, "{what}");
+            assert_eq!(r.typed_code(), None, "{what}");
+            assert_eq!(entry, None, "{what}");
+            assert_eq!(r.classification(), None, "{what}");
+            assert_eq!(r.kind(), ErrorKind::Unknown, "{what}");
+        }
+    }
 }
 
 /// One table's `from_code`, `FromStr`, `TryFrom`, `Display` and serde agree with each other and
@@ -220,48 +462,20 @@ fn check_table<T>(
     );
 }
 
-/// The other string lookups of a code: Tencent Cloud family resolution, Upyun structure, Tencent
-/// CDN module codes in messages, classifications, vendor and kind names.
-fn check_code_helpers(vendor: Vendor, code: &str) {
-    match tencent_cloud::Code::resolve(code) {
-        Some(tencent_cloud::Resolved::Exact(c)) => {
-            assert_eq!(
-                tencent_cloud::Code::from_code(code),
-                Some(c),
-                "resolve({code:?})"
-            );
-        }
-        Some(tencent_cloud::Resolved::Parent(c)) => {
-            assert_eq!(
-                tencent_cloud::Code::from_code(code),
-                None,
-                "resolve({code:?})"
-            );
-            let any = AnyCode::from(c);
-            let mut parent =
-                std::iter::once(any.as_str()).chain(any.entry().aliases().iter().copied());
-            assert!(
-                parent.any(|p| code.strip_prefix(p).is_some_and(|sub| sub.starts_with('.'))),
-                "resolve({code:?}) gave {c:?}, not an ancestor"
-            );
-        }
-        Some(_) => {}
-        None => assert_eq!(
-            tencent_cloud::Code::from_code(code),
-            None,
-            "resolve({code:?})"
-        ),
-    }
+/// The other string lookups of a code: Tencent Cloud API 3.0 resolution, Upyun structure, Tencent
+/// CDN module codes in messages, classifications, vendor, family and kind names.
+fn check_code_helpers(family: Family, code: &str) {
+    check_tencent_cloud_common_resolve(code);
 
-    if let Some(s) = upyun::Structure::parse(code) {
+    if let Some(s) = upyun::management::Structure::parse(code) {
         let b = code.as_bytes();
         assert!(
             b.len() == 5 && b.iter().all(u8::is_ascii_digit),
             "Structure::parse({code:?})"
         );
         let level = match b[0] {
-            b'1' => upyun::Level::System,
-            _ => upyun::Level::Module,
+            b'1' => upyun::management::Level::System,
+            _ => upyun::management::Level::Module,
         };
         assert_eq!(s.level(), level, "Structure::parse({code:?})");
         assert_eq!(
@@ -275,16 +489,16 @@ fn check_code_helpers(vendor: Vendor, code: &str) {
             "Structure::parse({code:?})"
         );
     }
-    if let Some(c) = upyun::Code::from_code(code) {
+    if let Some(c) = upyun::management::Code::from_code(code) {
         let s = c.structure();
         assert_eq!(
-            upyun::Structure::parse(c.as_str()),
+            upyun::management::Structure::parse(c.as_str()),
             Some(s),
             "{c:?}.structure()"
         );
     }
 
-    if let Some((module, text)) = tencent_cdn::split_message(code) {
+    if let Some((module, text)) = tencent_cloud::cdn::split_message(code) {
         assert!(
             code.contains(module),
             "split_message({code:?}) module {module:?}"
@@ -300,15 +514,119 @@ fn check_code_helpers(vendor: Vendor, code: &str) {
         );
     }
 
-    if let Some(rule) = vendor.classification(code) {
-        assert_eq!(rule.code(), code, "classification({vendor}, {code:?})");
-        assert_eq!(rule.vendor(), vendor, "classification({vendor}, {code:?})");
+    match family.classification(code) {
+        Ok(Some(rule)) => {
+            assert_eq!(rule.code(), code, "classification({family}, {code:?})");
+            assert_eq!(rule.family(), family, "classification({family}, {code:?})");
+            assert_eq!(
+                rule.vendor(),
+                family.vendor(),
+                "classification({family}, {code:?})"
+            );
+        }
+        Ok(None) => {}
+        Err(_) => assert!(!family.is_enabled(), "classification({family}, {code:?})"),
     }
-    if let Ok(v) = code.parse::<Vendor>() {
-        assert_eq!(v.slug(), code);
+
+    check_names(code);
+}
+
+/// `tencent_cloud::common::Code::resolve`: the catalog's walk in Tencent Cloud API 3.0, seen
+/// through the common table; an ancestor it names is a dotted ancestor.
+fn check_tencent_cloud_common_resolve(code: &str) {
+    use tencent_cloud::common::{Code, Resolved};
+
+    let walk = catalog::resolve(Family::TencentCloudCommon, code).ok();
+    let resolved = Code::resolve(code);
+    match resolved {
+        Some(Resolved::Exact(c)) => {
+            assert_eq!(Code::from_code(code), Some(c), "resolve({code:?})");
+        }
+        Some(Resolved::Parent(c)) => {
+            assert_eq!(Code::from_code(code), None, "resolve({code:?})");
+            assert!(
+                spells_ancestor(AnyCode::from(c), code),
+                "resolve({code:?}) gave {c:?}, not an ancestor"
+            );
+        }
+        Some(Resolved::Classified(rule, parent)) => {
+            assert_eq!(Code::from_code(code), None, "resolve({code:?})");
+            assert_eq!(
+                rule.family(),
+                Family::TencentCloudCommon,
+                "resolve({code:?})"
+            );
+            assert!(
+                rule.code() == code || is_dotted_ancestor(rule.code(), code),
+                "resolve({code:?}) gave {rule:?}, not of the code or an ancestor"
+            );
+            if let Some(c) = parent {
+                assert!(
+                    spells_ancestor(AnyCode::from(c), rule.code()),
+                    "resolve({code:?}) gave {c:?}, not an ancestor of {rule:?}"
+                );
+            }
+        }
+        Some(_) => {}
+        None => assert_eq!(Code::from_code(code), None, "resolve({code:?})"),
     }
+    // `Code::resolve` is the catalog's walk, seen through the common table.
+    if let Some(r) = walk {
+        let code_of = |r: &errcat::Resolution<'_>| {
+            ApiError::entry(r).and_then(|e| match e.any_code() {
+                AnyCode::TencentCloudCommon(c) => Some(c),
+                _ => None,
+            })
+        };
+        let expected = match r.basis() {
+            Basis::Exact => code_of(&r).map(Resolved::Exact),
+            Basis::Family => code_of(&r).map(Resolved::Parent),
+            Basis::Classification => r
+                .classification()
+                .map(|rule| Resolved::Classified(rule, code_of(&r))),
+            _ => None,
+        };
+        assert_eq!(
+            resolved, expected,
+            "Code::resolve vs catalog::resolve of {code:?}"
+        );
+    }
+}
+
+/// Vendor and family slugs and aliases parse, ignoring ASCII case, and nothing else does; kind
+/// names parse exactly.
+fn check_names(code: &str) {
     if let Ok(k) = code.parse::<ErrorKind>() {
         assert_eq!(k.as_str(), code);
+    }
+    let vendor = Vendor::ALL
+        .into_iter()
+        .find(|v| v.slug().eq_ignore_ascii_case(code))
+        .or_else(|| {
+            VENDOR_ALIASES
+                .iter()
+                .find(|(alias, _)| alias.eq_ignore_ascii_case(code))
+                .map(|&(_, v)| v)
+        });
+    assert_eq!(code.parse::<Vendor>().ok(), vendor, "{code:?} as a vendor");
+    if let Some(v) = vendor {
+        assert_eq!(v.slug().parse::<Vendor>().ok(), Some(v));
+        assert_eq!(v.to_string(), v.slug());
+    }
+    let named = Family::ALL
+        .into_iter()
+        .find(|f| f.slug().eq_ignore_ascii_case(code))
+        .or_else(|| {
+            FAMILY_ALIASES
+                .iter()
+                .find(|(alias, _)| alias.eq_ignore_ascii_case(code))
+                .map(|&(_, f)| f)
+        });
+    assert_eq!(code.parse::<Family>().ok(), named, "{code:?} as a family");
+    if let Some(f) = named {
+        assert_eq!(f.slug().parse::<Family>().ok(), Some(f));
+        assert_eq!(f.to_string(), f.slug());
+        assert!(f.vendor().families().contains(&f));
     }
 }
 
@@ -317,7 +635,8 @@ fn check_code_helpers(vendor: Vendor, code: &str) {
 
 /// `lookup_header`: [`catalog::header`], [`catalog::by_header`] and [`catalog::template`] find
 /// only what the name and value say: names equal ignoring ASCII case, codes of the header's
-/// vendor, template parameters that are the rest of the value.
+/// family found by its resolution walk (the code itself, a filled-in template, or the code with
+/// detail appended), template parameters that are the rest of the value.
 pub fn lookup_header(data: &[u8]) {
     let (name, value) = match data.iter().position(|&b| b == b'\n') {
         Some(i) => (&data[..i], &data[i + 1..]),
@@ -331,32 +650,75 @@ pub fn lookup_header(data: &[u8]) {
 
 fn check_header(name: &str, value: &str) {
     let header = catalog::header(name);
-    let documented = Vendor::ALL
+    let documented = Family::ALL
+        .into_iter()
+        .flat_map(Family::headers)
+        .find(|h| h.name().eq_ignore_ascii_case(name));
+    assert_eq!(header, documented, "header({name:?}) vs Family::headers()");
+    let of_vendors = Vendor::ALL
         .into_iter()
         .flat_map(Vendor::headers)
         .find(|h| h.name().eq_ignore_ascii_case(name));
-    assert_eq!(header, documented, "header({name:?}) vs Vendor::headers()");
+    assert_eq!(header, of_vendors, "header({name:?}) vs Vendor::headers()");
     if let Some(h) = header {
         assert!(
             h.name().eq_ignore_ascii_case(name),
             "header({name:?}) found {h:?}"
         );
+        assert_eq!(h.vendor(), h.family().vendor(), "{h:?}");
     }
+    let carries_code = header.is_some_and(|h| {
+        matches!(
+            h.carries(),
+            HeaderRole::ErrorCode | HeaderRole::ErrorMessage
+        )
+    });
 
-    if let Some(m) = catalog::by_header(name, value) {
-        let h = m.header();
-        assert_eq!(header, Some(h), "by_header({name:?}, {value:?}) vs header");
-        let code = m.code();
-        assert_eq!(code.vendor(), h.vendor(), "by_header({name:?}, {value:?})");
-        match m.parameter() {
-            None => assert_eq!(
-                catalog::lookup(h.vendor(), value),
-                Some(code),
-                "by_header({name:?}, {value:?}) without a parameter"
-            ),
-            Some(parameter) => {
-                assert_eq!(catalog::lookup(h.vendor(), value), None, "exact code first");
-                check_template(value, code, parameter);
+    match catalog::by_header(name, value) {
+        Some(m) => {
+            let h = m.header();
+            assert_eq!(header, Some(h), "by_header({name:?}, {value:?}) vs header");
+            assert!(
+                carries_code,
+                "by_header({name:?}, {value:?}): {h:?} carries no code"
+            );
+            let code = m.code();
+            let family = h.family();
+            assert_eq!(code.family(), family, "by_header({name:?}, {value:?})");
+            // The family's one resolution walk found it, as `explain` would.
+            let r = catalog::resolve(family, value).ok();
+            assert_eq!(
+                r.map(|r| (r.basis(), r.typed_code(), r.parameter())),
+                Some((Basis::Exact, Some(code), m.parameter())),
+                "by_header({name:?}, {value:?}) vs resolve"
+            );
+            let exact = catalog::lookup_in(family, value).ok().flatten();
+            match m.parameter() {
+                None => assert!(
+                    exact == Some(code) || with_appended_detail(code, value),
+                    "by_header({name:?}, {value:?}) found {code:?}: neither the code nor the \
+                     code with detail appended"
+                ),
+                Some(parameter) => {
+                    assert_eq!(exact, None, "exact code first");
+                    check_template(value, code, parameter);
+                }
+            }
+        }
+        None => {
+            // A header that carries a code finds every documented code of its family.
+            if let Some(h) = header.filter(|_| carries_code) {
+                let r = catalog::resolve(h.family(), value).ok();
+                assert_eq!(
+                    r.and_then(|r| r.typed_code()),
+                    None,
+                    "by_header({name:?}, {value:?}) missed what resolve finds"
+                );
+                assert_eq!(
+                    catalog::lookup_in(h.family(), value).ok().flatten(),
+                    None,
+                    "by_header({name:?}, {value:?}) missed a documented code"
+                );
             }
         }
     }
@@ -433,8 +795,8 @@ fn message_key(text: &str) -> &str {
 /// The input of the `explain` target: what a caller of [`Response::explain`] holds.
 #[derive(Clone, PartialEq, Eq)]
 pub struct ExplainInput {
-    /// The vendor hint.
-    pub vendor: Option<Vendor>,
+    /// The hint: the wire family, or the vendor, the caller called.
+    pub hint: Option<Hint>,
     /// The HTTP status.
     pub status: Option<u16>,
     /// The headers, in order: names as text, values as bytes.
@@ -443,17 +805,38 @@ pub struct ExplainInput {
     pub body: Vec<u8>,
 }
 
+/// What the caller says it called.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hint {
+    /// [`Response::with_family`]: detection is skipped.
+    Family(Family),
+    /// [`Response::with_vendor`]: only the vendor's families are detected, its first by default.
+    Vendor(Vendor),
+}
+
 impl ExplainInput {
     /// The response this input describes, ready to explain.
     pub fn response(&self) -> Response<'_, impl Iterator<Item = (&str, &[u8])> + '_> {
-        Response::new(&self.body)
+        let response = Response::new(&self.body)
             .with_headers(
                 self.headers
                     .iter()
                     .map(|(name, value)| (name.as_str(), value.as_slice())),
             )
-            .with_vendor(self.vendor)
-            .with_status(self.status)
+            .with_status(self.status);
+        match self.hint {
+            Some(Hint::Family(family)) => response.with_family(family),
+            Some(Hint::Vendor(vendor)) => response.with_vendor(vendor),
+            None => response,
+        }
+    }
+
+    /// The same response, with `family` as the hint instead.
+    fn with_family(&self, family: Family) -> Self {
+        Self {
+            hint: Some(Hint::Family(family)),
+            ..self.clone()
+        }
     }
 }
 
@@ -461,8 +844,9 @@ impl ExplainInput {
     /// Decodes any bytes, HTTP-style:
     ///
     /// ```text
-    /// 4 403          first line: the vendor hint, '0' to '4' in Vendor::ALL order (anything
-    ///                else: none), then the status (anything that is not a u16: none)
+    /// 4 403          first line: the hint, '0' to '4' a family in Family::ALL order, 'a' to
+    ///                'd' a vendor in Vendor::ALL order (anything else: none), then the status
+    ///                (anything that is not a u16: none)
     /// Name: value    headers, up to an empty line; one space after the colon is skipped
     ///  more value    a line starting with a space or tab continues the value after a '\n'
     ///                the empty line
@@ -471,10 +855,17 @@ impl ExplainInput {
     #[must_use]
     pub fn decode(data: &[u8]) -> Self {
         let (control, mut rest) = split_line(data);
-        let vendor = control
-            .first()
-            .and_then(|b| Vendor::ALL.get(usize::from(b.wrapping_sub(b'0'))))
-            .copied();
+        let hint = control.first().and_then(|&b| match b {
+            b'0'..=b'9' => Family::ALL
+                .get(usize::from(b - b'0'))
+                .copied()
+                .map(Hint::Family),
+            b'a'..=b'z' => Vendor::ALL
+                .get(usize::from(b - b'a'))
+                .copied()
+                .map(Hint::Vendor),
+            _ => None,
+        });
         let status = std::str::from_utf8(control.get(1..).unwrap_or_default())
             .ok()
             .and_then(|s| s.trim().parse().ok());
@@ -503,7 +894,7 @@ impl ExplainInput {
             }
         }
         Self {
-            vendor,
+            hint,
             status,
             headers,
             body,
@@ -528,7 +919,7 @@ impl fmt::Debug for ExplainInput {
             .map(|(name, value)| format!("{name:?}: \"{}\"", value.escape_ascii()))
             .collect();
         f.debug_struct("ExplainInput")
-            .field("vendor", &self.vendor)
+            .field("hint", &self.hint)
             .field("status", &self.status)
             .field("headers", &headers)
             .field("body", &format_args!("b\"{}\"", self.body.escape_ascii()))
@@ -541,11 +932,14 @@ pub fn explain(data: &[u8]) {
     check_explain(&ExplainInput::decode(data));
 }
 
-/// Explains `input` and checks the outcome: no panic; the vendor is the hint when there is one;
-/// an error outcome has a vendor, the status given, and a raw code, message, request id, request
-/// line, module code and template parameter that each come from the input (a substring of the
-/// body, of a header value, or of a JSON string in the body once unescaped); the request id of
-/// an Alibaba Cloud API Gateway response is its first `X-Ca-Request-Id`.
+/// Explains `input` and checks the outcome: no panic; a family hint is the family, a vendor hint
+/// the vendor; explaining with the family found as the hint gives the same outcome; an error
+/// outcome has a family, the status given, and a raw code, message, request id, request line,
+/// module code and template parameter that each come from the input (a substring of the body, of
+/// a header value, or of a JSON string in the body once unescaped); its typed code, entry and
+/// classification are what the family's resolution walk finds for the raw code; the request id
+/// of an Alibaba Cloud API Gateway response is its first `X-Ca-Request-Id`; a JSON error names
+/// the family the body was read for.
 ///
 /// # Panics
 ///
@@ -556,7 +950,7 @@ pub fn check_explain(input: &ExplainInput) {
         Err(ParseError::BodyTooLarge { len, limit }) => {
             assert_eq!((len, limit), (input.body.len(), MAX_BODY), "{input:?}");
             assert!(
-                len > limit && input.vendor.is_none(),
+                len > limit && input.hint.is_none(),
                 "BodyTooLarge on {input:?}"
             );
         }
@@ -565,22 +959,86 @@ pub fn check_explain(input: &ExplainInput) {
                 err.position().is_some(),
                 "{err} without a position on {input:?}"
             );
-            assert!(!err.to_string().is_empty());
+            if let ParseError::Json { family, source } = &err {
+                check_json_error(input, *family, source, &err.to_string());
+            }
         }
     }
 }
 
+/// A JSON error names the family the body was read for: the hinted one, one of the hinted
+/// vendor's, or one whose documented header the response carries; else `JSON`.
+fn check_json_error(
+    input: &ExplainInput,
+    family: Option<Family>,
+    source: &serde_json::Error,
+    message: &str,
+) {
+    let slug = family.map_or("JSON", Family::slug);
+    assert_eq!(
+        message,
+        format!("invalid {slug} response body: {source}"),
+        "{input:?}"
+    );
+    match (input.hint, family) {
+        (Some(Hint::Family(hint)), _) => assert_eq!(family, Some(hint), "{message}: {input:?}"),
+        (Some(Hint::Vendor(hint)), _) => assert_eq!(
+            family.map(Family::vendor),
+            Some(hint),
+            "{message}: {input:?}"
+        ),
+        (None, Some(family)) => assert!(
+            family.headers().any(|h| input
+                .headers
+                .iter()
+                .any(|(name, _)| name.eq_ignore_ascii_case(h.name()))),
+            "{message}: no header of {family} in {input:?}"
+        ),
+        (None, None) => assert!(
+            input
+                .headers
+                .iter()
+                .all(|(name, _)| catalog::header(name).is_none()),
+            "{message}: a documented header, yet read for no family: {input:?}"
+        ),
+    }
+}
+
 fn check_outcome(input: &ExplainInput, outcome: &Outcome<'_>) {
-    if let Some(vendor) = input.vendor {
-        assert_eq!(
+    match input.hint {
+        Some(Hint::Family(family)) => assert_eq!(
+            outcome.family(),
+            Some(family),
+            "the hint is the family: {input:?}"
+        ),
+        Some(Hint::Vendor(vendor)) => assert_eq!(
             outcome.vendor(),
             Some(vendor),
             "the hint is the vendor: {input:?}"
+        ),
+        None => {}
+    }
+    assert_eq!(
+        outcome.vendor(),
+        outcome.family().map(Family::vendor),
+        "{input:?}"
+    );
+    // Detection picks the family; the family's parser then reads the response as it would with
+    // that family as the hint.
+    if let (Some(family), false) = (
+        outcome.family(),
+        matches!(input.hint, Some(Hint::Family(_))),
+    ) {
+        let hinted = input.with_family(family);
+        assert_eq!(
+            hinted.response().explain().ok().as_ref(),
+            Some(outcome),
+            "detected {family}, explained otherwise with it as the hint: {input:?}"
         );
     }
     let request_id = match outcome {
         Outcome::Error(err) => {
-            assert_eq!(outcome.vendor(), Some(err.vendor()), "{input:?}");
+            assert_eq!(outcome.family(), Some(ApiError::family(err)), "{input:?}");
             assert_eq!(outcome.as_str(), "error");
             assert!(outcome.error().is_some());
             assert_eq!(err.status(), input.status, "status kept: {input:?}");
@@ -601,6 +1059,7 @@ fn check_outcome(input: &ExplainInput, outcome: &Outcome<'_>) {
             err.request_id()
         }
         Outcome::Success(success) => {
+            assert_eq!(outcome.family(), Some(success.family()), "{input:?}");
             assert_eq!(outcome.vendor(), Some(success.vendor()), "{input:?}");
             assert_eq!(success.status(), input.status, "status kept: {input:?}");
             if let Some(id) = success.request_id() {
@@ -610,7 +1069,7 @@ fn check_outcome(input: &ExplainInput, outcome: &Outcome<'_>) {
         }
         Outcome::Unrecognized(unrecognized) => {
             assert!(
-                input.vendor.is_none(),
+                input.hint.is_none(),
                 "unrecognized despite a hint: {input:?}"
             );
             assert_eq!(
@@ -622,7 +1081,7 @@ fn check_outcome(input: &ExplainInput, outcome: &Outcome<'_>) {
         }
         _ => None,
     };
-    if outcome.vendor() == Some(Vendor::AliyunApiGateway) {
+    if outcome.family() == Some(Family::AliyunApiGateway) {
         let first = input
             .headers
             .iter()
@@ -636,31 +1095,34 @@ fn check_outcome(input: &ExplainInput, outcome: &Outcome<'_>) {
     }
 }
 
-/// The typed parts of an error agree with the raw parts and with the catalog.
+/// The typed parts of an error agree with the raw parts and with the catalog: what the family's
+/// resolution walk finds for the raw code (a documented Tencent CDN module code then stands in
+/// as the entry; Alibaba Cloud API Gateway resolves only an `X-Ca-Error-Message` text).
 fn check_error(input: &ExplainInput, err: &errcat::ParsedError<'_>) {
-    let vendor = err.vendor();
+    let family = ApiError::family(err);
+    assert_eq!(err.vendor(), family.vendor());
     assert_eq!(ApiError::code(err), err.raw_code().unwrap_or(""));
     if let Some(code) = err.typed_code() {
         assert_eq!(
-            code.vendor(),
-            vendor,
-            "typed code of another vendor: {input:?}"
+            code.family(),
+            family,
+            "typed code of another family: {input:?}"
         );
     }
     if let Some(entry) = ApiError::entry(err) {
-        assert_eq!(entry.vendor(), vendor, "entry of another vendor: {input:?}");
+        assert_eq!(entry.family(), family, "entry of another family: {input:?}");
     }
     if let Some(rule) = err.classification() {
         assert_eq!(
-            rule.vendor(),
-            vendor,
-            "classification of another vendor: {input:?}"
+            rule.family(),
+            family,
+            "classification of another family: {input:?}"
         );
     }
     if let Some(module) = err.typed_module_code() {
         let raw = err
             .module_code()
-            .and_then(tencent_cdn::ModuleCode::from_code);
+            .and_then(tencent_cloud::cdn::ModuleCode::from_code);
         assert_eq!(raw, Some(module), "typed module code: {input:?}");
     }
     assert_eq!(
@@ -668,6 +1130,9 @@ fn check_error(input: &ExplainInput, err: &errcat::ParsedError<'_>) {
         err.typed_code().is_some(),
         "is_known: {input:?}"
     );
+
+    let resolvable = check_error_resolution(input, err);
+
     let _ = (err.kind(), err.is_retryable(), ApiError::message(err));
     let problems: Vec<Problem> = err.problems().collect();
     for (i, p) in problems.iter().enumerate() {
@@ -678,6 +1143,11 @@ fn check_error(input: &ExplainInput, err: &errcat::ParsedError<'_>) {
         input.body.len() > MAX_BODY,
         "body_too_large: {input:?}"
     );
+    assert_eq!(
+        problems.contains(&Problem::TablesDisabled),
+        !family.is_enabled() && resolvable.is_some(),
+        "tables_disabled: {input:?}"
+    );
     if problems.contains(&Problem::HeaderNotUtf8) {
         assert!(
             input
@@ -687,6 +1157,104 @@ fn check_error(input: &ExplainInput, err: &errcat::ParsedError<'_>) {
             "header_not_utf8 with UTF-8 headers: {input:?}"
         );
     }
+}
+
+/// An error's typed code, entry, classification and basis are what the family's resolution walk
+/// finds for its raw code (Alibaba Cloud API Gateway resolves only an `X-Ca-Error-Message` text,
+/// as `by_header` does). A Tencent CDN public `code` is one of the public codes, or falls back to
+/// its hundred: module codes are another numbering, read from the message, and a documented one
+/// is then the entry. Returns the raw code resolved, if any.
+fn check_error_resolution<'e>(
+    input: &ExplainInput,
+    err: &'e errcat::ParsedError<'_>,
+) -> Option<&'e str> {
+    let family = ApiError::family(err);
+    let resolvable = err
+        .raw_code()
+        .filter(|_| family != Family::AliyunApiGateway || err.message().is_some());
+    // The typed code, the template parameter, and (entry, classification, basis) if any.
+    let (typed, parameter, found) = if family == Family::TencentCdn {
+        let public = resolvable.and_then(tencent_cdn_public);
+        let typed = public
+            .filter(|&(_, basis)| basis == Basis::Exact)
+            .map(|(code, _)| AnyCode::from(code));
+        let found = public.map(|(code, basis)| (Some(AnyCode::from(code).entry()), None, basis));
+        (typed, None, found)
+    } else {
+        let r = resolvable.and_then(|raw| catalog::resolve(family, raw).ok());
+        let found = r
+            .filter(errcat::Resolution::is_resolved)
+            .map(|r| (ApiError::entry(&r), r.classification(), r.basis()));
+        (
+            r.and_then(|r| r.typed_code()),
+            r.and_then(|r| r.parameter()),
+            found,
+        )
+    };
+    assert_eq!(err.typed_code(), typed, "typed code: {input:?}");
+    assert_eq!(
+        err.template_parameter(),
+        parameter,
+        "template parameter: {input:?}"
+    );
+    let found = match err.typed_module_code() {
+        Some(module) => Some((Some(AnyCode::from(module).entry()), None, Basis::Exact)),
+        None => found,
+    };
+    let got = (ApiError::entry(err), err.classification());
+    if let Some((entry, rule, basis)) = found {
+        assert_eq!(
+            (got, err.basis()),
+            ((entry, rule), basis),
+            "entry, classification and basis: {input:?}"
+        );
+        let kind = rule.map(|r| (r.kind(), r.is_retryable()));
+        let kind = kind.or_else(|| entry.map(|e| (e.kind(), e.is_retryable())));
+        assert_eq!(
+            Some((err.kind(), err.is_retryable())),
+            kind,
+            "kind: {input:?}"
+        );
+    } else {
+        assert_eq!(
+            got,
+            (None, None),
+            "nothing resolved, yet an entry: {input:?}"
+        );
+        assert!(
+            matches!(err.basis(), Basis::HttpStatus | Basis::None),
+            "nothing resolved, yet basis {:?}: {input:?}",
+            err.basis()
+        );
+    }
+    if family == Family::AliyunApiGateway {
+        // The header lookup and explain resolve the message header the same way.
+        if let (Some(raw), Some(_)) = (err.raw_code(), err.message()) {
+            let by_header = catalog::by_header("X-Ca-Error-Message", raw);
+            assert_eq!(
+                by_header.map(|m| m.code()),
+                err.typed_code(),
+                "by_header vs explain: {input:?}"
+            );
+        }
+    }
+    resolvable
+}
+
+/// The Tencent CDN public code `raw` is (exactly, or as an alias), else its hundred's
+/// (`4102` -> `4100`, basis `Family`), in the public table only.
+fn tencent_cdn_public(raw: &str) -> Option<(tencent_cloud::cdn::Code, Basis)> {
+    use tencent_cloud::cdn::Code;
+
+    if let Some(code) = Code::from_code(raw) {
+        return Some((code, Basis::Exact));
+    }
+    let hundred = raw.parse::<u32>().ok()? / 100 * 100;
+    Code::ALL
+        .iter()
+        .copied()
+        .find(|code| code.as_str().parse::<u32>() == Ok(hundred))
+        .map(|code| (code, Basis::Family))
 }
 
 /// `text`, which explain returned, comes from the input: a substring of the body or of a header

@@ -4,11 +4,14 @@
 
 mod render;
 
+use std::fmt;
 use std::io::{self, Write};
 use std::process::ExitCode;
+use std::str::FromStr;
 
 use clap::{Args, Parser, Subcommand};
-use errcat::{AnyCode, Vendor, catalog};
+use errcat::response::Basis;
+use errcat::{AnyCode, Disabled, Family, Resolution, Vendor, catalog};
 
 /// Look up what a cloud/API vendor's error code, HTTP status or header means.
 #[derive(Debug, Parser)]
@@ -20,7 +23,9 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Show the entries for a code (wire code, documented alias, filled-in template, or message text).
+    /// Show the entries for a code (wire code, documented alias, filled-in template, or message
+    /// text); an undocumented code is resolved as the library does (a documented parent, a
+    /// classification).
     Lookup {
         #[command(flatten)]
         common: Common,
@@ -73,11 +78,73 @@ fn parse_header(s: &str) -> Result<(String, String), String> {
     Ok((name.to_owned(), value.trim_start().to_owned()))
 }
 
+/// What `--vendor` names: one wire family, or a vendor (all its families).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Scope {
+    Family(Family),
+    Vendor(Vendor),
+}
+
+impl Scope {
+    /// Whether `family` is in scope.
+    fn has(self, family: Family) -> bool {
+        match self {
+            Self::Family(f) => f == family,
+            Self::Vendor(v) => family.vendor() == v,
+        }
+    }
+
+    /// Why nothing can be found in scope: none of its families is compiled in.
+    fn disabled(self) -> Option<Disabled> {
+        let families = match self {
+            Self::Family(family) => vec![family],
+            Self::Vendor(vendor) => vendor.families().to_vec(),
+        };
+        if families.iter().any(|f| f.is_enabled()) {
+            return None;
+        }
+        families.first().and_then(|f| f.sources().err())
+    }
+}
+
+impl fmt::Display for Scope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Family(family) => family.fmt(f),
+            Self::Vendor(vendor) => vendor.fmt(f),
+        }
+    }
+}
+
+impl FromStr for Scope {
+    type Err = String;
+
+    /// A family's slug first (the slugs of an earlier release, `tencent-cdn` and
+    /// `aliyun-apigateway`, name one family, as they did), else a vendor's; ASCII case ignored.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if let Ok(family) = s.parse::<Family>() {
+            return Ok(Self::Family(family));
+        }
+        if let Ok(vendor) = s.parse::<Vendor>() {
+            return Ok(Self::Vendor(vendor));
+        }
+        let vendors: Vec<&str> = Vendor::ALL.iter().map(|v| v.slug()).collect();
+        let families: Vec<&str> = Family::ALL.iter().map(|f| f.slug()).collect();
+        Err(format!(
+            "unknown vendor or family {s:?}: expected a vendor ({}) or a family ({})",
+            vendors.join(", "),
+            families.join(", "),
+        ))
+    }
+}
+
 #[derive(Debug, Args)]
 struct Common {
-    /// Only this vendor: cloudbypass, tencent-cdn, aliyun-apigateway, upyun, tencent-cloud.
+    /// Only this vendor (cloudbypass, tencent-cloud, aliyun, upyun) or wire family
+    /// (tencent-cloud/common, upyun/management, tencent-cloud/cdn, cloudbypass/api,
+    /// aliyun/apigateway); `tencent-cdn` and `aliyun-apigateway` name their family.
     #[arg(long, short)]
-    vendor: Option<Vendor>,
+    vendor: Option<Scope>,
     /// Print JSON for scripts instead of text.
     #[arg(long)]
     json: bool,
@@ -85,7 +152,11 @@ struct Common {
 
 impl Common {
     fn keeps(&self, code: AnyCode) -> bool {
-        self.vendor.is_none_or(|v| code.vendor() == v)
+        self.keeps_family(code.family())
+    }
+
+    fn keeps_family(&self, family: Family) -> bool {
+        self.vendor.is_none_or(|scope| scope.has(family))
     }
 }
 
@@ -110,22 +181,30 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> io::Result<u8> {
+    // Catalog lookups in families whose features are all off would find nothing: say why.
+    // (`explain` reads the response anyway, and flags `tables_disabled`.)
+    if let Command::Lookup { common, .. }
+    | Command::Status { common, .. }
+    | Command::List { common } = &cli.command
+    {
+        if let Some(e) = common.vendor.and_then(Scope::disabled) {
+            eprintln!("errcat: {e}");
+            return Ok(BAD_INPUT);
+        }
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let status = match &cli.command {
         Command::Lookup { common, code } => {
-            let found: Vec<AnyCode> = lookup(code)
-                .into_iter()
-                .filter(|c| common.keeps(*c))
-                .collect();
+            let found = lookup(code, common.vendor);
             if found.is_empty() {
                 let scope = common
                     .vendor
-                    .map_or_else(String::new, |v| format!(" of {v}"));
+                    .map_or_else(String::new, |s| format!(" of {s}"));
                 eprintln!("errcat: {code:?} is not a documented code{scope}");
                 NOT_FOUND
             } else {
-                render::entries(&mut out, &found, common.json)?;
+                render::found(&mut out, &found, common.json)?;
                 OK
             }
         }
@@ -138,10 +217,10 @@ fn run(cli: &Cli) -> io::Result<u8> {
             if common.json {
                 render::entries(&mut out, &found, true)?;
             } else {
-                let meanings: Vec<_> = Vendor::ALL
+                let meanings: Vec<_> = Family::ALL
                     .into_iter()
-                    .filter(|v| common.vendor.is_none_or(|only| only == *v))
-                    .filter_map(|v| v.status_meaning(*status))
+                    .filter(|f| common.keeps_family(*f))
+                    .filter_map(|f| f.status_meaning(*status).ok().flatten())
                     .collect();
                 render::status(&mut out, *status, &meanings, &found)?;
             }
@@ -171,24 +250,7 @@ fn run(cli: &Cli) -> io::Result<u8> {
                 }
                 (None, None, None) => Vec::new(),
             };
-            let pairs: Vec<(&str, &str)> = headers
-                .iter()
-                .map(|(n, v)| (n.as_str(), v.as_str()))
-                .collect();
-            let response = errcat::Response::new(&bytes)
-                .with_headers(&pairs)
-                .with_vendor(common.vendor)
-                .with_status(*status);
-            match response.explain() {
-                Ok(outcome) => {
-                    render::explain(&mut out, &outcome, common.json)?;
-                    OK
-                }
-                Err(e) => {
-                    eprintln!("errcat: {e}");
-                    BAD_INPUT
-                }
-            }
+            explain(&mut out, common, *status, headers, &bytes)?
         }
         Command::List { common } => {
             let found: Vec<AnyCode> = catalog::all()
@@ -204,14 +266,82 @@ fn run(cli: &Cli) -> io::Result<u8> {
     Ok(status)
 }
 
-/// Codes for a user's string: exact codes and aliases, else a filled-in template, else a message.
-fn lookup(input: &str) -> Vec<AnyCode> {
-    let exact = catalog::by_code(input);
+/// Explains a response; returns the exit status.
+fn explain(
+    out: &mut impl Write,
+    common: &Common,
+    status: Option<u16>,
+    headers: &[(String, String)],
+    body: &[u8],
+) -> io::Result<u8> {
+    let pairs: Vec<(&str, &str)> = headers
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    let response = errcat::Response::new(body).with_headers(&pairs);
+    let response = match common.vendor {
+        Some(Scope::Family(family)) => response.with_family(family),
+        Some(Scope::Vendor(vendor)) => response.with_vendor(vendor),
+        None => response,
+    };
+    match response.with_status(status).explain() {
+        Ok(outcome) => {
+            render::explain(out, &outcome, common.json)?;
+            Ok(OK)
+        }
+        Err(e) => {
+            eprintln!("errcat: {e}");
+            Ok(BAD_INPUT)
+        }
+    }
+}
+
+/// What `lookup` found for a user's string.
+#[derive(Debug)]
+enum Found<'a> {
+    /// A documented code: the wire code or an alias, a filled-in template, a code with detail
+    /// appended, or a code whose message the input is.
+    Code(AnyCode),
+    /// An undocumented code, resolved by the library's resolution walk: through a documented
+    /// parent, or a classification.
+    Resolved(Resolution<'a>),
+}
+
+/// What a user's string names, in `scope`: documented codes and aliases; else what the
+/// resolution walk finds in each family (a filled-in template, a code with detail appended, a
+/// documented parent, a classification); else the codes whose message it is.
+fn lookup(input: &str, scope: Option<Scope>) -> Vec<Found<'_>> {
+    let keeps = |family: Family| scope.is_none_or(|s| s.has(family));
+    let exact: Vec<Found<'_>> = catalog::by_code(input)
+        .iter()
+        .copied()
+        .filter(|c| keeps(c.family()))
+        .map(Found::Code)
+        .collect();
     if !exact.is_empty() {
-        return exact.to_vec();
+        return exact;
     }
-    if let Some((code, _)) = catalog::template(input) {
-        return vec![code];
+    let resolved: Vec<Resolution<'_>> = match scope {
+        Some(Scope::Family(family)) => catalog::resolve(family, input)
+            .into_iter()
+            .filter(Resolution::is_resolved)
+            .collect(),
+        Some(Scope::Vendor(vendor)) => catalog::resolve_all(Some(vendor), input).collect(),
+        None => catalog::resolve_all(None, input).collect(),
+    };
+    if !resolved.is_empty() {
+        return resolved
+            .into_iter()
+            .map(|r| match (r.basis(), r.typed_code()) {
+                (Basis::Exact, Some(code)) => Found::Code(code),
+                _ => Found::Resolved(r),
+            })
+            .collect();
     }
-    catalog::by_message(input).to_vec()
+    catalog::by_message(input)
+        .iter()
+        .copied()
+        .filter(|c| keeps(c.family()))
+        .map(Found::Code)
+        .collect()
 }

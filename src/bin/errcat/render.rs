@@ -2,9 +2,132 @@
 
 use std::io::{self, Write};
 
-use errcat::response::{Basis, Problem};
-use errcat::{AnyCode, ApiError, Entry, ErrorKind, Outcome, StatusMeaning, Vendor};
+use errcat::response::Problem;
+use errcat::{
+    AnyCode, ApiError, Classification, Entry, ErrorKind, Family, Outcome, Resolution,
+    StatusMeaning, Vendor,
+};
 use serde::Serialize;
+
+use crate::Found;
+
+/// Writes what `lookup` found: each documented code as its entry (text, or a JSON entry object),
+/// each resolved undocumented code as how it resolved, then the entry it resolved through.
+pub fn found(out: &mut impl Write, found: &[Found<'_>], json: bool) -> io::Result<()> {
+    if json {
+        let items: Vec<Item<'_>> = found
+            .iter()
+            .map(|f| match f {
+                Found::Code(code) => Item::Entry(code.entry()),
+                Found::Resolved(r) => Item::Resolved(Resolved::new(r)),
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &items)?;
+        return writeln!(out);
+    }
+    for (i, f) in found.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        match f {
+            Found::Code(code) => entry(out, code.entry())?,
+            Found::Resolved(r) => resolved(out, r)?,
+        }
+    }
+    Ok(())
+}
+
+/// One item of `lookup --json`: for a documented code, its entry object, as `list` prints it;
+/// for an undocumented code the resolution walk resolves, a [`Resolved`] object.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Item<'a> {
+    Entry(&'static Entry),
+    Resolved(Resolved<'a>),
+}
+
+/// `lookup --json` for an undocumented code the resolution walk resolves: the keys of
+/// `explain --json` that apply, plus `via` and `classification`.
+#[derive(Serialize)]
+struct Resolved<'a> {
+    vendor: Vendor,
+    family: Family,
+    /// The code as given (there is no documented one).
+    code: &'a str,
+    raw_code: &'a str,
+    known: bool,
+    kind: ErrorKind,
+    retryable: bool,
+    retry_reason: Option<&'static str>,
+    basis: &'static str,
+    /// The documented parent whose entry stands in for the code.
+    via: Option<&'static str>,
+    classification: Option<&'static Classification>,
+    entry: Option<&'static Entry>,
+}
+
+impl<'a> Resolved<'a> {
+    fn new(r: &Resolution<'a>) -> Self {
+        Self {
+            vendor: ApiError::vendor(r),
+            family: ApiError::family(r),
+            code: r.raw_code(),
+            raw_code: r.raw_code(),
+            known: r.typed_code().is_some(),
+            kind: r.kind(),
+            retryable: r.is_retryable(),
+            retry_reason: retry_reason(r),
+            basis: r.basis().as_str(),
+            via: r.via(),
+            classification: r.classification(),
+            entry: ApiError::entry(r),
+        }
+    }
+}
+
+/// Why the retry advice of a resolution differs from its kind's default: the classification's
+/// reason when it classifies, else the entry's.
+fn retry_reason(r: &Resolution<'_>) -> Option<&'static str> {
+    match r.classification() {
+        Some(rule) => rule.retry_reason(),
+        None => ApiError::entry(r).and_then(Entry::retry_reason),
+    }
+}
+
+/// Writes an undocumented code as resolved, then the entry it resolved through, if any.
+fn resolved(out: &mut impl Write, r: &Resolution<'_>) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} {:?} (undocumented)",
+        ApiError::family(r),
+        r.raw_code()
+    )?;
+    let mut label = "  resolved:    ";
+    if let Some(rule) = r.classification() {
+        writeln!(out, "{label}classified: {}", rule.reason())?;
+        label = "               ";
+    }
+    if let Some(via) = r.via() {
+        writeln!(out, "{label}via parent {via}")?;
+    }
+    let retry = if r.is_retryable() {
+        "retryable"
+    } else {
+        "not retryable"
+    };
+    writeln!(out, "  kind:        {} ({retry})", r.kind())?;
+    if let Some(reason) = retry_reason(r) {
+        writeln!(out, "  retry:       {reason}")?;
+    }
+    if let Some(source) = r.classification().and_then(Classification::source) {
+        writeln!(out, "  rule from:   {source}")?;
+    }
+    if let Some(e) = ApiError::entry(r) {
+        writeln!(out)?;
+        entry(out, e)?;
+    }
+    Ok(())
+}
 
 /// Writes entries as text, or as a JSON array of entry objects.
 pub fn entries(out: &mut impl Write, codes: &[AnyCode], json: bool) -> io::Result<()> {
@@ -24,7 +147,7 @@ pub fn entries(out: &mut impl Write, codes: &[AnyCode], json: bool) -> io::Resul
 
 /// Writes one entry as text.
 pub fn entry(out: &mut impl Write, e: &Entry) -> io::Result<()> {
-    writeln!(out, "{} {:?} ({})", e.vendor(), e.code(), e.name())?;
+    writeln!(out, "{} {:?} ({})", e.family(), e.code(), e.name())?;
     for alias in e.aliases() {
         writeln!(out, "  alias:       {alias:?}")?;
     }
@@ -51,21 +174,23 @@ pub fn entry(out: &mut impl Write, e: &Entry) -> io::Result<()> {
         writeln!(out, "  remedy:      {}", r.en)?;
         writeln!(out, "               {}", r.zh)?;
     }
-    if let Some(v) = e.versions() {
+    #[cfg(feature = "cloudbypass-api")]
+    if let AnyCode::CloudbypassApi(code) = e.any_code() {
         writeln!(
             out,
             "  versions:    {}",
-            serde_json::to_value(v)?.as_str().unwrap_or("?")
+            serde_json::to_value(code.versions())?
+                .as_str()
+                .unwrap_or("?")
         )?;
     }
     if let Some(url) = e.docs_url() {
         writeln!(out, "  docs:        {url}")?;
     }
-    let (seed, line) = e.seed();
-    writeln!(out, "  seed:        {seed}:{line}")
+    writeln!(out, "  source:      {}", e.source())
 }
 
-/// Writes what vendors say a status means, then the codes documented with it.
+/// Writes what families' documents say a status means, then the codes documented with it.
 pub fn status(
     out: &mut impl Write,
     status: u16,
@@ -76,7 +201,7 @@ pub fn status(
         writeln!(
             out,
             "{} says {status} {}: {} ({})",
-            m.vendor(),
+            m.family(),
             m.reason(),
             m.description().en,
             m.description().zh
@@ -97,11 +222,12 @@ pub fn status(
 struct Explained<'a> {
     outcome: &'static str,
     vendor: Option<Vendor>,
+    family: Option<Family>,
     code: Option<&'a str>,
     raw_code: Option<&'a str>,
     known: bool,
     module_code: Option<&'a str>,
-    upyun_structure: Option<errcat::upyun::Structure>,
+    upyun_structure: Option<errcat::upyun::management::Structure>,
     kind: Option<ErrorKind>,
     retryable: Option<bool>,
     http_status: Option<u16>,
@@ -118,6 +244,7 @@ impl<'a> Explained<'a> {
         let mut value = Self {
             outcome: outcome.as_str(),
             vendor: outcome.vendor(),
+            family: outcome.family(),
             code: None,
             raw_code: None,
             known: false,
@@ -152,23 +279,13 @@ impl<'a> Explained<'a> {
                 value.request_id = e.request_id();
                 value.message = e.message();
                 value.template_parameter = e.template_parameter();
-                value.basis = Some(basis(e.basis()));
+                value.basis = Some(e.basis().as_str());
                 value.problems = e.problems().map(Problem::as_str).collect();
                 value.entry = e.entry();
             }
             _ => {}
         }
         value
-    }
-}
-
-fn basis(b: Basis) -> &'static str {
-    match b {
-        Basis::Exact => "exact",
-        Basis::Family => "family",
-        Basis::Classification => "classification",
-        Basis::HttpStatus => "http_status",
-        _ => "none",
     }
 }
 
@@ -181,7 +298,7 @@ pub fn explain(out: &mut impl Write, outcome: &Outcome<'_>, json: bool) -> io::R
     let status = |s: Option<u16>| s.map_or_else(String::new, |s| format!(" (HTTP {s})"));
     match outcome {
         Outcome::Success(s) => {
-            writeln!(out, "success from {}{}", s.vendor(), status(s.status()))?;
+            writeln!(out, "success from {}{}", s.family(), status(s.status()))?;
             if let Some(id) = s.request_id() {
                 writeln!(out, "  request id: {id}")?;
             }
@@ -196,7 +313,7 @@ pub fn explain(out: &mut impl Write, outcome: &Outcome<'_>, json: bool) -> io::R
             status(u.status())
         ),
         Outcome::Error(e) => {
-            writeln!(out, "error from {}{}", e.vendor(), status(e.status()))?;
+            writeln!(out, "error from {}{}", e.family(), status(e.status()))?;
             let name = e.typed_code().map(|c| format!(" ({})", c.entry().name()));
             writeln!(
                 out,
@@ -225,7 +342,7 @@ pub fn explain(out: &mut impl Write, outcome: &Outcome<'_>, json: bool) -> io::R
                 out,
                 "  kind:        {} ({retry}; from {})",
                 e.kind(),
-                basis(e.basis())
+                e.basis().as_str()
             )?;
             for p in e.problems() {
                 writeln!(out, "  unread:      {p}")?;

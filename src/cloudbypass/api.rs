@@ -1,0 +1,93 @@
+//! Cloudbypass (穿云API) API: 27 error codes. Feature `cloudbypass-api` (default).
+//!
+//! On the wire, the response header `x-cb-status` is `ok` on success and empty or absent on
+//! failure; a failure's body is `{"id": ..., "code": "PARAM_ERROR", "message": ...}`. Some codes
+//! exist only in API v1 or v2 ([`Versions`]).
+//!
+//! # Examples
+//!
+//! ```
+//! use errcat::{ApiError, ErrorKind, cloudbypass::api::{Code, Versions}};
+//!
+//! let code: Code = "CHALLENGE_LOCK_TIMEOUT".parse()?;
+//! assert_eq!(code, Code::ChallengeLockTimeout);
+//! assert_eq!(code.kind(), ErrorKind::Timeout);
+//! assert_eq!(code.versions(), Versions::V2);
+//! # Ok::<(), errcat::UnknownCode>(())
+//! ```
+
+use serde::Serialize;
+
+use crate::response::kit::{Body, Fields, Headers, scalar};
+use crate::response::{ParsedError, Problem};
+use crate::{Family, HeaderRole};
+
+#[cfg(feature = "cloudbypass-api")]
+pub use crate::tables::cloudbypass_api::Code;
+
+/// Which Cloudbypass API versions return a code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Versions {
+    /// Every version (所有版本).
+    All,
+    /// API v1 only.
+    V1,
+    /// API v2 only.
+    V2,
+}
+
+#[cfg(feature = "cloudbypass-api")]
+impl Code {
+    /// The API versions that return this code.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::cloudbypass::api::{Code, Versions};
+    ///
+    /// assert_eq!(Code::CloudflareFiveSecondShield.versions(), Versions::V1);
+    /// assert_eq!(Code::InvalidParameter.versions(), Versions::All);
+    /// ```
+    #[must_use]
+    pub fn versions(self) -> Versions {
+        match crate::tables::cloudbypass_api::CODE_VERSIONS[self as usize] {
+            "v1" => Versions::V1,
+            "v2" => Versions::V2,
+            // "all", the only other value the data validator accepts.
+            _ => Versions::All,
+        }
+    }
+}
+
+/// A body `{"id", "code", "message"}` whose `code` is a string.
+pub(crate) fn detect_body(f: &Fields<'_>) -> bool {
+    let is_string = |raw: Option<&serde_json::value::RawValue>| {
+        raw.is_some_and(|r| r.get().as_bytes().first() == Some(&b'"'))
+    };
+    f.id.is_some() && f.message.is_some() && is_string(f.code)
+}
+
+/// Success only on `x-cb-status: ok`; otherwise the body's error, or the target's own page.
+pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, headers: &Headers<'a>, body: &Body<'a>) -> bool {
+    if headers
+        .get(Family::CloudbypassApi, HeaderRole::Status)
+        .is_some_and(|v| v.trim_ascii().eq_ignore_ascii_case(b"ok"))
+    {
+        return true;
+    }
+    match &body.fields {
+        Some(f) => {
+            err.raw_code = scalar(f.code, Problem::CodeWrongType, &mut err.problems);
+            err.message = scalar(f.message, Problem::MessageWrongType, &mut err.problems);
+            err.request_id = scalar(f.id, Problem::RequestIdWrongType, &mut err.problems);
+        }
+        // The target's own page: a failure, with no code invented.
+        None if !body.too_large => err.problems.add(Problem::BodyUnreadable),
+        None => {}
+    }
+    err.resolve_raw();
+    err.finish();
+    false
+}

@@ -1,0 +1,309 @@
+//! The one resolution walk: what a raw code of a family means, used by the typed lookups,
+//! [`catalog::resolve`](crate::catalog::resolve), the CLI and [`Response::explain`](crate::Response::explain)
+//! alike, so that they agree on every code and sub-code.
+//!
+//! In order, the first step that answers wins:
+//!
+//! 1. the exact code or a documented alias;
+//! 2. a template code (`Invalid Signature, Server StringToSign:%s`) whose text before `%s`
+//!    starts the raw code (families whose policy allows templates);
+//! 3. a documented code followed by appended detail (`Invalid Url: /v2/x`; Alibaba Cloud API
+//!    Gateway);
+//! 4. walking up a dotted code (`A.B.C`, `A.B`, `A`; Tencent Cloud API 3.0), the nearest level
+//!    that the data classifies or the tables document: a classification of the raw code itself
+//!    or of an ancestor beats a documented ancestor further up;
+//! 5. the documented code of the raw code's hundred (`4102` to `4100`; Tencent CDN).
+//!
+//! An HTTP status, when there is one, is the last resort; only `explain` has one.
+
+use serde::Serialize;
+
+use crate::{AnyCode, ApiError, Classification, Entry, ErrorKind, Family};
+
+/// How a family resolves codes it does not list; generated from `data/registry.json`.
+#[derive(Clone, Copy, Debug)]
+#[allow(clippy::struct_excessive_bools)] // four independent switches of one registry row
+pub(crate) struct Policy {
+    pub(crate) dotted: bool,
+    pub(crate) hundreds: bool,
+    pub(crate) templates: bool,
+    pub(crate) appended_detail: bool,
+}
+
+/// How the catalog entry of a code was found.
+///
+/// # Examples
+///
+/// ```
+/// use errcat::{Family, catalog, response::Basis};
+///
+/// let r = catalog::resolve(Family::TencentCloudCommon, "InvalidParameter.InvalidZoneName")?;
+/// assert_eq!(r.basis(), Basis::Family);
+/// # Ok::<(), errcat::Disabled>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Basis {
+    /// The raw code is documented: exactly, as an alias, as a filled-in template, or as a
+    /// documented code with detail appended.
+    Exact,
+    /// The raw code is not documented; the entry is its documented family (Tencent Cloud `A` for
+    /// `A.B`, Tencent CDN `4100` for `4102`).
+    Family,
+    /// The raw code, or its nearest ancestor, is covered by a [`Classification`] (a family the
+    /// table does not list, or a sub-code whose meaning differs from its parent); the entry, if
+    /// any, is the nearest documented ancestor, for its texts.
+    Classification,
+    /// No entry; kind and retry advice come from the HTTP status.
+    HttpStatus,
+    /// No entry and nothing to classify by: kind `unknown`.
+    None,
+}
+
+impl Basis {
+    /// A short `snake_case` name.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(errcat::response::Basis::HttpStatus.as_str(), "http_status");
+    /// ```
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Exact => "exact",
+            Self::Family => "family",
+            Self::Classification => "classification",
+            Self::HttpStatus => "http_status",
+            Self::None => "none",
+        }
+    }
+}
+
+/// What a raw code of a family means: the result of the resolution walk.
+///
+/// Implements [`ApiError`]: `code()` is the raw code, `entry()` the entry found (exact or an
+/// ancestor), and `kind()`/`is_retryable()` come from the classification, else the entry.
+///
+/// # Examples
+///
+/// ```
+/// use errcat::{ApiError, ErrorKind, Family, catalog, response::Basis};
+///
+/// // A sub-code the data classifies differently from its documented parent.
+/// let r = catalog::resolve(Family::TencentCloudCommon, "LimitExceeded.PhoneNumberThirtySecondLimit")?;
+/// assert_eq!(r.basis(), Basis::Classification);
+/// assert_eq!(r.kind(), ErrorKind::RateLimited);
+/// assert_eq!(r.via(), Some("LimitExceeded"));
+/// # Ok::<(), errcat::Disabled>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Resolution<'a> {
+    family: Family,
+    raw: &'a str,
+    code: Option<AnyCode>,
+    entry: Option<&'static Entry>,
+    rule: Option<&'static Classification>,
+    parameter: Option<&'a str>,
+    basis: Basis,
+}
+
+impl<'a> Resolution<'a> {
+    /// The raw code as given.
+    #[must_use]
+    pub fn raw_code(&self) -> &'a str {
+        self.raw
+    }
+
+    /// The documented code, when the raw code is documented ([`Basis::Exact`]).
+    #[must_use]
+    pub fn typed_code(&self) -> Option<AnyCode> {
+        self.code
+    }
+
+    /// The classification that gives the kind, when [`basis`](Self::basis) is
+    /// [`Basis::Classification`].
+    #[must_use]
+    pub fn classification(&self) -> Option<&'static Classification> {
+        self.rule
+    }
+
+    /// For a template code, the part of the raw code that fills `%s`.
+    #[must_use]
+    pub fn parameter(&self) -> Option<&'a str> {
+        self.parameter
+    }
+
+    /// How the entry was found.
+    #[must_use]
+    pub fn basis(&self) -> Basis {
+        self.basis
+    }
+
+    /// The documented ancestor whose entry stands in for an undocumented code (`LimitExceeded`
+    /// for `LimitExceeded.X`), when the entry is not the raw code's own.
+    #[must_use]
+    pub fn via(&self) -> Option<&'static str> {
+        match self.basis {
+            Basis::Family | Basis::Classification => self.entry.map(Entry::code),
+            _ => None,
+        }
+    }
+
+    /// Whether the walk found anything: an entry or a classification.
+    #[must_use]
+    pub fn is_resolved(&self) -> bool {
+        self.entry.is_some() || self.rule.is_some()
+    }
+}
+
+impl ApiError for Resolution<'_> {
+    fn family(&self) -> Family {
+        self.family
+    }
+
+    fn code(&self) -> &str {
+        self.raw
+    }
+
+    fn entry(&self) -> Option<&'static Entry> {
+        self.entry
+    }
+
+    fn kind(&self) -> ErrorKind {
+        match (self.rule, self.entry) {
+            (Some(rule), _) => rule.kind(),
+            (None, Some(entry)) => entry.kind(),
+            (None, None) => ErrorKind::Unknown,
+        }
+    }
+
+    fn is_retryable(&self) -> bool {
+        match (self.rule, self.entry) {
+            (Some(rule), _) => rule.is_retryable(),
+            (None, Some(entry)) => entry.is_retryable(),
+            (None, None) => false,
+        }
+    }
+}
+
+/// The walk, over an enabled family's facts. O(number of dots + templates + a few separators).
+pub(crate) fn walk<'a>(
+    family: Family,
+    info: &'static crate::family::Info,
+    raw: &'a str,
+) -> Resolution<'a> {
+    walk_in(family, info, raw, None)
+}
+
+/// The walk, where a code found exactly must be in the family's table number `table`, when
+/// given: a field whose codes are one table's (Tencent CDN's public `code`, whose numbers can
+/// collide with module codes) is not resolved to another table's code.
+pub(crate) fn walk_in<'a>(
+    family: Family,
+    info: &'static crate::family::Info,
+    raw: &'a str,
+    table: Option<usize>,
+) -> Resolution<'a> {
+    let policy = family.policy();
+    let mut r = Resolution {
+        family,
+        raw,
+        code: None,
+        entry: None,
+        rule: None,
+        parameter: None,
+        basis: Basis::None,
+    };
+    let exact = |r: &mut Resolution<'a>, code: AnyCode, parameter: Option<&'a str>| {
+        r.code = Some(code);
+        r.entry = Some(code.entry());
+        r.parameter = parameter;
+        r.basis = Basis::Exact;
+    };
+    let in_scope = |code: &AnyCode| {
+        table.is_none_or(|t| info.tables.get(t).is_some_and(|codes| codes.contains(code)))
+    };
+    // 1. The code or an alias.
+    if let Some(&code) = info.codes.get(raw).filter(|c| in_scope(c)) {
+        exact(&mut r, code, None);
+        return r;
+    }
+    // 2. A filled-in template.
+    if policy.templates {
+        if let Some((code, parameter)) = info
+            .templates
+            .iter()
+            .find_map(|&(prefix, code)| raw.strip_prefix(prefix).map(|p| (code, p)))
+        {
+            exact(&mut r, code, Some(parameter));
+            return r;
+        }
+    }
+    // 3. A documented code with detail appended: the text before one of the first separators.
+    if policy.appended_detail {
+        if let Some(code) = raw
+            .match_indices([':', ',', ';', '(', '\n', '.'])
+            .take(8)
+            .find_map(|(i, _)| info.codes.get(raw[..i].trim_end()).copied())
+        {
+            exact(&mut r, code, None);
+            return r;
+        }
+    }
+    // 4. The nearest classified or documented level.
+    let levels = levels(raw, policy.dotted);
+    for (depth, level) in levels.enumerate() {
+        if depth > 0 {
+            if let Some(&code) = info.codes.get(level) {
+                r.entry = Some(code.entry());
+                r.basis = Basis::Family;
+                return r;
+            }
+        }
+        if let Some(rule) = info.classifications.get(level) {
+            r.rule = Some(rule);
+            r.entry = self::levels(level, policy.dotted)
+                .skip(1)
+                .find_map(|parent| info.codes.get(parent))
+                .map(AnyCode::entry);
+            r.basis = Basis::Classification;
+            return r;
+        }
+    }
+    // 5. The hundred of a number, in the family's first table.
+    if policy.hundreds {
+        if let Some(code) = hundred(info, raw) {
+            r.entry = Some(code.entry());
+            r.basis = Basis::Family;
+        }
+    }
+    r
+}
+
+/// A code and, for a dotted family, its ancestors, nearest first: `A.B.C`, `A.B`, `A`.
+pub(crate) fn levels(raw: &str, dotted: bool) -> impl Iterator<Item = &str> {
+    std::iter::successors(Some(raw), move |level| {
+        if dotted {
+            level.rsplit_once('.').map(|(parent, _)| parent)
+        } else {
+            None
+        }
+    })
+}
+
+/// The documented code of `raw`'s hundred in the first table: `4102` -> `4100`. Only a code as
+/// the vendor writes numbers counts: ASCII digits, no sign, no leading zero.
+fn hundred(info: &crate::family::Info, raw: &str) -> Option<AnyCode> {
+    let canonical = raw.bytes().all(|b| b.is_ascii_digit()) && !raw.starts_with('0');
+    if !canonical {
+        return None;
+    }
+    let hundred = raw.parse::<u32>().ok()? / 100 * 100;
+    info.tables
+        .first()?
+        .iter()
+        .copied()
+        .find(|code| code.as_str().parse() == Ok(hundred))
+}

@@ -1,0 +1,149 @@
+//! Tencent Cloud API 2.0 (CDN): 16 public codes (`Code`) and 63 module codes (`ModuleCode`).
+//! Feature `tencent-cloud-cdn` (default).
+//!
+//! A response is `{"code": 4000, "message": "(2130)非法ProjectID参数", ...}`: `code` is the
+//! public code (0 is success) and the module code, where there is one, stands in parentheses at
+//! the start of `message` ([`split_message`]).
+//!
+//! # Examples
+//!
+//! ```
+//! use errcat::{ApiError, ErrorKind, tencent_cloud::cdn::{self, Code, ModuleCode}};
+//!
+//! let public = Code::from_code("4000").unwrap();
+//! assert_eq!(public.kind(), ErrorKind::InvalidRequest);
+//!
+//! let (module, text) = cdn::split_message("(2130)非法ProjectID参数").unwrap();
+//! assert_eq!((module, text), ("2130", "非法ProjectID参数"));
+//! assert_eq!(ModuleCode::from_code(module), Some(ModuleCode::InvalidProjectId));
+//! ```
+
+use std::borrow::Cow;
+
+use crate::AnyCode;
+use crate::response::kit::{
+    Body, Fields, Headers, is_numeric, scalar, sub_cow, unread_body_of_200_vendor,
+};
+use crate::response::{Basis, ParsedError, Problem};
+
+#[cfg(feature = "tencent-cloud-cdn")]
+pub use crate::tables::tencent_cloud_cdn::{Code, ModuleCode};
+
+/// A Tencent CDN error's own details: the module code at the start of its message.
+///
+/// # Examples
+///
+/// ```
+/// use errcat::{Outcome, Response, tencent_cloud::cdn::{Details, ModuleCode}};
+///
+/// let body = r#"{"code": 4000, "message": "(2130)非法ProjectID参数"}"#;
+/// let Outcome::Error(err) = Response::new(body.as_bytes()).explain()? else { panic!() };
+/// let details = Details::of(&err).unwrap();
+/// assert_eq!(details.module_code(), Some("2130"));
+/// assert_eq!(details.typed_module_code(), Some(ModuleCode::InvalidProjectId));
+/// # Ok::<(), errcat::ParseError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Details<'e> {
+    module_code: Option<&'e str>,
+    module: Option<AnyCode>,
+}
+
+impl<'e> Details<'e> {
+    /// The details of `err`, when it is a Tencent CDN error.
+    #[must_use]
+    pub fn of(err: &'e ParsedError<'_>) -> Option<Self> {
+        (crate::ApiError::family(err) == crate::Family::TencentCdn).then(|| Self {
+            module_code: err.detail_of(crate::Family::TencentCdn),
+            module: err.detail_code,
+        })
+    }
+
+    /// The module code from the start of the message, as received, documented or not.
+    #[must_use]
+    pub fn module_code(&self) -> Option<&'e str> {
+        self.module_code
+    }
+
+    /// The module code, when the catalog documents it.
+    #[cfg(feature = "tencent-cloud-cdn")]
+    #[must_use]
+    pub fn typed_module_code(&self) -> Option<ModuleCode> {
+        match self.module {
+            Some(AnyCode::TencentCdnModule(code)) => Some(code),
+            _ => None,
+        }
+    }
+}
+
+/// A body whose `code` is a number or a string of digits, with a `message`.
+pub(crate) fn detect_body(f: &Fields<'_>) -> bool {
+    f.message.is_some() && f.code.is_some_and(is_numeric)
+}
+
+/// `code` 0 is a success; otherwise the public code, and the module code in the message.
+pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, _: &Headers<'a>, body: &Body<'a>) -> bool {
+    let Some(f) = &body.fields else {
+        return unread_body_of_200_vendor(err, body);
+    };
+    err.raw_code = scalar(f.code, Problem::CodeWrongType, &mut err.problems);
+    err.message = scalar(f.message, Problem::MessageWrongType, &mut err.problems);
+    if err.raw_code.as_deref() == Some("0") {
+        return true;
+    }
+    err.detail = err
+        .message
+        .as_ref()
+        .and_then(|m: &Cow<'a, str>| sub_cow(m, |m| split_message(m).map(|(code, _)| code)));
+    err.detail_code = err.detail.as_deref().and_then(module_code);
+    // `code` is a public code: resolved in the public table (the first), never to a module code
+    // that happens to have the same number.
+    err.resolve_raw_in(Some(0));
+    // A documented module code is the more specific meaning: it is the entry.
+    if let Some(module) = err.detail_code {
+        err.entry = Some(module.entry());
+        err.rule = None;
+        err.basis = Basis::Exact;
+    }
+    err.finish();
+    false
+}
+
+/// The documented module code `code`.
+#[cfg(feature = "tencent-cloud-cdn")]
+fn module_code(code: &str) -> Option<AnyCode> {
+    ModuleCode::from_code(code).map(AnyCode::from)
+}
+
+/// The documented module code `code`: none, with the family's tables disabled.
+#[cfg(not(feature = "tencent-cloud-cdn"))]
+fn module_code(_: &str) -> Option<AnyCode> {
+    None
+}
+
+/// Splits a message into its module code and its text: `"(2130)非法ProjectID参数"` gives
+/// `("2130", "非法ProjectID参数")`. The code is any run of ASCII digits, optionally negative;
+/// white space after the parenthesis is skipped. `None` when the message does not start with one.
+///
+/// # Examples
+///
+/// ```
+/// use errcat::tencent_cloud::cdn::split_message;
+///
+/// assert_eq!(split_message("(-1) internal"), Some(("-1", "internal")));
+/// assert_eq!(split_message("no module code"), None);
+/// assert_eq!(split_message("(12a)x"), None);
+/// ```
+#[must_use]
+pub fn split_message(message: &str) -> Option<(&str, &str)> {
+    let rest = message.trim_start().strip_prefix(['(', '（'])?;
+    let end = rest.find([')', '）'])?;
+    let code = &rest[..end];
+    let digits = code.strip_prefix('-').unwrap_or(code);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let after = &rest[end..];
+    let after = after.strip_prefix([')', '）']).unwrap_or(after);
+    Some((code, after.trim_start()))
+}

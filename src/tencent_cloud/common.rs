@@ -1,0 +1,139 @@
+//! Tencent Cloud API 3.0: the 26 common error codes. Feature `tencent-cloud-common` (default).
+//!
+//! A failed call answers `{"Response": {"Error": {"Code": "AuthFailure.SignatureFailure",
+//! "Message": "..."}, "RequestId": "..."}}`. Codes are dotted, `Parent.Sub`; products return
+//! many sub-codes no common table lists, which `Code::resolve` maps through the one resolution
+//! walk ([`catalog::resolve`](crate::catalog::resolve)): a classification in the data, else the
+//! nearest listed parent.
+//!
+//! # Examples
+//!
+//! ```
+//! use errcat::{ApiError, ErrorKind, tencent_cloud::common::Code};
+//!
+//! let code: Code = "AuthFailure.SignatureExpire".parse()?;
+//! assert_eq!(code.kind(), ErrorKind::Unauthenticated);
+//! assert_eq!(code.message().unwrap().en, "Signature expired.");
+//! # Ok::<(), errcat::UnknownCode>(())
+//! ```
+
+use crate::response::kit::{
+    Body, Fields, Headers, Nested, is_object, scalar, unread_body_of_200_vendor,
+};
+use crate::response::{ParsedError, Problem};
+
+#[cfg(feature = "tencent-cloud-common")]
+pub use crate::tables::tencent_cloud_common::Code;
+
+#[cfg(feature = "tencent-cloud-common")]
+pub use resolved::Resolved;
+
+#[cfg(feature = "tencent-cloud-common")]
+mod resolved {
+    use super::Code;
+    use crate::response::Basis;
+    use crate::{AnyCode, ApiError, Classification, Family, catalog};
+
+    /// How [`Code::resolve`] matched a raw code.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Resolved {
+        /// The raw code is listed.
+        Exact(Code),
+        /// The raw code is not listed; this is its nearest listed ancestor (`A` for `A.B`).
+        Parent(Code),
+        /// The data classifies the raw code or an ancestor (a family the table does not list,
+        /// or a sub-code whose meaning differs from its parent), with the nearest listed
+        /// ancestor, if any, for its texts.
+        Classified(&'static Classification, Option<Code>),
+    }
+
+    impl Resolved {
+        /// The listed code, exact or ancestor, if any.
+        #[must_use]
+        pub fn code(self) -> Option<Code> {
+            match self {
+                Self::Exact(code) | Self::Parent(code) => Some(code),
+                Self::Classified(_, code) => code,
+            }
+        }
+    }
+
+    fn common(code: AnyCode) -> Option<Code> {
+        match code {
+            AnyCode::TencentCloudCommon(code) => Some(code),
+            #[allow(unreachable_patterns)] // with only this family enabled
+            _ => None,
+        }
+    }
+
+    impl Code {
+        /// Resolves a raw code through the one resolution walk
+        /// ([`catalog::resolve`](crate::catalog::resolve)): the listed code itself; else the
+        /// nearest classified or listed level (`LimitExceeded.PhoneNumberThirtySecondLimit` is
+        /// classified a rate limit; `InvalidParameter.InvalidZoneName` falls back to
+        /// `InvalidParameter`). O(number of dots).
+        ///
+        /// # Examples
+        ///
+        /// ```
+        /// use errcat::tencent_cloud::common::{Code, Resolved};
+        ///
+        /// assert_eq!(
+        ///     Code::resolve("InvalidParameter.InvalidZoneName"),
+        ///     Some(Resolved::Parent(Code::InvalidParameter))
+        /// );
+        /// assert_eq!(Code::resolve("InternalError"), Some(Resolved::Exact(Code::InternalError)));
+        /// assert!(matches!(
+        ///     Code::resolve("LimitExceeded.PhoneNumberDailyLimit"),
+        ///     Some(Resolved::Classified(_, Some(Code::LimitExceeded)))
+        /// ));
+        /// assert_eq!(Code::resolve("NoSuchFamily.Sub"), None);
+        /// ```
+        #[must_use]
+        pub fn resolve(raw: &str) -> Option<Resolved> {
+            let r = catalog::resolve(Family::TencentCloudCommon, raw).ok()?;
+            let code = ApiError::entry(&r).and_then(|e| common(e.any_code()));
+            match r.basis() {
+                Basis::Exact => code.map(Resolved::Exact),
+                Basis::Family => code.map(Resolved::Parent),
+                Basis::Classification => r
+                    .classification()
+                    .map(|rule| Resolved::Classified(rule, code)),
+                _ => None,
+            }
+        }
+    }
+}
+
+/// A body with a `Response` object, or an `Error` object next to a `RequestId`.
+pub(crate) fn detect_body(f: &Fields<'_>) -> bool {
+    is_object(f.response.as_ref()) || (is_object(f.error.as_ref()) && f.request_id.is_some())
+}
+
+/// No `Error` is a success; otherwise the error's `Code` and `Message`.
+pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, _: &Headers<'a>, body: &Body<'a>) -> bool {
+    let Some(f) = &body.fields else {
+        return unread_body_of_200_vendor(err, body);
+    };
+    // `{"Response": {...}}`, or the inner object on its own.
+    let (error, request_id) = match f.response.as_ref().and_then(Nested::object) {
+        Some(response) => (response.error.as_ref(), response.request_id),
+        None => (f.error.as_ref(), f.request_id),
+    };
+    err.request_id = scalar(request_id, Problem::RequestIdWrongType, &mut err.problems);
+    // No `Error`, or `"Error": null`: a success.
+    let Some(error) = error else {
+        return true;
+    };
+    let Nested::Object(error) = error else {
+        err.problems.add(Problem::CodeWrongType);
+        err.finish();
+        return false;
+    };
+    err.raw_code = scalar(error.code, Problem::CodeWrongType, &mut err.problems);
+    err.message = scalar(error.message, Problem::MessageWrongType, &mut err.problems);
+    err.resolve_raw();
+    err.finish();
+    false
+}

@@ -1,0 +1,168 @@
+//! Cargo features per family: an enabled family answers from its tables, a disabled one says so
+//! (`errcat::Disabled`, `Problem::TablesDisabled`), never a silent miss. This file runs in every
+//! feature set `.ci/run` tests (`--no-default-features`, default, `--all-features`), and checks
+//! each family against the features this build was compiled with.
+
+use errcat::response::{Basis, Problem};
+use errcat::{ApiError, Family, Outcome, Response, Vendor, catalog};
+
+/// Whether cargo enabled the family's feature for this test build, asked of cargo itself
+/// (`cfg!`), not of the library.
+fn compiled(family: Family) -> bool {
+    match family.feature() {
+        "tencent-cloud-common" => cfg!(feature = "tencent-cloud-common"),
+        "upyun-management" => cfg!(feature = "upyun-management"),
+        "tencent-cloud-cdn" => cfg!(feature = "tencent-cloud-cdn"),
+        "cloudbypass-api" => cfg!(feature = "cloudbypass-api"),
+        "aliyun-apigateway" => cfg!(feature = "aliyun-apigateway"),
+        other => panic!("a family feature this test does not know: {other}; add it here"),
+    }
+}
+
+/// One documented code of each family, and a response that carries it.
+fn sample(
+    family: Family,
+) -> (
+    &'static str,
+    Response<'static, Vec<(&'static str, &'static str)>>,
+) {
+    match family {
+        Family::TencentCloudCommon => (
+            "InternalError",
+            Response::new(
+                br#"{"Response": {"Error": {"Code": "InternalError", "Message": "m"}, "RequestId": "r-1"}}"#,
+            )
+            .with_status(200)
+            .with_headers(vec![]),
+        ),
+        Family::UpyunManagement => (
+            "21402",
+            Response::new(br#"{"error_code": "21402", "request": "PUT /operators/", "message": "m"}"#)
+                .with_status(409)
+                .with_headers(vec![]),
+        ),
+        Family::TencentCdn => (
+            "4000",
+            Response::new(br#"{"code": 4000, "message": "m", "codeDesc": "InvalidParameter"}"#)
+                .with_status(200)
+                .with_headers(vec![]),
+        ),
+        Family::CloudbypassApi => (
+            "PARAM_ERROR",
+            Response::new(br#"{"id": "r-1", "code": "PARAM_ERROR", "message": "m"}"#)
+                .with_status(400)
+                .with_headers(vec![("x-cb-status", "")]),
+        ),
+        Family::AliyunApiGateway => (
+            "Quota Exhausted",
+            Response::new(b"")
+                .with_status(403)
+                .with_headers(vec![("X-Ca-Error-Message", "Quota Exhausted")]),
+        ),
+        other => panic!("no sample for {other}; add one"),
+    }
+}
+
+#[test]
+fn is_enabled_follows_the_features() {
+    for family in Family::ALL {
+        assert_eq!(family.is_enabled(), compiled(family), "{family}");
+    }
+}
+
+#[test]
+fn every_family_belongs_to_its_vendor_and_parses_from_its_slug() {
+    for family in Family::ALL {
+        assert!(family.vendor().families().contains(&family), "{family}");
+        assert_eq!(family.slug().parse::<Family>(), Ok(family));
+        assert_eq!(family.slug().to_uppercase().parse::<Family>(), Ok(family));
+        assert!(
+            family
+                .slug()
+                .starts_with(&format!("{}/", family.vendor().slug()))
+        );
+    }
+    for vendor in Vendor::ALL {
+        assert_eq!(vendor.slug().parse::<Vendor>(), Ok(vendor));
+        assert!(!vendor.families().is_empty(), "{vendor}");
+    }
+    // The slugs of the first release still parse.
+    assert_eq!("tencent-cdn".parse::<Family>(), Ok(Family::TencentCdn));
+    assert_eq!(
+        "aliyun-apigateway".parse::<Family>(),
+        Ok(Family::AliyunApiGateway)
+    );
+    assert_eq!("tencent-cdn".parse::<Vendor>(), Ok(Vendor::TencentCloud));
+    assert_eq!("aliyun-apigateway".parse::<Vendor>(), Ok(Vendor::Aliyun));
+}
+
+#[test]
+fn an_enabled_family_answers_and_a_disabled_one_says_so() {
+    for family in Family::ALL {
+        let (code, _) = sample(family);
+        let lookup = catalog::lookup_in(family, code);
+        let resolved = catalog::resolve(family, code);
+        if compiled(family) {
+            let found = lookup.expect("enabled").expect("documented");
+            assert_eq!(found.family(), family);
+            assert_eq!(found.as_str(), code);
+            let r = resolved.expect("enabled");
+            assert_eq!(r.basis(), Basis::Exact);
+            assert_eq!(r.typed_code(), Some(found));
+            assert!(!family.sources().expect("enabled").is_empty());
+            assert!(catalog::all().iter().any(|c| c.family() == family));
+        } else {
+            let err = lookup.expect_err("disabled");
+            assert_eq!(err.family(), family);
+            assert_eq!(
+                err.to_string(),
+                format!(
+                    "the tables of family {family} are not compiled in: enable the cargo feature `{}`",
+                    family.feature()
+                )
+            );
+            assert_eq!(resolved.expect_err("disabled"), err);
+            assert_eq!(family.sources().expect_err("disabled"), err);
+            assert_eq!(family.status_meaning(404).expect_err("disabled"), err);
+            assert_eq!(family.classification(code).expect_err("disabled"), err);
+            assert!(catalog::all().iter().all(|c| c.family() != family));
+            assert!(catalog::by_code(code).iter().all(|c| c.family() != family));
+        }
+    }
+}
+
+#[test]
+fn explain_reads_a_disabled_familys_response_and_flags_it() {
+    for family in Family::ALL {
+        let (code, response) = sample(family);
+        // Named by the caller, so that detection (which needs headers a disabled family has no
+        // table of) is not what is tested here.
+        let outcome = response.with_family(family).explain().expect("explained");
+        let Outcome::Error(err) = outcome else {
+            panic!("{family}: {outcome:?}")
+        };
+        assert_eq!(err.family(), family);
+        assert_eq!(err.raw_code(), Some(code), "{family}: the raw code is kept");
+        let flagged = err.problems().any(|p| p == Problem::TablesDisabled);
+        assert_eq!(flagged, !compiled(family), "{family}: {err:?}");
+        assert_eq!(err.entry().is_some(), compiled(family), "{family}");
+        if !compiled(family) {
+            assert_eq!(err.typed_code(), None);
+        }
+    }
+}
+
+#[test]
+fn body_detection_does_not_depend_on_the_tables() {
+    // Body shapes are code, not data: a body-detected family is found with its tables off too.
+    for family in [
+        Family::TencentCloudCommon,
+        Family::UpyunManagement,
+        Family::TencentCdn,
+        Family::CloudbypassApi,
+    ] {
+        let (_, response) = sample(family);
+        let outcome = response.with_headers(Vec::<(&str, &str)>::new()).explain();
+        assert_eq!(outcome.expect("explained").family(), Some(family));
+    }
+}
