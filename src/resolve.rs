@@ -172,19 +172,25 @@ impl ApiError for Resolution<'_> {
     }
 
     fn kind(&self) -> ErrorKind {
-        match (self.rule, self.entry) {
-            (Some(rule), _) => rule.kind(),
-            (None, Some(entry)) => entry.kind(),
-            (None, None) => ErrorKind::Unknown,
-        }
+        advice(self.rule, self.entry, ErrorKind::Unknown).0
     }
 
     fn is_retryable(&self) -> bool {
-        match (self.rule, self.entry) {
-            (Some(rule), _) => rule.is_retryable(),
-            (None, Some(entry)) => entry.is_retryable(),
-            (None, None) => false,
-        }
+        advice(self.rule, self.entry, ErrorKind::Unknown).1
+    }
+}
+
+/// Kind and retry advice, from one rule for every error type: the classification's, else the
+/// entry's, else `fallback` with its default advice.
+pub(crate) fn advice(
+    rule: Option<&Classification>,
+    entry: Option<&Entry>,
+    fallback: ErrorKind,
+) -> (ErrorKind, bool) {
+    match (rule, entry) {
+        (Some(rule), _) => (rule.kind(), rule.is_retryable()),
+        (None, Some(entry)) => (entry.kind(), entry.is_retryable()),
+        (None, None) => (fallback, fallback.is_retryable_by_default()),
     }
 }
 

@@ -195,8 +195,14 @@ fn check_from_input(
         ("raw code", e.raw_code()),
         ("message", e.message()),
         ("request id", e.request_id()),
-        ("module code", e.module_code()),
-        ("request", e.request()),
+        (
+            "module code",
+            errcat::tencent_cloud::cdn::Details::of(e).and_then(|d| d.module_code()),
+        ),
+        (
+            "request",
+            errcat::upyun::management::Details::of(e).and_then(|d| d.request()),
+        ),
         ("template parameter", e.template_parameter()),
     ];
     for (what, field) in fields {
@@ -614,7 +620,7 @@ proptest! {
             check_field("code", e.raw_code(), &code, &e, Problem::CodeWrongType)?;
             check_field("message", e.message(), &message, &e, Problem::MessageWrongType)?;
             if let Some((_, digits)) = module {
-                prop_assert_eq!(e.module_code(), Some(digits));
+                prop_assert_eq!(errcat::tencent_cloud::cdn::Details::of(&e).and_then(|d| d.module_code()), Some(digits));
             }
         }
     }
@@ -646,15 +652,15 @@ proptest! {
         check_field("error_code", e.raw_code(), &code, &e, Problem::CodeWrongType)?;
         check_field("message", e.message(), &message, &e, Problem::MessageWrongType)?;
         if let Field::Str(..) | Field::Num(_) = request {
-            prop_assert_eq!(e.request(), request.text());
+            prop_assert_eq!(errcat::upyun::management::Details::of(&e).and_then(|d| d.request()), request.text());
         }
         // Level and module only for exactly five ASCII digits starting 1 or 2.
         let raw = e.raw_code().unwrap_or("");
         let five = raw.len() == 5
             && raw.bytes().all(|b| b.is_ascii_digit())
             && matches!(raw.as_bytes()[0], b'1' | b'2');
-        prop_assert_eq!(e.upyun_structure().is_some(), five, "structure of {:?}", raw);
-        if let Some(s) = e.upyun_structure() {
+        prop_assert_eq!(errcat::upyun::management::Details::of(&e).and_then(|d| d.structure()).is_some(), five, "structure of {:?}", raw);
+        if let Some(s) = errcat::upyun::management::Details::of(&e).and_then(|d| d.structure()) {
             prop_assert_eq!(u32::from(s.module()), raw[1..3].parse::<u32>().unwrap());
             prop_assert_eq!(u32::from(s.error()), raw[3..5].parse::<u32>().unwrap());
         }
@@ -732,7 +738,7 @@ proptest! {
             e.raw_code().map(str::to_owned),
             lossy(&message).or_else(|| lossy(&error_code))
         );
-        prop_assert_eq!(e.error_code_header().map(str::to_owned), lossy(&error_code));
+        prop_assert_eq!(errcat::aliyun::apigateway::Details::of(&e).and_then(|d| d.error_code_header()).map(str::to_owned), lossy(&error_code));
         let not_utf8 = [&message, &request_id, &error_code]
             .iter()
             .any(|v| v.as_deref().is_some_and(|b| std::str::from_utf8(b).is_err()));

@@ -265,14 +265,17 @@ fn actual(outcome: &Outcome<'_>) -> Map<String, Value> {
             map.insert("request_id".into(), json!(s.request_id()));
         }
         Outcome::Error(e) => {
-            let structure = e
-                .upyun_structure()
+            let structure = errcat::upyun::management::Details::of(e)
+                .and_then(|d| d.structure())
                 .map(|s| serde_json::to_value(s).expect("structure serializes"));
             let fields = [
                 ("code", json!(shown_code(e))),
                 ("raw_code", json!(e.raw_code())),
                 ("known", json!(e.is_known())),
-                ("module_code", json!(e.module_code())),
+                (
+                    "module_code",
+                    json!(errcat::tencent_cloud::cdn::Details::of(e).and_then(|d| d.module_code())),
+                ),
                 ("kind", json!(e.kind().as_str())),
                 ("retryable", json!(e.is_retryable())),
                 ("request_id", json!(e.request_id())),
@@ -284,7 +287,10 @@ fn actual(outcome: &Outcome<'_>) -> Map<String, Value> {
                     json!(e.problems().map(Problem::as_str).collect::<Vec<_>>()),
                 ),
                 ("entry", json!(e.entry().map(Entry::code))),
-                ("request", json!(e.request())),
+                (
+                    "request",
+                    json!(errcat::upyun::management::Details::of(e).and_then(|d| d.request())),
+                ),
                 ("upyun_structure", json!(structure)),
                 (
                     "classification",
@@ -559,7 +565,15 @@ fn fields_without_escapes_are_borrowed_from_the_body() {
         borrowed_from(e.raw_code().unwrap(), body),
         "raw code copied"
     );
-    assert!(borrowed_from(e.request().unwrap(), body), "request copied");
+    assert!(
+        borrowed_from(
+            errcat::upyun::management::Details::of(&e)
+                .and_then(|d| d.request())
+                .unwrap(),
+            body
+        ),
+        "request copied"
+    );
 
     // Tencent Cloud's fields sit two objects deep: still borrowed from the caller's bytes.
     let body = br#"{"Response": {"Error": {"Code": "InvalidParameter.InvalidZoneName", "Message": "zone name is invalid"}, "RequestId": "ed93f3cb-f35e"}}"#;
@@ -572,7 +586,12 @@ fn fields_without_escapes_are_borrowed_from_the_body() {
     let body =
         r#"{"code": 4000, "message": "(2130)非法ProjectID参数", "codeDesc": "InvalidParameter"}"#;
     let e = error_of(body.as_bytes(), &[], None, None);
-    assert!(borrowed_from(e.module_code().unwrap(), body.as_bytes()));
+    assert!(borrowed_from(
+        errcat::tencent_cloud::cdn::Details::of(&e)
+            .and_then(|d| d.module_code())
+            .unwrap(),
+        body.as_bytes()
+    ));
     assert!(borrowed_from(e.message().unwrap(), body.as_bytes()));
 }
 
@@ -645,8 +664,9 @@ fn upyun_structure_only_for_the_documented_five_digits() {
 
     // Through explain: the structure of the raw code, listed or not, and only for Upyun.
     let decoded = |body: &[u8], family: Option<Family>| {
-        error_of(body, &[], Some(400), family)
-            .upyun_structure()
+        let e = error_of(body, &[], Some(400), family);
+        errcat::upyun::management::Details::of(&e)
+            .and_then(|d| d.structure())
             .map(|s| (s.level(), s.module(), s.error()))
     };
     assert_eq!(
@@ -762,13 +782,19 @@ fn tencent_cdn_typed_codes() {
         ))
     );
     assert_eq!(
-        e.typed_module_code(),
+        errcat::tencent_cloud::cdn::Details::of(&e).and_then(|d| d.typed_module_code()),
         Some(tencent_cloud::cdn::ModuleCode::InvalidProjectId)
     );
     // An undocumented module code is kept, not typed.
     let e = error_of(br#"{"code": 4000, "message": "(-1)x"}"#, &[], None, None);
-    assert_eq!(e.module_code(), Some("-1"));
-    assert_eq!(e.typed_module_code(), None);
+    assert_eq!(
+        errcat::tencent_cloud::cdn::Details::of(&e).and_then(|d| d.module_code()),
+        Some("-1")
+    );
+    assert_eq!(
+        errcat::tencent_cloud::cdn::Details::of(&e).and_then(|d| d.typed_module_code()),
+        None
+    );
 }
 
 #[test]
@@ -939,7 +965,10 @@ fn aliyun_error_code_header_is_kept_apart() {
     ];
     let e = error_of(b"", &headers, Some(403), None);
     assert_eq!(e.raw_code(), Some("Throttled by APP Flow Control"));
-    assert_eq!(e.error_code_header(), Some("A403AF"));
+    assert_eq!(
+        errcat::aliyun::apigateway::Details::of(&e).and_then(|d| d.error_code_header()),
+        Some("A403AF")
+    );
     // Without the message header, the error-code header is the raw code.
     let e = error_of(b"", &headers[..1], Some(403), None);
     assert_eq!(e.raw_code(), Some("A403AF"));

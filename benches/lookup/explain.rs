@@ -34,7 +34,10 @@ fn explained(outcome: &Outcome<'_>) -> Found {
     Found {
         code: errcat::ApiError::entry(err).map(errcat::Entry::any_code),
         message: err.message().map_or(0, str::len),
-        request_id: err.request_id().or(err.request()).map_or(0, str::len),
+        request_id: err
+            .request_id()
+            .or(errcat::upyun::management::Details::of(err).and_then(|d| d.request()))
+            .map_or(0, str::len),
     }
 }
 

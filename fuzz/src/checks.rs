@@ -1046,8 +1046,14 @@ fn check_outcome(input: &ExplainInput, outcome: &Outcome<'_>) {
                 ("raw_code", err.raw_code()),
                 ("message", err.message()),
                 ("request_id", err.request_id()),
-                ("request", err.request()),
-                ("module_code", err.module_code()),
+                (
+                    "request",
+                    errcat::upyun::management::Details::of(err).and_then(|d| d.request()),
+                ),
+                (
+                    "module_code",
+                    errcat::tencent_cloud::cdn::Details::of(err).and_then(|d| d.module_code()),
+                ),
                 ("template_parameter", err.template_parameter()),
             ];
             for (what, text) in fields {
@@ -1119,9 +1125,11 @@ fn check_error(input: &ExplainInput, err: &errcat::ParsedError<'_>) {
             "classification of another family: {input:?}"
         );
     }
-    if let Some(module) = err.typed_module_code() {
-        let raw = err
-            .module_code()
+    if let Some(module) =
+        errcat::tencent_cloud::cdn::Details::of(err).and_then(|d| d.typed_module_code())
+    {
+        let raw = errcat::tencent_cloud::cdn::Details::of(err)
+            .and_then(|d| d.module_code())
             .and_then(tencent_cloud::cdn::ModuleCode::from_code);
         assert_eq!(raw, Some(module), "typed module code: {input:?}");
     }
@@ -1197,10 +1205,11 @@ fn check_error_resolution<'e>(
         parameter,
         "template parameter: {input:?}"
     );
-    let found = match err.typed_module_code() {
-        Some(module) => Some((Some(AnyCode::from(module).entry()), None, Basis::Exact)),
-        None => found,
-    };
+    let found =
+        match errcat::tencent_cloud::cdn::Details::of(err).and_then(|d| d.typed_module_code()) {
+            Some(module) => Some((Some(AnyCode::from(module).entry()), None, Basis::Exact)),
+            None => found,
+        };
     let got = (ApiError::entry(err), err.classification());
     if let Some((entry, rule, basis)) = found {
         assert_eq!(

@@ -151,6 +151,10 @@ impl ParsedError<'_> {
     }
 
     /// Tencent CDN: the module code from the start of the message, as received, documented or not.
+    #[deprecated(
+        since = "0.2.0",
+        note = "use `errcat::tencent_cloud::cdn::Details::of(&err)`"
+    )]
     #[must_use]
     pub fn module_code(&self) -> Option<&str> {
         self.detail_of(Family::TencentCdn)
@@ -158,6 +162,10 @@ impl ParsedError<'_> {
 
     /// Tencent CDN: the typed module code, when the catalog documents it.
     #[cfg(feature = "tencent-cloud-cdn")]
+    #[deprecated(
+        since = "0.2.0",
+        note = "use `errcat::tencent_cloud::cdn::Details::of(&err)`"
+    )]
     #[must_use]
     pub fn typed_module_code(&self) -> Option<crate::tencent_cloud::cdn::ModuleCode> {
         match self.detail_code {
@@ -179,23 +187,12 @@ impl ParsedError<'_> {
     }
 
     /// Upyun: the structure (level, module) of the raw code, decoded only for codes of the
-    /// documented five-digit family; other Upyun APIs use longer codes that are not decoded.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use errcat::{Outcome, Response, upyun::management::Level};
-    ///
-    /// let body = br#"{"error_code": "21499", "request": "PUT /operators/", "message": "?"}"#;
-    /// let Outcome::Error(err) = Response::new(body).explain()? else { panic!() };
-    /// let s = err.upyun_structure().unwrap(); // unlisted, still decoded
-    /// assert_eq!((s.level(), s.module()), (Level::Module, 14));
-    ///
-    /// let body = br#"{"error_code": 40100012, "request": "GET /x", "message": "?"}"#;
-    /// let Outcome::Error(err) = Response::new(body).explain()? else { panic!() };
-    /// assert_eq!(err.upyun_structure(), None);
-    /// # Ok::<(), errcat::ParseError>(())
-    /// ```
+    /// documented five-digit family. Moved to the family's view,
+    /// [`upyun::management::Details`](crate::upyun::management::Details).
+    #[deprecated(
+        since = "0.2.0",
+        note = "use `errcat::upyun::management::Details::of(&err)`"
+    )]
     #[must_use]
     pub fn upyun_structure(&self) -> Option<upyun::management::Structure> {
         if self.family != Family::UpyunManagement {
@@ -207,6 +204,10 @@ impl ParsedError<'_> {
     }
 
     /// Upyun: the request line the vendor echoes (`PUT /operators/`).
+    #[deprecated(
+        since = "0.2.0",
+        note = "use `errcat::upyun::management::Details::of(&err)`"
+    )]
     #[must_use]
     pub fn request(&self) -> Option<&str> {
         self.detail_of(Family::UpyunManagement)
@@ -221,6 +222,10 @@ impl ParsedError<'_> {
 
     /// Aliyun: the `X-Ca-Error-Code` header newer gateways send, as received (the raw code is the
     /// `X-Ca-Error-Message` text, which the gateway's table documents).
+    #[deprecated(
+        since = "0.2.0",
+        note = "use `errcat::aliyun::apigateway::Details::of(&err)`"
+    )]
     #[must_use]
     pub fn error_code_header(&self) -> Option<&str> {
         self.detail_of(Family::AliyunApiGateway)
@@ -339,20 +344,12 @@ impl ApiError for ParsedError<'_> {
     /// whose status mirrors the target's, 401/403 are `blocked` and 5xx `upstream`), else
     /// `unknown`.
     fn kind(&self) -> ErrorKind {
-        match (self.rule, self.entry) {
-            (Some(rule), _) => rule.kind(),
-            (None, Some(entry)) => entry.kind(),
-            (None, None) => self.fallback_kind,
-        }
+        crate::resolve::advice(self.rule, self.entry, self.fallback_kind).0
     }
 
     /// The classification's advice, else the entry's, else the kind's default.
     fn is_retryable(&self) -> bool {
-        match (self.rule, self.entry) {
-            (Some(rule), _) => rule.is_retryable(),
-            (None, Some(entry)) => entry.is_retryable(),
-            (None, None) => self.fallback_kind.is_retryable_by_default(),
-        }
+        crate::resolve::advice(self.rule, self.entry, self.fallback_kind).1
     }
 }
 

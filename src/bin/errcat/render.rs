@@ -271,8 +271,10 @@ impl<'a> Explained<'a> {
                 value.code = e.typed_code().map(AnyCode::as_str).or(e.raw_code());
                 value.raw_code = e.raw_code();
                 value.known = e.is_known();
-                value.module_code = e.module_code();
-                value.upyun_structure = e.upyun_structure();
+                value.module_code =
+                    errcat::tencent_cloud::cdn::Details::of(e).and_then(|d| d.module_code());
+                value.upyun_structure =
+                    errcat::upyun::management::Details::of(e).and_then(|d| d.structure());
                 value.kind = Some(e.kind());
                 value.retryable = Some(e.is_retryable());
                 value.http_status = e.status();
@@ -321,7 +323,9 @@ pub fn explain(out: &mut impl Write, outcome: &Outcome<'_>, json: bool) -> io::R
                 e.raw_code().unwrap_or("(none)"),
                 name.unwrap_or_default()
             )?;
-            if let Some(module) = e.module_code() {
+            if let Some(module) =
+                errcat::tencent_cloud::cdn::Details::of(e).and_then(|d| d.module_code())
+            {
                 writeln!(out, "  module code: {module}")?;
             }
             if let Some(message) = e.message() {
