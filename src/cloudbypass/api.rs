@@ -18,7 +18,7 @@
 
 use serde::Serialize;
 
-use crate::response::kit::{Body, Fields, Headers, scalar};
+use crate::response::kit::{Body, Fields, Headers, is_string, scalar};
 use crate::response::{ParsedError, Problem};
 use crate::{Family, HeaderRole};
 
@@ -63,9 +63,6 @@ impl Code {
 
 /// A body `{"id", "code", "message"}` whose `code` is a string.
 pub(crate) fn detect_body(f: &Fields<'_>) -> bool {
-    let is_string = |raw: Option<&serde_json::value::RawValue>| {
-        raw.is_some_and(|r| r.get().as_bytes().first() == Some(&b'"'))
-    };
     f.id.is_some() && f.message.is_some() && is_string(f.code)
 }
 

@@ -3,11 +3,8 @@
 //! escape.
 
 use std::borrow::Cow;
-use std::fmt;
 
-use serde::Deserialize;
-use serde_json::value::RawValue;
-
+use super::json::{self, Value};
 use super::{HeaderPair, MAX_BODY, ParseError, ParsedError, Problem, Problems};
 use crate::tables::HEADER_COUNT;
 use crate::{Family, HeaderRole, catalog};
@@ -68,123 +65,124 @@ pub(crate) fn header_text<'a>(value: &'a [u8], problems: &mut Problems) -> Cow<'
 // ---------------------------------------------------------------------------------------------
 // Body
 
-/// Every top-level field any vendor uses: scalars unparsed, Tencent Cloud's objects parsed in the
-/// same pass (so that an error inside them is reported at its position in the body, and so that
-/// nothing is allocated to skip over them).
-#[derive(Default, Deserialize)]
-pub(crate) struct Fields<'a> {
-    #[serde(borrow, rename = "Response")]
-    pub(crate) response: Option<Nested<TencentResponse<'a>>>,
-    #[serde(borrow, rename = "Error")]
-    pub(crate) error: Option<Nested<TencentError<'a>>>,
-    #[serde(borrow, rename = "RequestId")]
-    pub(crate) request_id: Option<&'a RawValue>,
-    #[serde(borrow)]
-    pub(crate) error_code: Option<&'a RawValue>,
-    #[serde(borrow)]
-    pub(crate) request: Option<&'a RawValue>,
-    #[serde(borrow)]
-    pub(crate) message: Option<&'a RawValue>,
-    #[serde(borrow)]
-    pub(crate) code: Option<&'a RawValue>,
-    #[serde(borrow)]
-    pub(crate) id: Option<&'a RawValue>,
-}
-
-/// A field that is either an object of type `T` or anything else, which is skipped. (Capturing
-/// a nested object as `&RawValue` would make `serde_json` allocate to skip its inside.)
+/// The body fields the families read, in one pass of the JSON reader ([`json::read_object`]):
+/// strings borrowed as written, numbers as their text, Tencent Cloud's `Response` and `Error`
+/// objects read in the same pass (so that an error inside them is reported at its position in the
+/// body, and nothing is allocated to skip over them). A `null` reads as absent, as for an
+/// `Option` field of a derived struct.
 #[derive(Default)]
-pub(crate) enum Nested<T> {
-    Object(T),
-    #[default]
-    Other,
-}
-
-pub(crate) fn is_object<T>(field: Option<&Nested<T>>) -> bool {
-    matches!(field, Some(Nested::Object(_)))
-}
-
-impl<T> Nested<T> {
-    pub(crate) fn object(&self) -> Option<&T> {
-        match self {
-            Self::Object(t) => Some(t),
-            Self::Other => None,
-        }
-    }
-}
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Nested<T> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visit<T>(std::marker::PhantomData<T>);
-
-        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Visit<T> {
-            type Value = Nested<T>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("any JSON value")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                map: A,
-            ) -> Result<Self::Value, A::Error> {
-                T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
-                    .map(Nested::Object)
-            }
-
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<Self::Value, A::Error> {
-                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-                Ok(Nested::Other)
-            }
-
-            fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-                Ok(Nested::Other)
-            }
-
-            fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-                Ok(Nested::Other)
-            }
-
-            fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-                Ok(Nested::Other)
-            }
-
-            fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-                Ok(Nested::Other)
-            }
-
-            fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-                Ok(Nested::Other)
-            }
-
-            fn visit_unit<E>(self) -> Result<Self::Value, E> {
-                Ok(Nested::Other)
-            }
-        }
-
-        deserializer.deserialize_any(Visit(std::marker::PhantomData))
-    }
+pub(crate) struct Fields<'a> {
+    pub(crate) response: Option<Value<'a>>,
+    pub(crate) error: Option<Value<'a>>,
+    pub(crate) request_id: Option<Value<'a>>,
+    pub(crate) error_code: Option<Value<'a>>,
+    pub(crate) request: Option<Value<'a>>,
+    pub(crate) message: Option<Value<'a>>,
+    pub(crate) code: Option<Value<'a>>,
+    pub(crate) id: Option<Value<'a>>,
+    /// The members of `Response`, when it is an object.
+    pub(crate) inner: TencentResponse<'a>,
+    /// The members of a top-level `Error`, when it is an object.
+    pub(crate) outer_error: TencentError<'a>,
 }
 
 /// The fields of a Tencent Cloud API 3.0 `Response` object.
-#[derive(Default, Deserialize)]
+#[derive(Default)]
 pub(crate) struct TencentResponse<'a> {
-    #[serde(borrow, rename = "Error")]
-    pub(crate) error: Option<Nested<TencentError<'a>>>,
-    #[serde(borrow, rename = "RequestId")]
-    pub(crate) request_id: Option<&'a RawValue>,
+    pub(crate) error: Option<Value<'a>>,
+    pub(crate) request_id: Option<Value<'a>>,
+    /// The members of its `Error`, when that is an object.
+    pub(crate) inner_error: TencentError<'a>,
 }
 
 /// The fields of a Tencent Cloud API 3.0 `Error` object.
-#[derive(Clone, Copy, Default, Deserialize)]
+#[derive(Clone, Copy, Default)]
 pub(crate) struct TencentError<'a> {
-    #[serde(borrow, rename = "Code")]
-    pub(crate) code: Option<&'a RawValue>,
-    #[serde(borrow, rename = "Message")]
-    pub(crate) message: Option<&'a RawValue>,
+    pub(crate) code: Option<Value<'a>>,
+    pub(crate) message: Option<Value<'a>>,
+}
+
+/// The objects the reader reads, by `json::Fields::id`.
+const BODY: usize = 0;
+const RESPONSE: usize = 1;
+const RESPONSE_ERROR: usize = 2;
+const TOP_ERROR: usize = 3;
+
+/// The fields read, as a derived struct's: a second one in its object is an invalid body.
+const BODY_FIELDS: json::Fields<'static> = json::Fields {
+    id: BODY,
+    names: &[
+        "Response",
+        "Error",
+        "RequestId",
+        "error_code",
+        "request",
+        "message",
+        "code",
+        "id",
+    ],
+    nested: &[
+        (
+            0,
+            json::Fields {
+                id: RESPONSE,
+                names: &["Error", "RequestId"],
+                nested: &[(
+                    0,
+                    json::Fields {
+                        id: RESPONSE_ERROR,
+                        names: &["Code", "Message"],
+                        nested: &[],
+                    },
+                )],
+            },
+        ),
+        (
+            1,
+            json::Fields {
+                id: TOP_ERROR,
+                names: &["Code", "Message"],
+                nested: &[],
+            },
+        ),
+    ],
+};
+
+impl<'a> Fields<'a> {
+    /// Stores one member the reader hands over.
+    fn store(&mut self, member: &json::Member<'a>) {
+        let Some(field) = member.field else { return };
+        // `null` is absent, as for an `Option` of a derived struct.
+        let value = Some(member.value).filter(|v| *v != Value::Null);
+        let slot = match (member.object, field) {
+            (BODY, 0) => &mut self.response,
+            (BODY, 1) => &mut self.error,
+            (BODY, 2) => &mut self.request_id,
+            (BODY, 3) => &mut self.error_code,
+            (BODY, 4) => &mut self.request,
+            (BODY, 5) => &mut self.message,
+            (BODY, 6) => &mut self.code,
+            (BODY, 7) => &mut self.id,
+            (RESPONSE, 0) => &mut self.inner.error,
+            (RESPONSE, 1) => &mut self.inner.request_id,
+            (RESPONSE_ERROR, 0) => &mut self.inner.inner_error.code,
+            (RESPONSE_ERROR, 1) => &mut self.inner.inner_error.message,
+            (TOP_ERROR, 0) => &mut self.outer_error.code,
+            (TOP_ERROR, 1) => &mut self.outer_error.message,
+            _ => return,
+        };
+        *slot = value;
+    }
+}
+
+/// Whether a field is a string.
+pub(crate) fn is_string(field: Option<Value<'_>>) -> bool {
+    matches!(field, Some(Value::Str { .. }))
+}
+
+/// Whether a field is an object.
+pub(crate) fn is_object(field: Option<Value<'_>>) -> bool {
+    matches!(field, Some(Value::Object(_)))
 }
 
 pub(crate) struct Body<'a> {
@@ -227,8 +225,14 @@ impl<'a> Body<'a> {
                 too_large: false,
             });
         }
-        match serde_json::from_slice::<Fields<'a>>(bytes) {
-            Ok(fields) => Ok(Self {
+        let mut fields = Fields::default();
+        let read = json::read_object(bytes, &BODY_FIELDS, |member| {
+            fields.store(&member);
+            Ok(json::Flow::Continue)
+        });
+        match read {
+            // The body starts with `{`: when valid, it is an object.
+            Ok(_) => Ok(Self {
                 fields: Some(fields),
                 too_large: false,
             }),
@@ -252,13 +256,11 @@ impl<'a> Body<'a> {
 }
 
 /// A JSON integer, or a string of ASCII digits; optionally negative.
-pub(crate) fn is_numeric(raw: &RawValue) -> bool {
-    let text = raw.get();
-    let inner = text
-        .strip_prefix('"')
-        .and_then(|t| t.strip_suffix('"'))
-        .unwrap_or(text);
-    let digits = inner.strip_prefix('-').unwrap_or(inner);
+pub(crate) fn is_numeric(value: Value<'_>) -> bool {
+    let (Value::Number(text) | Value::Str { raw: text, .. }) = value else {
+        return false;
+    };
+    let digits = text.strip_prefix('-').unwrap_or(text);
     !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
@@ -277,33 +279,25 @@ pub(crate) fn sub_cow<'a>(
 /// when an escape is not Unicode), a number as written, a boolean as written but flagged `wrong`;
 /// `null` is absent; an object or array is flagged `wrong` and dropped.
 pub(crate) fn scalar<'a>(
-    raw: Option<&'a RawValue>,
+    value: Option<Value<'a>>,
     wrong: Problem,
     problems: &mut Problems,
 ) -> Option<Cow<'a, str>> {
-    let text = raw?.get();
-    match text.as_bytes().first() {
-        // The common case: no escapes, so the text between the quotes is the value.
-        Some(b'"') if !text.contains('\\') => Some(Cow::Borrowed(&text[1..text.len() - 1])),
-        Some(b'"') => Some(
-            serde_json::from_str::<&'a str>(text)
-                .map(Cow::Borrowed)
-                .or_else(|_| serde_json::from_str::<String>(text).map(Cow::Owned))
-                .unwrap_or_else(|_| {
-                    problems.add(Problem::InvalidEscape);
-                    Cow::Borrowed(&text[1..text.len() - 1])
-                }),
-        ),
-        Some(b'n') => None,
-        Some(b't' | b'f') => {
+    match value? {
+        Value::Str { raw, escaped } => Some(json::unescape(raw, escaped).unwrap_or_else(|| {
+            problems.add(Problem::InvalidEscape);
+            Cow::Borrowed(raw)
+        })),
+        Value::Number(text) => Some(Cow::Borrowed(text)),
+        Value::Null => None,
+        Value::Bool(b) => {
             problems.add(wrong);
-            Some(Cow::Borrowed(text))
+            Some(Cow::Borrowed(if b { "true" } else { "false" }))
         }
-        Some(b'{' | b'[') | None => {
+        Value::Object(_) | Value::Array(_) => {
             problems.add(wrong);
             None
         }
-        Some(_) => Some(Cow::Borrowed(text)),
     }
 }
 

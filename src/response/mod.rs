@@ -59,6 +59,7 @@ use std::borrow::Cow;
 
 use crate::{Family, Vendor};
 
+mod json;
 pub(crate) mod kit;
 mod parsed;
 

@@ -17,9 +17,7 @@
 //! # Ok::<(), errcat::UnknownCode>(())
 //! ```
 
-use crate::response::kit::{
-    Body, Fields, Headers, Nested, is_object, scalar, unread_body_of_200_vendor,
-};
+use crate::response::kit::{Body, Fields, Headers, is_object, scalar, unread_body_of_200_vendor};
 use crate::response::{ParsedError, Problem};
 
 #[cfg(feature = "tencent-cloud-common")]
@@ -108,7 +106,7 @@ mod resolved {
 
 /// A body with a `Response` object, or an `Error` object next to a `RequestId`.
 pub(crate) fn detect_body(f: &Fields<'_>) -> bool {
-    is_object(f.response.as_ref()) || (is_object(f.error.as_ref()) && f.request_id.is_some())
+    is_object(f.response) || (is_object(f.error) && f.request_id.is_some())
 }
 
 /// No `Error` is a success; otherwise the error's `Code` and `Message`.
@@ -117,20 +115,22 @@ pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, _: &Headers<'a>, body: &Body<
         return unread_body_of_200_vendor(err, body);
     };
     // `{"Response": {...}}`, or the inner object on its own.
-    let (error, request_id) = match f.response.as_ref().and_then(Nested::object) {
-        Some(response) => (response.error.as_ref(), response.request_id),
-        None => (f.error.as_ref(), f.request_id),
+    let (error, fields, request_id) = if is_object(f.response) {
+        (f.inner.error, f.inner.inner_error, f.inner.request_id)
+    } else {
+        (f.error, f.outer_error, f.request_id)
     };
     err.request_id = scalar(request_id, Problem::RequestIdWrongType, &mut err.problems);
     // No `Error`, or `"Error": null`: a success.
     let Some(error) = error else {
         return true;
     };
-    let Nested::Object(error) = error else {
+    if !is_object(Some(error)) {
         err.problems.add(Problem::CodeWrongType);
         err.finish();
         return false;
-    };
+    }
+    let error = fields;
     err.raw_code = scalar(error.code, Problem::CodeWrongType, &mut err.problems);
     err.message = scalar(error.message, Problem::MessageWrongType, &mut err.problems);
     err.resolve_raw();
