@@ -32,9 +32,12 @@
 //!   or the headers, the outcome still stands on the status and headers, and the error records
 //!   [`Problem::BodyTooLarge`]; when the vendor could only come from the body, explain returns
 //!   [`ParseError::BodyTooLarge`].
-//! - JSON nesting is accepted at any depth: explain reads a handful of fields and `serde_json`
-//!   skips everything else without recursing, so a deeply nested body costs time linear in its
-//!   length and no stack. (A body that is not valid JSON is still [`ParseError::Json`].)
+//! - JSON nesting is accepted at any depth: explain reads a handful of fields with its own reader,
+//!   which skips everything else without recursing or allocating, so a deeply nested body costs
+//!   time linear in its length and no stack. A body that is not valid JSON is
+//!   [`ParseError::Json`], with `serde_json`'s error, line and column. So is a JSON body that is
+//!   not UTF-8 (RFC 8259 requires UTF-8), even where the invalid bytes are in a field explain does
+//!   not read.
 //! - A header value that is not UTF-8 is read as bytes and kept with U+FFFD replacing the invalid
 //!   bytes ([`Problem::HeaderNotUtf8`]); a code is only resolved from exact text.
 //! - A header name repeated: the first value with that name is used, the rest ignored; header
