@@ -7,7 +7,7 @@ use std::hint::black_box;
 use errcat::{AnyCode, Disabled, Family, aliyun, catalog, cloudbypass, tencent_cloud, upyun};
 use errcat_bench_support::{BY_CODE, FAMILY_CODES, SYNTH, SYNTH_KEYS, TABLES};
 
-use crate::Suite;
+use crate::harness::Suite;
 
 pub fn bench(suite: &mut Suite) {
     by_family(suite);
@@ -147,14 +147,19 @@ fn by_family(suite: &mut Suite) {
         .collect();
 
     // The alternatives, one structure per family (indexed as in `Family::ALL`), built once.
+    // The `HashMap`s are built again (with new random hash keys) before each round.
     let n = Family::ALL.len();
-    let mut hashmaps: Vec<HashMap<&'static str, AnyCode>> = vec![HashMap::new(); n];
     let mut linear: Vec<Vec<(&'static str, AnyCode)>> = vec![Vec::new(); n];
     for (key, code) in catalog_keys() {
-        let f = index(code.family());
-        hashmaps[f].insert(key, code);
-        linear[f].push((key, code));
+        linear[index(code.family())].push((key, code));
     }
+    let build_hashmaps = || -> Vec<HashMap<&'static str, AnyCode>> {
+        linear
+            .iter()
+            .map(|table| table.iter().copied().collect())
+            .collect()
+    };
+    let hashmaps = build_hashmaps();
     let mut sorted = linear.clone();
     for table in &mut sorted {
         table.sort_unstable_by_key(|&(key, _)| key);
@@ -215,7 +220,9 @@ fn by_family(suite: &mut Suite) {
         g.batch("api", inputs, |&(f, k)| catalog::lookup_in(f, k));
         g.batch("api_typed", inputs, |&(f, k)| typed_lookup(f, k));
         g.batch("phf", inputs, |&(f, k)| phf(f, k));
-        g.batch("hashmap", inputs, |&(f, k)| hashmap(f, k));
+        g.batch_rebuilt("hashmap", inputs, build_hashmaps, |maps, &(f, k)| {
+            maps[f as usize].get(k).copied()
+        });
         g.batch("sorted", inputs, |&(f, k)| binary(f, k));
         g.batch("linear", inputs, |&(f, k)| scan(f, k));
         g.batch("noop", inputs, |&(f, k)| noop_family(f, k));
@@ -239,7 +246,9 @@ fn typed(suite: &mut Suite) {
                 .map(move |k| (k, code))
         })
         .collect();
-    let hashmap: HashMap<&'static str, upyun::management::Code> = keyed.iter().copied().collect();
+    let build_hashmap =
+        || -> HashMap<&'static str, upyun::management::Code> { keyed.iter().copied().collect() };
+    let hashmap = build_hashmap();
     let mut sorted = keyed.clone();
     sorted.sort_unstable_by_key(|&(key, _)| key);
     let linear = keyed.clone();
@@ -284,7 +293,9 @@ fn typed(suite: &mut Suite) {
         let mut g = suite.group(group);
         g.batch("api", inputs, |&k| upyun::management::Code::from_code(k));
         g.batch("phf", inputs, |&k| phf(k));
-        g.batch("hashmap", inputs, |&k| hashmap.get(k).copied());
+        g.batch_rebuilt("hashmap", inputs, build_hashmap, |map, &k| {
+            map.get(k).copied()
+        });
         g.batch("sorted", inputs, |&k| binary(k));
         g.batch("linear", inputs, |&k| scan(k));
         g.batch("noop", inputs, |&k| noop_typed(k));
@@ -303,7 +314,9 @@ fn across_families(suite: &mut Suite) {
             linear.push((key, catalog::by_code(key)));
         }
     }
-    let hashmap: HashMap<&'static str, &'static [AnyCode]> = linear.iter().copied().collect();
+    let build_hashmap =
+        || -> HashMap<&'static str, &'static [AnyCode]> { linear.iter().copied().collect() };
+    let hashmap = build_hashmap();
     let mut sorted = linear.clone();
     sorted.sort_unstable_by_key(|&(key, _)| key);
 
@@ -345,8 +358,8 @@ fn across_families(suite: &mut Suite) {
         let mut g = suite.group(group);
         g.batch("api", inputs, |&k| catalog::by_code(k));
         g.batch("phf", inputs, |&k| phf(k));
-        g.batch("hashmap", inputs, |&k| {
-            hashmap.get(k).copied().unwrap_or(&[])
+        g.batch_rebuilt("hashmap", inputs, build_hashmap, |map, &k| {
+            map.get(k).copied().unwrap_or(&[])
         });
         g.batch("sorted", inputs, |&k| binary(k));
         g.batch("linear", inputs, |&k| scan(k));
@@ -372,16 +385,22 @@ fn scaling(suite: &mut Suite) {
         keys: usize,
         hits: Vec<&'static str>,
         misses: Vec<&'static str>,
-        hashmap: HashMap<&'static str, u32>,
         sorted: Vec<(&'static str, u32)>,
     }
     let absent = |synth: &errcat_bench_support::Synth, k: &str| synth.codes.get(k).is_none();
+    // The `HashMap`s are built again (with new random hash keys) before each round.
+    let build_hashmap = |keys: usize| -> HashMap<&'static str, u32> {
+        SYNTH_KEYS[..keys]
+            .iter()
+            .zip(0..)
+            .map(|(&k, i)| (k, i))
+            .collect()
+    };
     let sizes: Vec<Size> = SYNTH
         .iter()
         .map(|synth| {
             let keys = &SYNTH_KEYS[..synth.keys];
-            let hashmap: HashMap<&'static str, u32> =
-                keys.iter().zip(0..).map(|(&k, i)| (k, i)).collect();
+            let hashmap = build_hashmap(synth.keys);
             let mut sorted: Vec<(&'static str, u32)> =
                 hashmap.iter().map(|(&k, &v)| (k, v)).collect();
             sorted.sort_unstable_by_key(|&(key, _)| key);
@@ -410,7 +429,6 @@ fn scaling(suite: &mut Suite) {
                 keys: synth.keys,
                 hits,
                 misses,
-                hashmap,
                 sorted,
             }
         })
@@ -422,7 +440,6 @@ fn scaling(suite: &mut Suite) {
         |_, m| m,
         |_, m| absent(largest, m),
     );
-    let largest_hashmap = &sizes.last().expect("sizes").hashmap;
 
     for (group, hit) in [("scaling_hit", true), ("scaling_miss", false)] {
         let mut g = suite.group(group);
@@ -432,9 +449,12 @@ fn scaling(suite: &mut Suite) {
             g.batch(&format!("phf_{n}"), inputs, |&k| {
                 synth.codes.get(k).copied()
             });
-            g.batch(&format!("hashmap_{n}"), inputs, |&k| {
-                size.hashmap.get(k).copied()
-            });
+            g.batch_rebuilt(
+                &format!("hashmap_{n}"),
+                inputs,
+                move || build_hashmap(n),
+                |map, &k| map.get(k).copied(),
+            );
             g.batch(&format!("sorted_{n}"), inputs, |&k| {
                 size.sorted
                     .binary_search_by(|&(key, _)| key.cmp(k))
@@ -447,9 +467,12 @@ fn scaling(suite: &mut Suite) {
         g.batch(&format!("phf_{n}_every_key"), inputs, |&k| {
             largest.codes.get(k).copied()
         });
-        g.batch(&format!("hashmap_{n}_every_key"), inputs, |&k| {
-            largest_hashmap.get(k).copied()
-        });
+        g.batch_rebuilt(
+            &format!("hashmap_{n}_every_key"),
+            inputs,
+            move || build_hashmap(n),
+            |map, &k| map.get(k).copied(),
+        );
         g.finish();
     }
 }

@@ -12,7 +12,7 @@ use serde_json::Value;
 use errcat::tencent_cloud::common::Resolved;
 use errcat::{AnyCode, Family, Outcome, Response, catalog, tencent_cloud, upyun};
 
-use crate::Suite;
+use crate::harness::Suite;
 
 type Headers = [(&'static str, &'static str)];
 
@@ -33,7 +33,7 @@ fn explained(outcome: &Outcome<'_>) -> Found {
     let err = outcome.error().expect("an error");
     Found {
         code: errcat::ApiError::entry(err).map(errcat::Entry::any_code),
-        message: err.message().map_or(0, str::len),
+        message: err.received_message().map_or(0, str::len),
         request_id: err
             .request_id()
             .or(errcat::upyun::management::Details::of(err).and_then(|d| d.request()))
@@ -326,8 +326,8 @@ pub fn bench(suite: &mut Suite) {
                 "{}",
                 case.vendor
             );
-            g.batch("value", &one, |c| value(c.body));
-            g.batch("borrowed", &one, |c| borrowed(c.body));
+            g.batch("value", &one, move |c| value(c.body));
+            g.batch("borrowed", &one, move |c| borrowed(c.body));
         } else {
             assert_eq!(headers_aliyun(case.headers).as_ref(), Some(&expected));
             g.batch("by_hand", &one, |c| headers_aliyun(c.headers));

@@ -6,7 +6,7 @@ use std::hint::black_box;
 use errcat::{Header, catalog};
 use errcat_bench_support::{HEADER_NAMES, HEADERS_LOWER};
 
-use crate::Suite;
+use crate::harness::Suite;
 
 /// Common response headers, none of them a vendor's: most names a caller passes are these.
 const COMMON: [&str; 16] = [

@@ -7,7 +7,7 @@ use std::hint::black_box;
 use errcat::{AnyCode, Family, StatusMeaning, Vendor, catalog};
 use errcat_bench_support::{BY_STATUS, by_status_match};
 
-use crate::Suite;
+use crate::harness::Suite;
 
 /// Statuses a response commonly has, none of them documented for a code: the misses.
 const COMMON: [u16; 16] = [
