@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use crate::message_key::message_key;
 use crate::schema::{Entry, FamilyFile, FamilyRow, Registry, Table};
-use crate::validate::{MAX_HEADER_NAME, TEMPLATE_PLACEHOLDER, status_of};
+use crate::validate::{MAX_HEADER_NAME, TEMPLATE_PLACEHOLDER, status_of, wait_of};
 
 /// The largest HTTP status the status indexes cover (exclusive).
 const STATUS_SLOTS: usize = 600;
@@ -160,8 +160,15 @@ fn emit_kinds(out: &mut String, registry: &Registry) {
         .collect();
     let _ = writeln!(
         out,
-        "impl ErrorKind {{\n    /// Every kind, in declaration order.\n    \
+        "impl ErrorKind {{\n    /// Every kind, in declaration order.\n    ///\n    /// # Examples\n    ///\n    \
+         /// ```\n    /// use errcat::ErrorKind;\n    ///\n    \
+         /// assert_eq!(ErrorKind::ALL.len(), {});\n    \
+         /// assert_eq!(ErrorKind::ALL[0], ErrorKind::{});\n    \
+         /// // Every kind parses back from its name.\n    \
+         /// assert!(ErrorKind::ALL.iter().all(|k| k.as_str().parse() == Ok(*k)));\n    /// ```\n    \
          pub const ALL: [ErrorKind; {}] = [{}];\n",
+        kinds.len(),
+        kinds.first().map_or_else(String::new, |k| camel(&k.name)),
         kinds.len(),
         names.join(", ")
     );
@@ -259,7 +266,13 @@ fn emit_vendors(out: &mut String, registry: &Registry) {
     };
     let _ = writeln!(
         out,
-        "impl Vendor {{\n    /// Every vendor, in catalog order.\n    pub const ALL: [Vendor; {}] = [{}];\n\n    \
+        "impl Vendor {{\n    /// Every vendor, in catalog order.\n    ///\n    /// # Examples\n    ///\n    \
+         /// ```\n    /// use errcat::Vendor;\n    ///\n    \
+         /// assert_eq!(Vendor::ALL.len(), {});\n    \
+         /// // Every vendor parses back from its slug, and speaks at least one family.\n    \
+         /// assert!(Vendor::ALL.iter().all(|v| v.slug().parse() == Ok(*v)));\n    \
+         /// assert!(Vendor::ALL.iter().all(|v| !v.families().is_empty()));\n    /// ```\n    \
+         pub const ALL: [Vendor; {}] = [{}];\n\n    \
          /// The slug: {}.\n    ///\n    /// # Examples\n    ///\n    /// ```\n    \
          /// assert_eq!(errcat::Vendor::TencentCloud.slug(), \"tencent-cloud\");\n    /// ```\n    \
          #[must_use]\n    pub const fn slug(self) -> &'static str {{\n        match self {{\n{}\n        }}\n    }}\n\n    \
@@ -272,6 +285,7 @@ fn emit_vendors(out: &mut String, registry: &Registry) {
          /// use errcat::{{Family, Vendor}};\n    ///\n    \
          /// assert!(Vendor::TencentCloud.families().contains(&Family::TencentCdn));\n    /// ```\n    \
          #[must_use]\n    pub const fn families(self) -> &'static [Family] {{\n        match self {{\n{}\n        }}\n    }}\n}}\n",
+        vendors.len(),
         vendors.len(),
         all.join(", "),
         vendors
@@ -335,7 +349,6 @@ fn emit_families(out: &mut String, registry: &Registry, families: &[Family<'_>])
         );
     }
     let _ = writeln!(out, "}}\n");
-    let all: Vec<String> = rows.iter().map(|f| format!("Self::{}", f.rust)).collect();
     let arms = |f: &dyn Fn(&FamilyRow) -> String| -> String {
         rows.iter()
             .map(|r| format!("            Self::{} => {},", r.rust, f(r)))
@@ -353,9 +366,7 @@ fn emit_families(out: &mut String, registry: &Registry, families: &[Family<'_>])
     let enabled = |r: &FamilyRow| families.iter().any(|f| f.row.slug == r.slug);
     let _ = writeln!(
         out,
-        "impl Family {{\n    /// Every family, enabled or not, in registry order: the order in which\n    \
-         /// [`Response::explain`](crate::Response::explain) tries them.\n    \
-         pub const ALL: [Family; {}] = [{}];\n\n    \
+        "impl Family {{\n{}\n    \
          /// The slug, `<vendor>/<name>`.\n    ///\n    /// # Examples\n    ///\n    /// ```\n    \
          /// assert_eq!(errcat::Family::UpyunManagement.slug(), \"upyun/management\");\n    /// ```\n    \
          #[must_use]\n    pub const fn slug(self) -> &'static str {{\n        match self {{\n{}\n        }}\n    }}\n\n    \
@@ -378,14 +389,15 @@ fn emit_families(out: &mut String, registry: &Registry, families: &[Family<'_>])
          pub(crate) const fn policy(self) -> crate::resolve::Policy {{\n        match self {{\n{}\n        }}\n    }}\n\n    \
          /// The family's generated facts, `None` when it is disabled.\n    \
          pub(crate) fn info(self) -> Option<&'static crate::family::Info> {{\n        match self {{\n{}\n        }}\n    }}\n\n    \
+         /// The name of the family's own detail of a parsed error, if it has one.\n    \
+         pub(crate) const fn detail_name(self) -> Option<&'static str> {{\n        match self {{\n{}\n        }}\n    }}\n\n    \
          /// The response headers the family documents (the registry's, always compiled).\n    \
          pub(crate) fn header_list(self) -> &'static [crate::Header] {{\n        match self {{\n{}\n        }}\n    }}\n\n    \
          /// Whether a JSON body has the family's shape (its module's `detect_body`).\n    \
          pub(crate) fn detect_body(self, fields: &crate::response::kit::Fields<'_>) -> bool {{\n        match self {{\n{}\n        }}\n    }}\n\n    \
-         /// Reads a response of the family into `err` (its module's `parse`); true for a success.\n    \
-         pub(crate) fn parse<'a>(self, err: &mut crate::ParsedError<'a>, headers: &crate::response::kit::Headers<'a>, body: &crate::response::kit::Body<'a>) -> bool {{\n        match self {{\n{}\n        }}\n    }}\n}}\n",
-        rows.len(),
-        all.join(", "),
+         /// Reads a response of the family into `err` (its module's `parse`).\n    \
+         pub(crate) fn parse<'a>(self, err: &mut crate::ParsedError<'a>, headers: &crate::response::kit::Headers<'a>, body: &crate::response::kit::Body<'a>) -> crate::response::kit::Read {{\n        match self {{\n{}\n        }}\n    }}\n}}\n",
+        family_all(rows, families.len()),
         arms(&|r| format!("{:?}", r.slug)),
         arms(&|r| format!("Vendor::{}", vendor_rust(&r.vendor))),
         arms(&|r| format!("{:?}", r.name)),
@@ -404,6 +416,7 @@ fn emit_families(out: &mut String, registry: &Registry, families: &[Family<'_>])
         } else {
             "None".to_owned()
         }),
+        arms(&|r| opt(r.detail.as_ref(), |d| format!("{d:?}"))),
         arms(&|r| {
             let headers: Vec<String> = r
                 .headers
@@ -429,6 +442,26 @@ fn emit_families(out: &mut String, registry: &Registry, families: &[Family<'_>])
         "/// The families' slugs, for error messages.\npub(crate) const FAMILY_SLUGS: &str = {:?};\n",
         slugs.join(", ")
     );
+}
+
+/// `Family::ALL` and its docs: `enabled` of the registry's families are enabled in this build.
+fn family_all(rows: &[FamilyRow], enabled: usize) -> String {
+    let all: Vec<String> = rows.iter().map(|f| format!("Self::{}", f.rust)).collect();
+    format!(
+        "    /// Every family, enabled or not, in registry order: the order in which\n    \
+         /// [`Response::explain`](crate::Response::explain) tries them.\n    ///\n    \
+         /// # Examples\n    ///\n    /// ```\n    /// use errcat::Family;\n    ///\n    \
+         /// assert_eq!(Family::ALL.len(), {});\n    \
+         /// assert_eq!(Family::ALL[0], Family::{});\n    \
+         /// // Disabled families are listed too; this build enables {enabled} of them.\n    \
+         /// assert_eq!(Family::ALL.iter().filter(|f| f.is_enabled()).count(), {enabled});\n    \
+         /// ```\n    \
+         pub const ALL: [Family; {}] = [{}];\n",
+        rows.len(),
+        rows.first().map_or("", |r| r.rust.as_str()),
+        rows.len(),
+        all.join(", "),
+    )
 }
 
 fn source_lit(file: &FamilyFile) -> String {
@@ -512,6 +545,11 @@ fn emit_table(
             file.source.url,
         )
     );
+    let path = format!("{}::{ty}", public_path(row));
+    let first = &table.entries[0];
+    for line in table_example(&path, ty, first) {
+        let _ = writeln!(out, "#[doc = {line:?}]");
+    }
     let _ = writeln!(
         out,
         "#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\n#[non_exhaustive]\npub enum {ty} {{"
@@ -531,8 +569,15 @@ fn emit_table(
         .collect();
     let _ = writeln!(
         out,
-        "impl {ty} {{\n    /// Every code of this table, in the order of the vendor's document.\n    \
+        "impl {ty} {{\n    /// Every code of this table, in the order of the vendor's document.\n    ///\n    \
+         /// # Examples\n    ///\n    /// ```\n    /// use {path};\n    ///\n    \
+         /// assert_eq!({ty}::ALL.len(), {});\n    \
+         /// assert_eq!({ty}::ALL[0], {ty}::{});\n    \
+         /// // Every code parses back from its wire code.\n    \
+         /// assert!({ty}::ALL.iter().all(|c| {ty}::from_code(c.as_str()) == Some(*c)));\n    /// ```\n    \
          pub const ALL: &'static [{ty}] = &[{}];\n}}\n",
+        all.len(),
+        first.name,
         all.join(", ")
     );
 
@@ -568,18 +613,40 @@ fn emit_table(
         map.build()
     );
 
-    let first = &table.entries[0];
     let _ = writeln!(
         out,
         "crate::macros::code_table! {{\n    ty: {ty},\n    entries: {upper}_ENTRIES,\n    \
          by_wire: {upper}_BY_WIRE,\n    family: {family},\n    any: {any},\n    \
-         path: {:?},\n    example: ({:?}, {}),\n}}\n",
-        format!("{}::{ty}", public_path(row)),
+         path: {path:?},\n    example: ({:?}, {}),\n}}\n",
         first.code,
         first.name,
         family = row.rust,
         any = any_variant(row, ty),
     );
+}
+
+/// The `# Examples` section of a code enum's docs, one line per `#[doc]`: parsing its first
+/// code, `Display` (the wire code) against `Debug` (the variant), and an undocumented code.
+fn table_example(path: &str, ty: &str, first: &Entry) -> Vec<String> {
+    let code = format!("{:?}", first.code);
+    [
+        String::new(),
+        "# Examples".to_owned(),
+        String::new(),
+        "```".to_owned(),
+        format!("use {path};"),
+        String::new(),
+        format!("let code: {ty} = {code}.parse()?;"),
+        format!("assert_eq!(code, {ty}::{});", first.name),
+        format!("assert_eq!(code.to_string(), {code});"),
+        format!("assert_eq!(format!(\"{{code:?}}\"), \"{}\");", first.name),
+        String::new(),
+        format!("let err = \"no such code\".parse::<{ty}>().unwrap_err();"),
+        format!("assert_eq!(err.table(), \"{path}\");"),
+        "# Ok::<(), errcat::UnknownCode>(())".to_owned(),
+        "```".to_owned(),
+    ]
+    .into()
 }
 
 /// `<TABLE>_ENTRIES`: one metadata row per variant, indexed by discriminant.
@@ -605,7 +672,7 @@ fn emit_entries(
              description: {description},\n        remedy: {remedy},\n        \
              http_status: {status},\n        kind: crate::ErrorKind::{kind},\n        \
              retryable: {retryable},\n        retry_reason: {reason},\n        \
-             docs_url: {docs},\n        source: &SOURCE_{source},\n        section: {section},\n        \
+             wait: {wait},\n        docs_url: {docs},\n        source: &SOURCE_{source},\n        section: {section},\n        \
              at: {at},\n        note: {note},\n    }},",
             value = any_value(row, table, e),
             name = e.name,
@@ -620,6 +687,7 @@ fn emit_entries(
             kind = camel(&e.kind),
             retryable = registry.entry_retryable(e),
             reason = opt(e.retry_reason.as_ref(), |r| format!("{r:?}")),
+            wait = opt(e.wait.as_ref().and_then(wait_of), |(w, _)| w),
             docs = opt(e.docs_url.as_ref(), |u| format!("{u:?}")),
             section = opt(table.section.as_ref(), |s| format!("{s:?}")),
             at = opt(e.at, |n| n.to_string()),
@@ -735,10 +803,11 @@ fn emit_info(out: &mut String, registry: &Registry, family: &Family<'_>) {
             classifications.entry(
                 c.code.as_str(),
                 format!(
-                    "crate::Classification {{ family: crate::Family::{family_variant}, code: {:?}, kind: crate::ErrorKind::{}, retryable: {retryable}, retry_reason: {}, reason: {:?}, source: {} }}",
+                    "crate::Classification {{ family: crate::Family::{family_variant}, code: {:?}, kind: crate::ErrorKind::{}, retryable: {retryable}, retry_reason: {}, wait: {}, reason: {:?}, source: {} }}",
                     c.code,
                     camel(&c.kind),
                     opt(c.retry_reason.as_ref(), |r| format!("{r:?}")),
+                    opt(c.wait.as_ref().and_then(wait_of), |(w, _)| w),
                     c.reason,
                     opt(c.source.as_ref(), |r| format!("{r:?}")),
                 ),
@@ -781,13 +850,16 @@ fn emit_any_code(out: &mut String, families: &[Family<'_>]) {
             }
         }
     }
+    let examples = any_code_examples(families);
     let _ = writeln!(
         out,
         "/// A code from any table of any enabled family: what cross-family lookups return.\n\
          ///\n/// Match on it to reach the typed code, or use it through [`ApiError`](crate::ApiError).\n\
          /// Its variants are the tables of the enabled families (see the crate's features).\n\
+         ///\n/// # Examples\n///\n{}\
          #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]\n#[non_exhaustive]\n\
-         pub enum AnyCode {{"
+         pub enum AnyCode {{",
+        examples[0]
     );
     for (variant, path, public, _) in &variants {
         let _ = writeln!(
@@ -819,13 +891,72 @@ fn emit_any_code(out: &mut String, families: &[Family<'_>]) {
     };
     let _ = writeln!(
         out,
-        "impl AnyCode {{\n    /// The catalog entry of this code.\n    #[must_use]\n    \
+        "impl AnyCode {{\n    /// The catalog entry of this code.\n    ///\n    /// # Examples\n    ///\n{}    \
+         #[must_use]\n    \
          #[allow(clippy::trivially_copy_pass_by_ref)] // `&self`: see `code_table!`\n    \
          pub fn entry(&self) -> &'static crate::Entry {{\n        {entry_body}\n    }}\n\n    \
-         /// The family whose table documents this code.\n    #[must_use]\n    \
+         /// The family whose table documents this code.\n    ///\n    /// # Examples\n    ///\n{}    \
+         #[must_use]\n    \
          #[allow(clippy::trivially_copy_pass_by_ref)] // `&self`: see `code_table!`\n    \
          pub fn family(&self) -> Family {{\n        {family_body}\n    }}\n}}\n",
+        indent(&examples[1]),
+        indent(&examples[2]),
     );
+}
+
+/// The examples of `AnyCode`, `AnyCode::entry` and `AnyCode::family`, as `///` lines: with the
+/// first code of the first enabled family, or, with none enabled, what is left to show.
+fn any_code_examples(families: &[Family<'_>]) -> [String; 3] {
+    let first = families.first().and_then(|family| {
+        let (_, file) = family.files.first()?;
+        let table = file.tables.first()?;
+        Some((family.row, table, table.entries.first()?))
+    });
+    let Some((row, table, e)) = first else {
+        let none = "/// ```\n/// // No family is enabled in this build: there is no code.\n\
+                    /// assert!(errcat::catalog::all().is_empty());\n/// ```\n"
+            .to_owned();
+        return [none.clone(), none.clone(), none];
+    };
+    let (ty, name, wire) = (&table.name, &e.name, format!("{:?}", e.code));
+    let variant = any_variant(row, ty);
+    let head = |uses: &str| {
+        format!(
+            "/// ```\n/// use errcat::{uses};\n/// use {}::{ty};\n///\n\
+             /// let code = AnyCode::from({ty}::{name});\n",
+            public_path(row)
+        )
+    };
+    [
+        format!(
+            "{}/// assert_eq!(code, AnyCode::{variant}({ty}::{name}));\n\
+             /// assert_eq!(code.to_string(), {wire});\n\
+             /// // Through `ApiError`, as any typed code.\n\
+             /// assert_eq!(ApiError::code(&code), {wire});\n\
+             /// assert_eq!(ApiError::family(&code), Family::{});\n/// ```\n",
+            head("{AnyCode, ApiError, Family}"),
+            row.rust
+        ),
+        format!(
+            "{}/// assert_eq!(code.entry().code(), {wire});\n\
+             /// // The typed code's own entry.\n\
+             /// assert!(std::ptr::eq(code.entry(), {ty}::{name}.entry()));\n/// ```\n",
+            head("AnyCode")
+        ),
+        format!(
+            "{}/// assert_eq!(code.family(), Family::{});\n/// ```\n",
+            head("{AnyCode, Family}"),
+            row.rust
+        ),
+    ]
+}
+
+/// `///` lines indented as an impl's members.
+fn indent(lines: &str) -> String {
+    lines.lines().fold(String::new(), |mut out, l| {
+        let _ = writeln!(out, "    {l}");
+        out
+    })
 }
 
 /// `ALL`, `BY_CODE`, `BY_MESSAGE` and `BY_STATUS`.

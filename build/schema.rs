@@ -51,6 +51,8 @@ pub struct FamilyRow {
     #[serde(default)]
     pub aliases: Vec<String>,
     pub doc: String,
+    /// The name of the family's own detail of a parsed error (`module_code`), if it has one.
+    pub detail: Option<String>,
     /// The response headers the family documents: its detection evidence, compiled in whether
     /// or not the family's tables are.
     #[serde(default)]
@@ -140,6 +142,8 @@ pub struct Classification {
     pub kind: String,
     pub retryable: Option<bool>,
     pub retry_reason: Option<String>,
+    /// How long to wait before a retry, where the vendor documents it (see `Wait`).
+    pub wait: Option<serde_json::Value>,
     pub reason: String,
     pub source: Option<String>,
 }
@@ -208,6 +212,9 @@ pub struct Entry {
     pub kind: String,
     pub retryable: Option<bool>,
     pub retry_reason: Option<String>,
+    /// How long to wait before a retry, where the vendor documents it: `"immediately"`,
+    /// `"backoff"`, `"never"`, `{"after_seconds": N}` or `{"next_window": "minute"|"hour"|"day"}`.
+    pub wait: Option<serde_json::Value>,
     pub docs_url: Option<String>,
     pub versions: Option<String>,
     /// Where the source documents the code: a line or a row number, as `Source::cite` says.

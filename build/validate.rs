@@ -57,6 +57,61 @@ impl Registry {
     }
 }
 
+/// A validated `wait` value as the Rust expression of a `crate::Wait`, and whether it implies
+/// that a retry helps (`None`: either).
+#[must_use]
+pub fn wait_of(value: &serde_json::Value) -> Option<(String, Option<bool>)> {
+    match value {
+        serde_json::Value::String(s) => match s.as_str() {
+            "immediately" => Some(("crate::Wait::Immediately".to_owned(), Some(true))),
+            "backoff" => Some(("crate::Wait::Backoff".to_owned(), Some(true))),
+            "never" => Some(("crate::Wait::Never".to_owned(), Some(false))),
+            _ => None,
+        },
+        serde_json::Value::Object(map) if map.len() == 1 => {
+            if let Some(n) = map.get("after_seconds").and_then(serde_json::Value::as_u64) {
+                (1..=86_400).contains(&n).then(|| {
+                    (
+                        format!("crate::Wait::After(std::time::Duration::from_secs({n}))"),
+                        Some(true),
+                    )
+                })
+            } else {
+                let window = match map.get("next_window")?.as_str()? {
+                    "minute" => "Minute",
+                    "hour" => "Hour",
+                    "day" => "Day",
+                    _ => return None,
+                };
+                Some((
+                    format!("crate::Wait::NextWindow(crate::Window::{window})"),
+                    None,
+                ))
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Checks a `wait` value against the retry advice it goes with.
+fn check_wait(wait: Option<&serde_json::Value>, retryable: bool, err: &mut impl FnMut(&str, &str)) {
+    let Some(value) = wait else { return };
+    match wait_of(value) {
+        None => err(
+            "invalid wait",
+            &format!(
+                "wait {value} is not \"immediately\", \"backoff\", \"never\", \
+                 {{\"after_seconds\": 1 to 86400}} or {{\"next_window\": \"minute\"|\"hour\"|\"day\"}}"
+            ),
+        ),
+        Some((_, Some(helps))) if helps != retryable => err(
+            "invalid wait",
+            &format!("wait {value} contradicts the retry advice (retryable: {retryable})"),
+        ),
+        Some(_) => {}
+    }
+}
+
 /// The HTTP status of a validated `http_status` value.
 #[must_use]
 pub fn status_of(value: &serde_json::Value) -> Option<u16> {
@@ -484,6 +539,10 @@ fn check_classifications(
             c.retry_reason.as_deref(),
             &mut err,
         );
+        let retryable = c
+            .retryable
+            .unwrap_or_else(|| registry.kind_retryable(&c.kind).unwrap_or(false));
+        check_wait(c.wait.as_ref(), retryable, &mut err);
     }
 }
 
@@ -599,6 +658,11 @@ fn check_table<'a>(
         }
         check_name(&entry.name, &mut err);
         check_meaning(registry, entry, &mut err);
+        check_wait(
+            entry.wait.as_ref(),
+            registry.entry_retryable(entry),
+            &mut err,
+        );
         let versions = &row.versions;
         match (versions.is_empty(), entry.versions.as_deref()) {
             (false, Some(v)) if versions.iter().any(|x| x == v) => {}

@@ -22,8 +22,8 @@
 //! # Ok::<(), errcat::Disabled>(())
 //! ```
 
-use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::error::Disabled;
 use crate::message_key::message_key;
@@ -77,6 +77,67 @@ impl Serialize for AnyCode {
         s.serialize_field("family", &self.family())?;
         s.serialize_field("code", self.as_str())?;
         s.end()
+    }
+}
+
+/// The fields an `AnyCode` or an `Entry` deserializes from.
+#[derive(Deserialize)]
+struct CodeRef<'a> {
+    #[serde(default)]
+    vendor: Option<Vendor>,
+    #[serde(default)]
+    family: Option<Family>,
+    #[serde(borrow)]
+    code: std::borrow::Cow<'a, str>,
+}
+
+impl CodeRef<'_> {
+    fn resolve<E: serde::de::Error>(&self) -> Result<AnyCode, E> {
+        let found = match (self.family, self.vendor) {
+            (Some(family), _) => lookup_in(family, &self.code).map_err(E::custom)?,
+            (None, Some(vendor)) => lookup(vendor, &self.code),
+            (None, None) => return Err(E::missing_field("family")),
+        };
+        found.ok_or_else(|| E::custom(format_args!("not a documented code: {:?}", self.code)))
+    }
+}
+
+/// Deserializes from what it serializes to: `{"family", "code"}` (or `{"vendor", "code"}`, the
+/// first of the vendor's families that documents the code); the code may be an alias.
+///
+/// # Examples
+///
+/// ```
+/// use errcat::{AnyCode, upyun::management::Code};
+///
+/// let code = AnyCode::from(Code::OperatorAlreadyExists);
+/// let json = serde_json::to_string(&code).unwrap();
+/// assert_eq!(serde_json::from_str::<AnyCode>(&json).unwrap(), code);
+/// ```
+impl<'de> Deserialize<'de> for AnyCode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        CodeRef::deserialize(deserializer)?.resolve()
+    }
+}
+
+/// Deserializes an entry object (or any object with its `family` and `code`) as the catalog's
+/// entry of that code: the texts are the catalog's, not the input's.
+///
+/// # Examples
+///
+/// ```
+/// use errcat::{Entry, upyun::management::Code};
+///
+/// let entry = Code::BucketNotFound.entry();
+/// let json = serde_json::to_string(entry).unwrap();
+/// let back: &'static Entry = serde_json::from_str(&json).unwrap();
+/// assert_eq!(back, entry);
+/// ```
+impl<'de> Deserialize<'de> for &'static Entry {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        CodeRef::deserialize(deserializer)?
+            .resolve()
+            .map(|code: AnyCode| code.entry())
     }
 }
 
@@ -312,6 +373,17 @@ pub fn header(name: &str) -> Option<&'static Header> {
 /// What a header value means: the header, the code it carries, and a template's parameter.
 ///
 /// Returned by [`by_header`].
+///
+/// # Examples
+///
+/// ```
+/// use errcat::{AnyCode, HeaderRole, catalog, aliyun::apigateway::Code};
+///
+/// let m = catalog::by_header("x-ca-error-message", "Quota Exhausted").unwrap();
+/// assert_eq!(m.header().carries(), HeaderRole::ErrorMessage);
+/// assert_eq!(m.code(), AnyCode::AliyunApiGateway(Code::QuotaExhausted));
+/// assert_eq!(m.parameter(), None);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct HeaderMatch<'a> {
     header: &'static Header,
@@ -321,12 +393,32 @@ pub struct HeaderMatch<'a> {
 
 impl<'a> HeaderMatch<'a> {
     /// The documented header.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::catalog;
+    ///
+    /// // The name as the vendor writes it, whatever the case asked.
+    /// let m = catalog::by_header("X-CA-ERROR-MESSAGE", "Quota Exhausted").unwrap();
+    /// assert_eq!(m.header().name(), "X-Ca-Error-Message");
+    /// ```
     #[must_use]
     pub fn header(&self) -> &'static Header {
         self.header
     }
 
     /// The code the value names.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{ApiError, ErrorKind, catalog};
+    ///
+    /// let m = catalog::by_header("X-Ca-Error-Message", "Throttled by APP Flow Control").unwrap();
+    /// assert_eq!(m.code().as_str(), "Throttled by APP Flow Control");
+    /// assert_eq!(m.code().kind(), ErrorKind::RateLimited);
+    /// ```
     #[must_use]
     pub fn code(&self) -> AnyCode {
         self.code
@@ -334,6 +426,19 @@ impl<'a> HeaderMatch<'a> {
 
     /// For a template code such as `Invalid Signature, Server StringToSign:%s`, the part of the
     /// value that fills `%s` (the gateway's string-to-sign); `None` for other codes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::catalog;
+    ///
+    /// let m = catalog::by_header("X-Ca-Error-Message", "Invalid Signature, Server StringToSign:GET\n/v1").unwrap();
+    /// assert_eq!(m.code().as_str(), "Invalid Signature, Server StringToSign:%s");
+    /// assert_eq!(m.parameter(), Some("GET\n/v1"));
+    ///
+    /// let m = catalog::by_header("X-Ca-Error-Message", "Empty Signature").unwrap();
+    /// assert_eq!(m.parameter(), None);
+    /// ```
     #[must_use]
     pub fn parameter(&self) -> Option<&'a str> {
         self.parameter

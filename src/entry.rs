@@ -3,12 +3,22 @@
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
-use crate::{AnyCode, ErrorKind, Family, Vendor};
+use crate::{AnyCode, ErrorKind, Family, Vendor, Wait};
 
 /// A text in Chinese and English.
 ///
 /// `zh` is the vendor's text where the vendor writes Chinese, `en` where it writes English; the
 /// other language is a faithful translation (the data file notes which).
+///
+/// # Examples
+///
+/// ```
+/// use errcat::{Text, upyun::management::Code};
+///
+/// let message: Text = Code::BucketNotFound.entry().message();
+/// assert_eq!(message.zh, "空间不存在");
+/// assert_eq!(message.en, "Bucket not found.");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Text {
     /// Chinese.
@@ -52,6 +62,7 @@ pub struct Entry {
     pub(crate) kind: ErrorKind,
     pub(crate) retryable: bool,
     pub(crate) retry_reason: Option<&'static str>,
+    pub(crate) wait: Option<Wait>,
     pub(crate) docs_url: Option<&'static str>,
     pub(crate) source: &'static Source,
     pub(crate) section: Option<&'static str>,
@@ -261,6 +272,22 @@ impl Entry {
         self.retry_reason
     }
 
+    /// How long to wait before retrying: the vendor's timing where the catalog documents one
+    /// (a per-day limit), else [`Wait::from_retryable`] of the retry advice.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Wait, Window, upyun::management::Code};
+    ///
+    /// assert_eq!(Code::PurgeDailyLimitExceeded.entry().wait(), Wait::NextWindow(Window::Day));
+    /// assert_eq!(Code::BucketNotFound.entry().wait(), Wait::Never);
+    /// ```
+    #[must_use]
+    pub fn wait(&self) -> Wait {
+        self.wait.unwrap_or(Wait::from_retryable(self.retryable))
+    }
+
     /// A documentation link: the one the vendor gives for this code, else the page of the
     /// document the code comes from.
     ///
@@ -327,7 +354,7 @@ impl Eq for Entry {}
 
 impl Serialize for Entry {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Entry", 16)?;
+        let mut s = serializer.serialize_struct("Entry", 17)?;
         s.serialize_field("vendor", &self.vendor())?;
         s.serialize_field("family", &self.family())?;
         s.serialize_field("code", self.wire)?;
@@ -336,6 +363,7 @@ impl Serialize for Entry {
         s.serialize_field("kind", &self.kind)?;
         s.serialize_field("retryable", &self.retryable)?;
         s.serialize_field("retry_reason", &self.retry_reason)?;
+        s.serialize_field("wait", &self.wait())?;
         s.serialize_field("http_status", &self.http_status)?;
         s.serialize_field("message", &self.message)?;
         s.serialize_field("message_aliases", self.message_aliases)?;
@@ -349,6 +377,18 @@ impl Serialize for Entry {
 }
 
 /// How a source document's entries are cited.
+///
+/// # Examples
+///
+/// ```
+/// use errcat::{Cite, aliyun, cloudbypass, upyun};
+///
+/// // By line of a repository file, by row of a table, or by the code itself.
+/// let cite = |citation: errcat::Citation| citation.document().cite();
+/// assert_eq!(cite(cloudbypass::api::Code::InvalidParameter.entry().source()), Cite::Line);
+/// assert_eq!(cite(upyun::management::Code::BucketNotFound.entry().source()), Cite::Row);
+/// assert_eq!(cite(aliyun::apigateway::Code::QuotaExhausted.entry().source()), Cite::Code);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -387,30 +427,72 @@ pub struct Source {
 
 impl Source {
     /// The document's title.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let source = errcat::upyun::management::Code::BucketNotFound.entry().source().document();
+    /// assert_eq!(source.title(), "错误代码说明 (Error codes), Upyun management API");
+    /// ```
     #[must_use]
     pub fn title(&self) -> &'static str {
         self.title
     }
 
     /// Where to read it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let source = errcat::upyun::management::Code::BucketNotFound.entry().source().document();
+    /// assert_eq!(source.url(), "http://updocs.b0.upaiyun.com/console_error.html");
+    /// ```
     #[must_use]
     pub fn url(&self) -> &'static str {
         self.url
     }
 
     /// The public repository (`owner/name`) that holds it, when it is a repository file.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{cloudbypass, upyun};
+    ///
+    /// let source = cloudbypass::api::Code::InvalidParameter.entry().source().document();
+    /// assert_eq!(source.repository(), Some("cloudbypass/docs-page"));
+    /// // A vendor's web page.
+    /// let source = upyun::management::Code::BucketNotFound.entry().source().document();
+    /// assert_eq!(source.repository(), None);
+    /// ```
     #[must_use]
     pub fn repository(&self) -> Option<&'static str> {
         self.repository
     }
 
     /// The file's path in [`repository`](Self::repository).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let source = errcat::cloudbypass::api::Code::InvalidParameter.entry().source().document();
+    /// assert_eq!(source.path(), Some("docs/zh-cn/response_data.md"));
+    /// ```
     #[must_use]
     pub fn path(&self) -> Option<&'static str> {
         self.path
     }
 
     /// The commit read, for a repository file.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let source = errcat::cloudbypass::api::Code::InvalidParameter.entry().source().document();
+    /// let commit = source.commit().unwrap();
+    /// assert_eq!(commit.len(), 40);
+    /// assert!(source.url().contains(commit));
+    /// ```
     #[must_use]
     pub fn commit(&self) -> Option<&'static str> {
         self.commit
@@ -418,18 +500,47 @@ impl Source {
 
     /// The version read, `YYYY-MM-DD`: a commit's date, a page's last update, or the day the page
     /// was read ([`note`](Self::note) says which).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{cloudbypass, upyun};
+    ///
+    /// // A commit's date, and a page's last edit.
+    /// assert_eq!(cloudbypass::api::Code::InvalidParameter.entry().source().document().date(), "2024-08-22");
+    /// assert_eq!(upyun::management::Code::BucketNotFound.entry().source().document().date(), "2015-09-28");
+    /// ```
     #[must_use]
     pub fn date(&self) -> &'static str {
         self.date
     }
 
     /// How its entries are cited.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Cite, aliyun::apigateway::Code};
+    ///
+    /// // The gateway's rows cannot be counted reliably: its entries are cited by code.
+    /// let citation = Code::QuotaExhausted.entry().source();
+    /// assert_eq!(citation.document().cite(), Cite::Code);
+    /// assert_eq!(citation.at(), None);
+    /// assert!(citation.to_string().ends_with(r#"code "Quota Exhausted""#));
+    /// ```
     #[must_use]
     pub fn cite(&self) -> Cite {
         self.cite
     }
 
     /// What the date is, and anything else a reader should know.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let source = errcat::upyun::management::Code::BucketNotFound.entry().source().document();
+    /// assert!(source.note().unwrap().contains("last edit"));
+    /// ```
     #[must_use]
     pub fn note(&self) -> Option<&'static str> {
         self.note
@@ -460,18 +571,53 @@ pub struct Citation {
 
 impl Citation {
     /// The document.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::upyun::management::Code;
+    ///
+    /// // Every entry of a table cites the same document.
+    /// let a = Code::BucketNotFound.entry().source().document();
+    /// let b = Code::OperatorAlreadyExists.entry().source().document();
+    /// assert!(std::ptr::eq(a, b));
+    /// assert_eq!(a.url(), "http://updocs.b0.upaiyun.com/console_error.html");
+    /// ```
     #[must_use]
     pub fn document(&self) -> &'static Source {
         self.document
     }
 
     /// The section whose rows [`at`](Self::at) counts, for a document cited by row.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{cloudbypass, upyun};
+    ///
+    /// assert_eq!(upyun::management::Code::BucketNotFound.entry().source().section(), Some("错误代码"));
+    /// // Cited by line: no section.
+    /// assert_eq!(cloudbypass::api::Code::InvalidParameter.entry().source().section(), None);
+    /// ```
     #[must_use]
     pub fn section(&self) -> Option<&'static str> {
         self.section
     }
 
     /// The 1-based line or row, as [`Source::cite`] says; `None` for a document cited by code.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Cite, aliyun, cloudbypass};
+    ///
+    /// let citation = cloudbypass::api::Code::InvalidParameter.entry().source();
+    /// assert_eq!(citation.document().cite(), Cite::Line);
+    /// let line = citation.at().unwrap();
+    /// assert!(line >= 1);
+    /// assert!(citation.to_string().ends_with(&format!(", line {line}")));
+    /// assert_eq!(aliyun::apigateway::Code::QuotaExhausted.entry().source().at(), None);
+    /// ```
     #[must_use]
     pub fn at(&self) -> Option<u32> {
         self.at
@@ -536,54 +682,171 @@ pub struct Classification {
     pub(crate) kind: ErrorKind,
     pub(crate) retryable: bool,
     pub(crate) retry_reason: Option<&'static str>,
+    #[serde(skip)]
+    pub(crate) wait: Option<Wait>,
     pub(crate) reason: &'static str,
     pub(crate) source: Option<&'static str>,
 }
 
 impl Classification {
     /// The family.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::Family;
+    ///
+    /// let rule = Family::TencentCloudCommon.classification("AuthFailure")?.unwrap();
+    /// assert_eq!(rule.family(), Family::TencentCloudCommon);
+    /// # Ok::<(), errcat::Disabled>(())
+    /// ```
     #[must_use]
     pub fn family(&self) -> Family {
         self.family
     }
 
     /// The vendor.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Family, Vendor};
+    ///
+    /// let rule = Family::TencentCloudCommon.classification("AuthFailure")?.unwrap();
+    /// assert_eq!(rule.vendor(), Vendor::TencentCloud);
+    /// # Ok::<(), errcat::Disabled>(())
+    /// ```
     #[must_use]
     pub fn vendor(&self) -> Vendor {
         self.family.vendor()
     }
 
     /// The code (or family prefix) it classifies.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Family, catalog};
+    ///
+    /// // The resolution walk finds the nearest classified level of a raw code.
+    /// let r = catalog::resolve(Family::TencentCloudCommon, "AuthFailure.SomethingNew")?;
+    /// assert_eq!(r.classification().unwrap().code(), "AuthFailure");
+    /// # Ok::<(), errcat::Disabled>(())
+    /// ```
     #[must_use]
     pub fn code(&self) -> &'static str {
         self.code
     }
 
     /// The kind of codes it classifies.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{ErrorKind, Family};
+    ///
+    /// // A sub-code whose meaning differs from its documented parent, `FailedOperation`.
+    /// let rule = Family::TencentCloudCommon
+    ///     .classification("FailedOperation.InsufficientBalanceInSmsPackage")?
+    ///     .unwrap();
+    /// assert_eq!(rule.kind(), ErrorKind::Billing);
+    /// # Ok::<(), errcat::Disabled>(())
+    /// ```
     #[must_use]
     pub fn kind(&self) -> ErrorKind {
         self.kind
     }
 
     /// Whether retrying can help.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::Family;
+    ///
+    /// let family = Family::TencentCloudCommon;
+    /// assert!(family.classification("LimitExceeded.PhoneNumberThirtySecondLimit")?.unwrap().is_retryable());
+    /// // A rate limit that resets daily: retrying the same day does not help.
+    /// assert!(!family.classification("LimitExceeded.PhoneNumberDailyLimit")?.unwrap().is_retryable());
+    /// # Ok::<(), errcat::Disabled>(())
+    /// ```
     #[must_use]
     pub fn is_retryable(&self) -> bool {
         self.retryable
     }
 
     /// Why the retry advice differs from the kind's default, when it does.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::Family;
+    ///
+    /// let family = Family::TencentCloudCommon;
+    /// let daily = family.classification("LimitExceeded.PhoneNumberDailyLimit")?.unwrap();
+    /// assert!(daily.kind().is_retryable_by_default() && !daily.is_retryable());
+    /// assert!(daily.retry_reason().unwrap().contains("daily"));
+    /// // Advice as the kind's default: no reason.
+    /// assert_eq!(family.classification("AuthFailure")?.unwrap().retry_reason(), None);
+    /// # Ok::<(), errcat::Disabled>(())
+    /// ```
     #[must_use]
     pub fn retry_reason(&self) -> Option<&'static str> {
         self.retry_reason
     }
 
+    /// How long to wait before retrying: the vendor's timing where documented, else
+    /// [`Wait::from_retryable`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use errcat::{Family, Wait, Window};
+    ///
+    /// let rule = |code| Family::TencentCloudCommon.classification(code).unwrap().unwrap();
+    /// assert_eq!(
+    ///     rule("LimitExceeded.PhoneNumberThirtySecondLimit").wait(),
+    ///     Wait::After(Duration::from_secs(30))
+    /// );
+    /// assert_eq!(rule("LimitExceeded.PhoneNumberOneHourLimit").wait(), Wait::NextWindow(Window::Hour));
+    /// // No documented timing.
+    /// assert_eq!(rule("LimitExceeded.DeliveryFrequencyLimit").wait(), Wait::Backoff);
+    /// assert_eq!(rule("AuthFailure").wait(), Wait::Never);
+    /// ```
+    #[must_use]
+    pub fn wait(&self) -> Wait {
+        self.wait.unwrap_or(Wait::from_retryable(self.retryable))
+    }
+
     /// Why codes here get this kind.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let rule = errcat::Family::TencentCloudCommon.classification("AuthFailure")?.unwrap();
+    /// assert!(!rule.reason().is_empty());
+    /// # Ok::<(), errcat::Disabled>(())
+    /// ```
     #[must_use]
     pub fn reason(&self) -> &'static str {
         self.reason
     }
 
     /// Where the knowledge comes from, when not the seed document.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::Family;
+    ///
+    /// let family = Family::TencentCloudCommon;
+    /// let sms = family.classification("LimitExceeded.PhoneNumberDailyLimit")?.unwrap();
+    /// assert!(sms.source().unwrap().contains("SMS"));
+    /// // Known from the seed document itself.
+    /// assert_eq!(family.classification("AuthFailure")?.unwrap().source(), None);
+    /// # Ok::<(), errcat::Disabled>(())
+    /// ```
     #[must_use]
     pub fn source(&self) -> Option<&'static str> {
         self.source

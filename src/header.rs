@@ -7,6 +7,17 @@ use crate::tables::HEADERS_BY_LEN;
 use crate::{Family, Text, Vendor};
 
 /// What a documented response header carries.
+///
+/// # Examples
+///
+/// ```
+/// use errcat::{HeaderRole, Vendor};
+///
+/// let roles: Vec<(&str, HeaderRole)> = Vendor::Aliyun.headers().map(|h| (h.name(), h.carries())).collect();
+/// assert!(roles.contains(&("X-Ca-Error-Message", HeaderRole::ErrorMessage)));
+/// assert!(roles.contains(&("X-Ca-Error-Code", HeaderRole::ErrorCode)));
+/// assert!(roles.contains(&("X-Ca-Request-Id", HeaderRole::RequestId)));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -47,30 +58,69 @@ pub struct Header {
 
 impl Header {
     /// The name as the vendor writes it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// // Looked up in any case, named as documented.
+    /// assert_eq!(errcat::catalog::header("X-CB-STATUS").unwrap().name(), "x-cb-status");
+    /// ```
     #[must_use]
     pub fn name(&self) -> &'static str {
         self.name
     }
 
     /// The family whose responses carry it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Family, catalog};
+    ///
+    /// assert_eq!(catalog::header("x-cb-status").unwrap().family(), Family::CloudbypassApi);
+    /// ```
     #[must_use]
     pub fn family(&self) -> Family {
         self.family
     }
 
     /// The vendor that sends it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Vendor, catalog};
+    ///
+    /// assert_eq!(catalog::header("X-Ca-Error-Code").unwrap().vendor(), Vendor::Aliyun);
+    /// ```
     #[must_use]
     pub fn vendor(&self) -> Vendor {
         self.family.vendor()
     }
 
     /// What its value carries.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{HeaderRole, catalog};
+    ///
+    /// assert_eq!(catalog::header("x-cb-status").unwrap().carries(), HeaderRole::Status);
+    /// assert_eq!(catalog::header("X-Ca-Error-Code").unwrap().carries(), HeaderRole::ErrorCode);
+    /// ```
     #[must_use]
     pub fn carries(&self) -> HeaderRole {
         self.carries
     }
 
     /// What the vendor says about it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let header = errcat::catalog::header("x-cb-status").unwrap();
+    /// assert!(header.description().en.starts_with("Response status: ok means"));
+    /// ```
     #[must_use]
     pub fn description(&self) -> Text {
         self.description

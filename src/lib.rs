@@ -97,6 +97,7 @@ mod resolve;
 pub mod response;
 mod tables;
 mod vendor;
+pub mod wait;
 
 pub mod aliyun;
 pub mod cloudbypass;
@@ -112,8 +113,21 @@ pub use kind::ErrorKind;
 pub use resolve::Resolution;
 pub use response::{Outcome, ParseError, ParsedError, Response};
 pub use vendor::{Family, StatusMeaning, Vendor};
+pub use wait::{RetryAfter, Wait, Window};
 
 /// Moved to [`tencent_cloud::cdn`]: Tencent CDN is a family of the vendor Tencent Cloud.
+///
+/// # Examples
+///
+/// ```
+/// #[allow(deprecated)]
+/// use errcat::tencent_cdn::Code as OldCode;
+/// use errcat::tencent_cloud::cdn::Code;
+///
+/// // The same type under its old path.
+/// let code: OldCode = Code::ResourceNotFound;
+/// assert_eq!(code.as_str(), "5000");
+/// ```
 #[deprecated(since = "0.2.0", note = "use `errcat::tencent_cloud::cdn`")]
 pub mod tencent_cdn {
     #[allow(unused_imports, reason = "empty when the family's feature is off")]
@@ -121,6 +135,18 @@ pub mod tencent_cdn {
 }
 
 /// Moved to [`aliyun::apigateway`]: the API Gateway is a family of the vendor Alibaba Cloud.
+///
+/// # Examples
+///
+/// ```
+/// #[allow(deprecated)]
+/// use errcat::aliyun_apigateway::Code as OldCode;
+/// use errcat::aliyun::apigateway::Code;
+///
+/// // The same type under its old path.
+/// let code: OldCode = Code::QuotaExhausted;
+/// assert_eq!(code.as_str(), "Quota Exhausted");
+/// ```
 #[deprecated(since = "0.2.0", note = "use `errcat::aliyun::apigateway`")]
 pub mod aliyun_apigateway {
     #[allow(unused_imports, reason = "empty when the family's feature is off")]

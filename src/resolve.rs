@@ -18,7 +18,7 @@
 
 use serde::Serialize;
 
-use crate::{AnyCode, ApiError, Classification, Entry, ErrorKind, Family};
+use crate::{AnyCode, ApiError, Classification, Entry, ErrorKind, Family, Wait};
 
 /// How a family resolves codes it does not list; generated from `data/registry.json`.
 #[derive(Clone, Copy, Debug)]
@@ -111,12 +111,36 @@ pub struct Resolution<'a> {
 
 impl<'a> Resolution<'a> {
     /// The raw code as given.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Family, catalog};
+    ///
+    /// let r = catalog::resolve(Family::TencentCloudCommon, "InvalidParameter.Zone")?;
+    /// assert_eq!(r.raw_code(), "InvalidParameter.Zone");
+    /// # Ok::<(), errcat::Disabled>(())
+    /// ```
     #[must_use]
     pub fn raw_code(&self) -> &'a str {
         self.raw
     }
 
     /// The documented code, when the raw code is documented ([`Basis::Exact`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{AnyCode, Family, catalog, tencent_cloud::common::Code};
+    ///
+    /// let r = catalog::resolve(Family::TencentCloudCommon, "InvalidParameter")?;
+    /// assert_eq!(r.typed_code(), Some(AnyCode::TencentCloudCommon(Code::InvalidParameter)));
+    /// // An undocumented sub-code: its parent's entry stands in, but it has no typed code.
+    /// let r = catalog::resolve(Family::TencentCloudCommon, "InvalidParameter.Zone")?;
+    /// assert_eq!(r.typed_code(), None);
+    /// assert_eq!(r.via(), Some("InvalidParameter"));
+    /// # Ok::<(), errcat::Disabled>(())
+    /// ```
     #[must_use]
     pub fn typed_code(&self) -> Option<AnyCode> {
         self.code
@@ -124,18 +148,53 @@ impl<'a> Resolution<'a> {
 
     /// The classification that gives the kind, when [`basis`](Self::basis) is
     /// [`Basis::Classification`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{ErrorKind, Family, catalog};
+    ///
+    /// let r = catalog::resolve(Family::TencentCloudCommon, "AuthFailure.Whatever")?;
+    /// assert_eq!(r.classification().unwrap().kind(), ErrorKind::Unauthenticated);
+    /// assert!(catalog::resolve(Family::TencentCloudCommon, "InternalError")?.classification().is_none());
+    /// # Ok::<(), errcat::Disabled>(())
+    /// ```
     #[must_use]
     pub fn classification(&self) -> Option<&'static Classification> {
         self.rule
     }
 
     /// For a template code, the part of the raw code that fills `%s`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Family, catalog};
+    ///
+    /// let r = catalog::resolve(Family::AliyunApiGateway, "Invalid Signature, Server StringToSign:GET\n/x")?;
+    /// assert_eq!(r.parameter(), Some("GET\n/x"));
+    /// assert_eq!(catalog::resolve(Family::AliyunApiGateway, "Quota Exhausted")?.parameter(), None);
+    /// # Ok::<(), errcat::Disabled>(())
+    /// ```
     #[must_use]
     pub fn parameter(&self) -> Option<&'a str> {
         self.parameter
     }
 
     /// How the entry was found.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Family, catalog, response::Basis};
+    ///
+    /// let basis = |family, code| catalog::resolve(family, code).map(|r| r.basis());
+    /// assert_eq!(basis(Family::TencentCdn, "4100")?, Basis::Exact);
+    /// assert_eq!(basis(Family::TencentCdn, "4102")?, Basis::Family); // its hundred
+    /// assert_eq!(basis(Family::TencentCloudCommon, "AuthFailure.X")?, Basis::Classification);
+    /// assert_eq!(basis(Family::UpyunManagement, "99999")?, Basis::None);
+    /// # Ok::<(), errcat::Disabled>(())
+    /// ```
     #[must_use]
     pub fn basis(&self) -> Basis {
         self.basis
@@ -143,6 +202,18 @@ impl<'a> Resolution<'a> {
 
     /// The documented ancestor whose entry stands in for an undocumented code (`LimitExceeded`
     /// for `LimitExceeded.X`), when the entry is not the raw code's own.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Family, catalog};
+    ///
+    /// let via = |code| catalog::resolve(Family::TencentCloudCommon, code).unwrap().via();
+    /// assert_eq!(via("LimitExceeded.X"), Some("LimitExceeded"));
+    /// assert_eq!(via("LimitExceeded.PhoneNumberDailyLimit"), Some("LimitExceeded")); // classified
+    /// assert_eq!(via("LimitExceeded"), None); // the raw code's own entry
+    /// assert_eq!(via("AuthFailure.X"), None); // classified, no documented ancestor
+    /// ```
     #[must_use]
     pub fn via(&self) -> Option<&'static str> {
         match self.basis {
@@ -152,6 +223,16 @@ impl<'a> Resolution<'a> {
     }
 
     /// Whether the walk found anything: an entry or a classification.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Family, catalog};
+    ///
+    /// assert!(catalog::resolve(Family::TencentCloudCommon, "AuthFailure.X")?.is_resolved());
+    /// assert!(!catalog::resolve(Family::TencentCloudCommon, "NoSuchFamily.X")?.is_resolved());
+    /// # Ok::<(), errcat::Disabled>(())
+    /// ```
     #[must_use]
     pub fn is_resolved(&self) -> bool {
         self.entry.is_some() || self.rule.is_some()
@@ -178,6 +259,10 @@ impl ApiError for Resolution<'_> {
     fn is_retryable(&self) -> bool {
         advice(self.rule, self.entry, ErrorKind::Unknown).1
     }
+
+    fn wait(&self) -> Wait {
+        wait(self.rule, self.entry, ErrorKind::Unknown)
+    }
 }
 
 /// Kind and retry advice, from one rule for every error type: the classification's, else the
@@ -192,6 +277,21 @@ pub(crate) fn advice(
         (None, Some(entry)) => (entry.kind(), entry.is_retryable()),
         (None, None) => (fallback, fallback.is_retryable_by_default()),
     }
+}
+
+/// How long to wait, by the same rule as [`advice`]: the classification's documented timing,
+/// else the entry's, else the retry advice's default.
+pub(crate) fn wait(
+    rule: Option<&Classification>,
+    entry: Option<&Entry>,
+    fallback: ErrorKind,
+) -> Wait {
+    let documented = match (rule, entry) {
+        (Some(rule), _) => rule.wait,
+        (None, Some(entry)) => entry.wait,
+        (None, None) => None,
+    };
+    documented.unwrap_or(Wait::from_retryable(advice(rule, entry, fallback).1))
 }
 
 /// The walk, over an enabled family's facts. O(number of dots + templates + a few separators).

@@ -229,30 +229,74 @@ pub struct StatusMeaning {
 
 impl StatusMeaning {
     /// The family whose document says it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Family, Vendor};
+    ///
+    /// let meaning = Vendor::Upyun.status_meaning(401).unwrap();
+    /// assert_eq!(meaning.family(), Family::UpyunManagement);
+    /// ```
     #[must_use]
     pub fn family(&self) -> Family {
         self.family
     }
 
     /// The vendor whose document says it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Family, Vendor};
+    ///
+    /// let meaning = Family::UpyunManagement.status_meaning(401)?.unwrap();
+    /// assert_eq!(meaning.vendor(), Vendor::Upyun);
+    /// # Ok::<(), errcat::Disabled>(())
+    /// ```
     #[must_use]
     pub fn vendor(&self) -> Vendor {
         self.family.vendor()
     }
 
     /// The HTTP status.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let meaning = errcat::Vendor::Upyun.status_meaning(500).unwrap();
+    /// assert_eq!(meaning.status(), 500);
+    /// assert_eq!(meaning.reason(), "Internal Server Error");
+    /// ```
     #[must_use]
     pub fn status(&self) -> u16 {
         self.status
     }
 
     /// The reason phrase as the vendor writes it (`NotFound`, `Internal Server Error`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::Vendor;
+    ///
+    /// // As written, not the standard phrase (`Not Found`).
+    /// assert_eq!(Vendor::Upyun.status_meaning(404).unwrap().reason(), "NotFound");
+    /// ```
     #[must_use]
     pub fn reason(&self) -> &'static str {
         self.reason
     }
 
     /// What the vendor says the status means.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let meaning = errcat::Vendor::Upyun.status_meaning(401).unwrap();
+    /// assert_eq!(meaning.description().zh, "参数错误、授权无效或过期");
+    /// assert_eq!(meaning.description().en, "Parameter error, or the authorization is invalid or expired.");
+    /// ```
     #[must_use]
     pub fn description(&self) -> Text {
         self.description

@@ -68,7 +68,47 @@ fn golden_dir() -> PathBuf {
 }
 
 /// Golden cases: file name (without `.out`) and arguments. Each exits 0 with nothing on stderr.
-const GOLDEN: [(&str, &[&str]); 9] = [
+const GOLDEN: [(&str, &[&str]); 12] = [
+    // The JSON shape of `explain`, one per outcome: the library's `Serialize`, as it is.
+    (
+        "explain_json_error_tencent_cdn",
+        &[
+            "explain",
+            "--json",
+            "--status",
+            "200",
+            "-H",
+            "Retry-After: 5",
+            "--body",
+            r#"{"code": 4000, "message": "(2130)非法ProjectID参数", "codeDesc": "InvalidParameter"}"#,
+        ],
+    ),
+    (
+        "explain_json_success_cloudbypass",
+        &[
+            "explain",
+            "--json",
+            "--status",
+            "200",
+            "-H",
+            "x-cb-status: ok",
+            "--body",
+            "<html>shop</html>",
+        ],
+    ),
+    (
+        "explain_json_unrecognized",
+        &[
+            "explain",
+            "--json",
+            "--status",
+            "503",
+            "-H",
+            "Retry-After: 120",
+            "--body",
+            r#"{"code": 4001, "message": "bad things"}"#,
+        ],
+    ),
     ("lookup_21402", &["lookup", "21402"]),
     ("lookup_json_21402", &["lookup", "--json", "21402"]),
     (
@@ -179,7 +219,7 @@ fn is_text(v: &Value) -> bool {
 }
 
 /// The keys of an entry object, sorted.
-const ENTRY_KEYS: [&str; 16] = [
+const ENTRY_KEYS: [&str; 17] = [
     "aliases",
     "code",
     "description",
@@ -196,6 +236,7 @@ const ENTRY_KEYS: [&str; 16] = [
     "retryable",
     "source",
     "vendor",
+    "wait",
 ];
 
 /// Checks the documented shape of an entry's `source` object (where the vendor documents it).
@@ -464,16 +505,18 @@ fn vendor_and_family_slugs_parse_case_insensitively_and_old_slugs_name_their_fam
         let expected = catalog_entries(|c| families.contains(&c.family()));
         assert_eq!(list_entries(scope), expected, "{scope}");
     }
-    // `-v`, and the other subcommands.
-    let run = errcat(&["status", "-v", "Upyun", "403"]);
+    // The other subcommands; `-v` is not a short `--vendor` (issue 10).
+    let run = errcat(&["status", "--vendor", "Upyun", "403"]);
     assert_eq!(run.code, Some(0), "{}", run.describe());
-    let run = errcat(&["lookup", "-v", "TENCENT-CDN", "2130"]);
+    let run = errcat(&["lookup", "--vendor", "TENCENT-CDN", "2130"]);
     assert_eq!(run.code, Some(0), "{}", run.describe());
     assert!(
         run.stdout.starts_with("tencent-cloud/cdn \"2130\" "),
         "{}",
         run.describe()
     );
+    let run = errcat(&["lookup", "-v", "upyun", "21402"]);
+    assert_eq!(run.code, Some(2), "{}", run.describe());
 }
 
 #[test]
@@ -490,10 +533,12 @@ fn status_json_lists_the_codes_documented_with_the_status() {
             assert_eq!(item["http_status"], n, "{item}");
         }
     }
-    // A status no code documents: an empty array, still a success.
+    // A status nothing documents: an empty array, and nothing found (exit 1, as for `lookup`).
     let run = errcat(&["status", "418", "--json"]);
-    assert_eq!(run.code, Some(0), "{}", run.describe());
+    assert_eq!(run.code, Some(1), "{}", run.describe());
     assert!(json_array(&run).is_empty());
+    let run = errcat(&["status", "418"]);
+    assert_eq!(run.code, Some(1), "{}", run.describe());
 }
 
 #[test]
@@ -517,8 +562,9 @@ fn status_text_gives_the_vendor_meaning() {
         );
     }
     for scope in ["tencent-cloud", "tencent-cloud/cdn", "aliyun"] {
+        // Nothing of these documents 409: nothing found.
         let run = errcat(&["status", "409", "--vendor", scope]);
-        assert_eq!(run.code, Some(0), "{}", run.describe());
+        assert_eq!(run.code, Some(1), "{}", run.describe());
         assert!(!run.stdout.contains("upyun"), "{}", run.describe());
     }
 }
@@ -764,7 +810,9 @@ fn an_unknown_code_exits_1_with_one_line_on_stderr() {
     ] {
         let run = errcat(args);
         assert_eq!(run.code, Some(1), "{}", run.describe());
-        assert_eq!(run.stdout, "", "{}", run.describe());
+        // Issue 10: `--json` always prints JSON, an empty array when nothing is found.
+        let expected = if args.contains(&"--json") { "[]\n" } else { "" };
+        assert_eq!(run.stdout, expected, "{}", run.describe());
         assert_eq!(run.stderr.lines().count(), 1, "{}", run.describe());
         assert!(run.stderr.ends_with('\n'), "{}", run.describe());
         assert!(run.stderr.starts_with("errcat: "), "{}", run.describe());
@@ -892,14 +940,22 @@ fn odd_inputs_do_not_panic() {
         &["lookup", "99999999999999999999999"],
         &["lookup", "--json", "4199"],
         &["lookup", "Invalid Url:"],
-        &["status", "0"],
-        &["status", "65535"],
-        &["status", "0", "--json"],
-        &["status", "65535", "--json"],
     ] {
         // `run` asserts that nothing panicked.
         let run = errcat(args);
         assert!(matches!(run.code, Some(0 | 1)), "{}", run.describe());
+    }
+    // Issue 10: a status outside 100 to 599 is bad input.
+    for args in [
+        &["status", "0"][..],
+        &["status", "65535"],
+        &["status", "0", "--json"],
+        &["status", "99"],
+        &["status", "600"],
+        &["explain", "--status", "999", "--body", ""],
+    ] {
+        let run = errcat(args);
+        assert_eq!(run.code, Some(2), "{}", run.describe());
     }
 }
 

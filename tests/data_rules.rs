@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 /// Every rule name the validator uses.
-const RULES: [&str; 28] = [
+const RULES: [&str; 29] = [
     "file too large",
     "byte-order mark",
     "not utf-8",
@@ -53,6 +53,7 @@ const RULES: [&str; 28] = [
     "invalid template",
     "unknown kind",
     "retry override",
+    "invalid wait",
     "versions",
     "invalid line",
 ];
@@ -66,12 +67,13 @@ const WHOLE_FILE: [&str; 4] = [
 ];
 
 /// Rules that only an entry (or a classification) can break: their place must name it.
-const ENTRY_ONLY: [&str; 7] = [
+const ENTRY_ONLY: [&str; 8] = [
     "duplicate code",
     "invalid code",
     "invalid template",
     "unknown kind",
     "retry override",
+    "invalid wait",
     "versions",
     "invalid line",
 ];

@@ -153,16 +153,26 @@ fn explain_reads_a_disabled_familys_response_and_flags_it() {
 }
 
 #[test]
-fn body_detection_does_not_depend_on_the_tables() {
-    // Body shapes are code, not data: a body-detected family is found with its tables off too.
+fn body_evidence_of_a_field_set_does_not_depend_on_the_tables() {
+    // A field set only one family uses is evidence in code, not data: found with the family's
+    // tables off too (Tencent Cloud's `Response`, Upyun's `request`, Tencent CDN's `codeDesc`).
     for family in [
         Family::TencentCloudCommon,
         Family::UpyunManagement,
         Family::TencentCdn,
-        Family::CloudbypassApi,
     ] {
         let (_, response) = sample(family);
         let outcome = response.with_headers(Vec::<(&str, &str)>::new()).explain();
         assert_eq!(outcome.expect("explained").family(), Some(family));
     }
+    // Cloudbypass's `{id, code, message}` is anybody's shape: only a documented code makes it
+    // evidence, and that needs the tables. Without them (or the `x-cb-status` header), nothing
+    // is attributed.
+    let (_, response) = sample(Family::CloudbypassApi);
+    let outcome = response
+        .with_headers(Vec::<(&str, &str)>::new())
+        .explain()
+        .expect("explained");
+    let expected = compiled(Family::CloudbypassApi).then_some(Family::CloudbypassApi);
+    assert_eq!(outcome.family(), expected);
 }

@@ -1,6 +1,7 @@
 //! The limits of `Response::explain`, one test per statement of the "Limits" section of the
-//! `errcat::response` module docs: a body over `MAX_BODY`, nesting deeper than `serde_json`'s
-//! recursion limit, header values that are not UTF-8, repeated header names, repeated JSON keys.
+//! `errcat::response` module docs and of `explain`'s: a body over `MAX_BODY`, JSON that is not
+//! valid (an Upyun success's body included), nesting deeper than `serde_json`'s recursion limit,
+//! header values that are not UTF-8, repeated header names, repeated JSON keys.
 //!
 //! A statement the code does not keep is tested as written and ignored with the reason
 //! (`#[ignore = "bug: ..."]`), so that `cargo test -- --ignored` shows it until it is settled.
@@ -41,7 +42,8 @@ fn problems(err: &ParsedError<'_>) -> Vec<Problem> {
     err.problems().collect()
 }
 
-/// Asserts a `ParseError::Json` with a 1-based line and column.
+/// Asserts a `ParseError::Json` with a 1-based line and column, which its source (`serde_json`'s
+/// error) says and its own message does not repeat.
 fn assert_json_error(result: Result<Outcome<'_>, ParseError>, body: &[u8]) {
     match result {
         Err(err @ ParseError::Json { .. }) => {
@@ -50,6 +52,11 @@ fn assert_json_error(result: Result<Outcome<'_>, ParseError>, body: &[u8]) {
                 line >= 1 && column >= 1,
                 "{err}: line {line}, column {column}"
             );
+            let source = std::error::Error::source(&err).expect("serde_json's error");
+            assert!(source.is::<serde_json::Error>(), "{source:?}");
+            let at = format!(" at line {line} column {column}");
+            assert!(source.to_string().ends_with(&at), "{source}");
+            assert!(!err.to_string().contains(&at), "{err}: the source repeated");
         }
         other => panic!(
             "expected ParseError::Json for {}, got {other:?}",
@@ -68,8 +75,9 @@ fn upyun_body(len: usize) -> Vec<u8> {
 // ---------------------------------------------------------------------------------------------
 // "A body longer than MAX_BODY bytes is not parsed. When the vendor is known from the hint or the
 // headers, the outcome still stands on the status and headers, and the error records
-// Problem::BodyTooLarge; when the vendor could only come from the body, explain returns
-// ParseError::BodyTooLarge."
+// Problem::BodyTooLarge." And (issue 10, item 8): "A body over MAX_BODY is never an error on its
+// own": when the vendor could only come from the body, the outcome is Unrecognized, recording
+// Problem::BodyTooLarge.
 
 #[test]
 fn body_of_max_body_bytes_is_parsed() {
@@ -93,9 +101,9 @@ fn body_over_max_body_with_a_vendor_hint_stands_on_the_status() {
     assert_eq!(err.vendor(), Vendor::Upyun);
     assert_eq!(err.family(), Family::UpyunManagement);
     assert_eq!(err.raw_code(), None, "the body is not parsed");
-    assert_eq!(err.message(), None, "the body is not parsed");
+    assert_eq!(err.received_message(), None, "the body is not parsed");
     assert_eq!(problems(&err), [Problem::BodyTooLarge]);
-    assert_eq!(err.status(), Some(503));
+    assert_eq!(err.response_status(), Some(503));
     assert_eq!(err.basis(), Basis::HttpStatus);
     assert_eq!(err.kind(), ErrorKind::Unavailable);
 }
@@ -132,17 +140,104 @@ fn body_over_max_body_with_the_vendor_from_headers_stands_on_the_headers() {
 }
 
 #[test]
-fn body_over_max_body_without_a_vendor_is_a_parse_error() {
+fn body_over_max_body_without_a_vendor_is_unrecognized_not_an_error() {
     let body = upyun_body(MAX_BODY + 1);
-    let err = explain(&body, None, Some(409), &[]).expect_err("too large to detect the vendor");
-    assert!(
-        matches!(
-            err,
-            ParseError::BodyTooLarge { len, limit } if len == MAX_BODY + 1 && limit == MAX_BODY
-        ),
-        "{err:?}"
-    );
-    assert_eq!(err.position(), None);
+    for (status, kind) in [
+        (Some(409), ErrorKind::Conflict),
+        (Some(200), ErrorKind::Unknown),
+        (Some(503), ErrorKind::Unavailable),
+        (None, ErrorKind::Unknown),
+    ] {
+        let outcome = explain(&body, None, status, &[]).expect("never an error on its own");
+        let Outcome::Unrecognized(u) = outcome else {
+            panic!("{status:?}: too large to detect the vendor, yet {outcome:?}");
+        };
+        assert_eq!(u.response_status(), status);
+        assert_eq!(u.problems().collect::<Vec<_>>(), [Problem::BodyTooLarge]);
+        assert_eq!(u.kind(), kind, "{status:?}: the status's kind");
+        assert_eq!(u.is_retryable(), kind.is_retryable_by_default());
+    }
+    // Not JSON, invalid JSON: not read either, so not an error.
+    let mut broken = upyun_body(MAX_BODY + 1);
+    broken[MAX_BODY] = b'{';
+    for body in [broken, vec![b'<'; MAX_BODY + 1]] {
+        let outcome = explain(&body, None, Some(400), &[]).expect("never an error on its own");
+        assert!(
+            matches!(&outcome, Outcome::Unrecognized(u) if u.problems().eq([Problem::BodyTooLarge])),
+            "{outcome:?}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// "A body that is not valid JSON is ParseError::Json, with serde_json's error, line and column."
+// And (issue 10, item 8): an Upyun 2xx whose body is not valid JSON (a downloaded file that
+// starts with `{`, two JSON documents) is a success flagged Problem::BodyUnreadable, with the
+// family named; with a 4xx/5xx or no status it is still ParseError::Json.
+
+#[test]
+fn invalid_json_of_an_upyun_success_is_a_flagged_success() {
+    let bodies: [&[u8]; 3] = [
+        br#"{"a": 1} {"b": 2}"#,
+        b"{\\rtf1\\ansi a downloaded file",
+        br#"{"error_code": "21402""#,
+    ];
+    for body in bodies {
+        for status in [200, 201, 206, 204] {
+            for named in [Some(Family::UpyunManagement), None] {
+                let response = Response::new(body).with_status(status);
+                let response = match named {
+                    Some(family) => response.with_family(family),
+                    None => response.with_vendor(Vendor::Upyun),
+                };
+                let outcome = response.explain().expect("a success");
+                let Outcome::Success(ok) = outcome else {
+                    panic!("{status}: {outcome:?}");
+                };
+                assert_eq!(ok.family(), Family::UpyunManagement);
+                assert_eq!(ok.response_status(), Some(status));
+                assert_eq!(ok.request_id(), None);
+                assert_eq!(ok.problems().collect::<Vec<_>>(), [Problem::BodyUnreadable]);
+            }
+        }
+        // An error status, or none: the body was meant to be read.
+        for status in [Some(400), Some(404), Some(500), None] {
+            let result = Response::new(body)
+                .with_family(Family::UpyunManagement)
+                .with_status(status)
+                .explain();
+            let family = match &result {
+                Err(ParseError::Json { family, .. }) => *family,
+                _ => None,
+            };
+            assert_eq!(
+                family,
+                Some(Family::UpyunManagement),
+                "{status:?}: {result:?}"
+            );
+            assert_eq!(
+                result
+                    .as_ref()
+                    .map_err(ToString::to_string)
+                    .err()
+                    .as_deref(),
+                Some("invalid upyun/management response body")
+            );
+            assert_json_error(result, body);
+        }
+        // No family named: nothing says it is Upyun's, and invalid JSON is no family's.
+        let result = explain(body, None, Some(200), &[]);
+        assert_eq!(
+            result
+                .as_ref()
+                .map_err(ToString::to_string)
+                .err()
+                .as_deref(),
+            Some("invalid JSON response body"),
+            "{result:?}"
+        );
+        assert_json_error(result, body);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -216,7 +311,7 @@ fn header_value_not_utf8_is_kept_lossily() {
     assert_eq!(err.vendor(), Vendor::Aliyun);
     assert_eq!(err.family(), Family::AliyunApiGateway);
     assert_eq!(err.raw_code(), Some("Quota Exhausted\u{FFFD}"));
-    assert_eq!(err.message(), Some("Quota Exhausted\u{FFFD}"));
+    assert_eq!(err.received_message(), Some("Quota Exhausted\u{FFFD}"));
     assert_eq!(err.request_id(), Some("7AD0\u{FFFD}52CB"));
     assert_eq!(problems(&err), [Problem::HeaderNotUtf8]);
     // Not resolved to `Quota Exhausted`: the text is not exactly the code.

@@ -757,7 +757,7 @@ fn tencent_cloud_typed_resolution_and_explain_agree_with_the_walk() {
             let outcome = response.expect("a valid body");
             let e = explained(&outcome, raw);
             explain_agrees(e, &r, &format!("explain Tencent Cloud {raw:?}"));
-            assert_eq!(e.message(), Some("m"));
+            assert_eq!(e.received_message(), Some("m"));
             assert_eq!(e.request_id(), Some("r-1"));
         }
     }
@@ -877,15 +877,25 @@ fn tencent_cdn_numbers_resolve_through_the_walk_and_explain() {
             continue; // explain a sample, every public code and 4102
         }
         // The body's `code` is a public code: explain resolves it among the public codes only,
-        // never to the module code of the same number (module codes come from the message).
+        // never to the module code of the same number (module codes come from the message). The
+        // body carries API 2.0's `codeDesc`, as real responses do, so that it is Tencent CDN's
+        // without a hint too.
+        let public = tencent_cloud::cdn::Code::from_code(&raw).is_some();
         let module_number = tencent_cloud::cdn::ModuleCode::from_code(&raw).is_some();
-        for body in [
-            format!(r#"{{"code": {raw}, "message": "x"}}"#),
-            format!(r#"{{"code": "{raw}", "message": "x"}}"#),
+        for (body, bare) in [
+            (
+                format!(r#"{{"code": {raw}, "message": "x", "codeDesc": "d"}}"#),
+                format!(r#"{{"code": {raw}, "message": "x"}}"#),
+            ),
+            (
+                format!(r#"{{"code": "{raw}", "message": "x", "codeDesc": "d"}}"#),
+                format!(r#"{{"code": "{raw}", "message": "x"}}"#),
+            ),
         ] {
             for response in [
                 Response::new(body.as_bytes()).explain(),
                 Response::new(body.as_bytes()).with_family(family).explain(),
+                Response::new(bare.as_bytes()).with_family(family).explain(),
             ] {
                 let outcome = response.expect("a valid body");
                 let e = explained(&outcome, &body);
@@ -899,6 +909,19 @@ fn tencent_cdn_numbers_resolve_through_the_walk_and_explain() {
                 } else {
                     explain_agrees(e, &r, &format!("explain Tencent CDN {body}"));
                 }
+            }
+            // Without `codeDesc` or a hint, `{code, message}` is anybody's: Tencent CDN's only
+            // when the code is a documented public code.
+            let detected = Response::new(bare.as_bytes())
+                .explain()
+                .expect("a valid body");
+            if public {
+                explain_agrees(explained(&detected, &bare), &r, &format!("explain {bare}"));
+            } else {
+                assert!(
+                    matches!(detected, Outcome::Unrecognized(_)),
+                    "{bare}: no evidence, yet {detected:?}"
+                );
             }
         }
     }
@@ -958,7 +981,7 @@ fn aliyun_values_with_detail_resolve_through_headers_and_explain() {
             let e = explained(&outcome, value);
             explain_agrees(e, &r, &format!("explain Aliyun {value:?}"));
             assert_eq!(e.request_id(), Some("7AD052CB"));
-            assert_eq!(e.message(), Some(value), "the detail is kept");
+            assert_eq!(e.received_message(), Some(value), "the detail is kept");
         }
     }
     // Every documented code, with detail, through explain.

@@ -938,8 +938,12 @@ pub fn explain(data: &[u8]) {
 /// module code and template parameter that each come from the input (a substring of the body, of
 /// a header value, or of a JSON string in the body once unescaped); its typed code, entry and
 /// classification are what the family's resolution walk finds for the raw code; the request id
-/// of an Alibaba Cloud API Gateway response is its first `X-Ca-Request-Id`; a JSON error names
-/// the family the body was read for.
+/// of an Alibaba Cloud API Gateway response is its first `X-Ca-Request-Id`; an unrecognized
+/// response carries no documented header and its kind is the status's; a body over `MAX_BODY` is
+/// said (`Problem::BodyTooLarge`) and never an error on its own; every outcome displays,
+/// serializes and detaches (`into_owned`) as its accessors say; the only `ParseError` is a JSON
+/// error, for a body that starts with `{`, naming the family the body was read for, its source
+/// `serde_json`'s error with the position.
 ///
 /// # Panics
 ///
@@ -947,39 +951,64 @@ pub fn explain(data: &[u8]) {
 pub fn check_explain(input: &ExplainInput) {
     match input.response().explain() {
         Ok(outcome) => check_outcome(input, &outcome),
-        Err(ParseError::BodyTooLarge { len, limit }) => {
-            assert_eq!((len, limit), (input.body.len(), MAX_BODY), "{input:?}");
-            assert!(
-                len > limit && input.hint.is_none(),
-                "BodyTooLarge on {input:?}"
-            );
-        }
         Err(err) => {
+            let ParseError::Json { family, source } = &err else {
+                panic!("{err:?}, not a JSON error, on {input:?}");
+            };
             assert!(
                 err.position().is_some(),
                 "{err} without a position on {input:?}"
             );
-            if let ParseError::Json { family, source } = &err {
-                check_json_error(input, *family, source, &err.to_string());
-            }
+            check_json_error(input, *family, source, &err);
         }
     }
 }
 
-/// A JSON error names the family the body was read for: the hinted one, one of the hinted
-/// vendor's, or one whose documented header the response carries; else `JSON`.
+/// A JSON error is for a body meant to be read: within the limit, starting with `{`, of no
+/// family or of one that needs its body (not an Upyun success's). It names the family the body
+/// was read for: the hinted one, one of the hinted vendor's, or one whose documented header the
+/// response carries; else `JSON`. Its message does not repeat its source, `serde_json`'s error,
+/// which says where.
 fn check_json_error(
     input: &ExplainInput,
     family: Option<Family>,
     source: &serde_json::Error,
-    message: &str,
+    err: &ParseError,
 ) {
+    let message = err.to_string();
     let slug = family.map_or("JSON", Family::slug);
     assert_eq!(
         message,
-        format!("invalid {slug} response body: {source}"),
+        format!("invalid {slug} response body"),
         "{input:?}"
     );
+    let cause = std::error::Error::source(err).map(ToString::to_string);
+    assert_eq!(cause, Some(source.to_string()), "{message}: {input:?}");
+    let at = format!(" at line {} column {}", source.line(), source.column());
+    assert!(
+        source.to_string().ends_with(&at),
+        "{source} does not say where: {input:?}"
+    );
+    assert_eq!(
+        err.position(),
+        Some((source.line(), source.column())),
+        "{input:?}"
+    );
+    let first = input.body.iter().find(|b| !b.is_ascii_whitespace());
+    assert!(
+        first == Some(&b'{') && input.body.len() <= MAX_BODY,
+        "{message} of a body not meant to be read: {input:?}"
+    );
+    match family {
+        Some(Family::CloudbypassApi | Family::AliyunApiGateway) => {
+            panic!("{message}: the family does not need its body: {input:?}")
+        }
+        Some(Family::UpyunManagement) => assert!(
+            input.status.is_none_or(|s| s >= 400),
+            "{message}: an Upyun success's body need not be JSON: {input:?}"
+        ),
+        _ => {}
+    }
     match (input.hint, family) {
         (Some(Hint::Family(hint)), _) => assert_eq!(family, Some(hint), "{message}: {input:?}"),
         (Some(Hint::Vendor(hint)), _) => assert_eq!(
@@ -1041,10 +1070,14 @@ fn check_outcome(input: &ExplainInput, outcome: &Outcome<'_>) {
             assert_eq!(outcome.family(), Some(ApiError::family(err)), "{input:?}");
             assert_eq!(outcome.as_str(), "error");
             assert!(outcome.error().is_some());
-            assert_eq!(err.status(), input.status, "status kept: {input:?}");
+            assert_eq!(
+                err.response_status(),
+                input.status,
+                "status kept: {input:?}"
+            );
             let fields = [
                 ("raw_code", err.raw_code()),
-                ("message", err.message()),
+                ("message", err.received_message()),
                 ("request_id", err.request_id()),
                 (
                     "request",
@@ -1067,26 +1100,24 @@ fn check_outcome(input: &ExplainInput, outcome: &Outcome<'_>) {
         Outcome::Success(success) => {
             assert_eq!(outcome.family(), Some(success.family()), "{input:?}");
             assert_eq!(outcome.vendor(), Some(success.vendor()), "{input:?}");
-            assert_eq!(success.status(), input.status, "status kept: {input:?}");
+            assert_eq!(
+                success.response_status(),
+                input.status,
+                "status kept: {input:?}"
+            );
             if let Some(id) = success.request_id() {
                 assert_from_input(input, "request_id", id);
             }
             success.request_id()
         }
         Outcome::Unrecognized(unrecognized) => {
-            assert!(
-                input.hint.is_none(),
-                "unrecognized despite a hint: {input:?}"
-            );
-            assert_eq!(
-                unrecognized.status(),
-                input.status,
-                "status kept: {input:?}"
-            );
+            check_unrecognized(input, unrecognized);
             None
         }
         _ => None,
     };
+    check_problems(input, outcome);
+    check_traits(input, outcome);
     if outcome.family() == Some(Family::AliyunApiGateway) {
         let first = input
             .headers
@@ -1099,6 +1130,266 @@ fn check_outcome(input: &ExplainInput, outcome: &Outcome<'_>) {
             "request id dropped: {input:?}"
         );
     }
+}
+
+/// An unrecognized response: no hint, no documented header (evidence of its family), the
+/// status kept, and what the status says is all there is.
+fn check_unrecognized(input: &ExplainInput, unrecognized: &errcat::response::Unrecognized) {
+    assert!(
+        input.hint.is_none(),
+        "unrecognized despite a hint: {input:?}"
+    );
+    assert_eq!(
+        unrecognized.response_status(),
+        input.status,
+        "status kept: {input:?}"
+    );
+    // What the status says is all there is.
+    let kind = input
+        .status
+        .map_or(ErrorKind::Unknown, ErrorKind::from_http_status);
+    assert_eq!(unrecognized.kind(), kind, "kind: {input:?}");
+    assert_eq!(
+        unrecognized.is_retryable(),
+        kind.is_retryable_by_default(),
+        "retryable: {input:?}"
+    );
+    // A documented header is evidence of its family.
+    assert!(
+        input
+            .headers
+            .iter()
+            .all(|(name, _)| catalog::header(name).is_none()),
+        "a documented header, yet unrecognized: {input:?}"
+    );
+}
+
+/// The problems of an outcome are listed once; a body over the limit is said, whatever the
+/// outcome, and nothing else is.
+fn check_problems(input: &ExplainInput, outcome: &Outcome<'_>) {
+    let problems = outcome_problems(outcome);
+    assert_eq!(
+        problems.contains(&Problem::BodyTooLarge),
+        input.body.len() > MAX_BODY,
+        "body_too_large: {input:?}"
+    );
+    for (i, p) in problems.iter().enumerate() {
+        assert!(!problems[..i].contains(p), "{p} twice: {input:?}");
+    }
+}
+
+/// The problems of any outcome.
+fn outcome_problems(outcome: &Outcome<'_>) -> Vec<Problem> {
+    match outcome {
+        Outcome::Success(success) => success.problems().collect(),
+        Outcome::Error(err) => err.problems().collect(),
+        Outcome::Unrecognized(unrecognized) => unrecognized.problems().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// `value`, a JSON string or `null`, is `text`.
+fn json_is(value: &serde_json::Value, text: Option<&str>) -> bool {
+    match text {
+        Some(text) => value.as_str() == Some(text),
+        None => value.is_null(),
+    }
+}
+
+/// Whether `text` breaks a line.
+fn breaks_line(text: &str) -> bool {
+    text.contains(['\n', '\r'])
+}
+
+/// An outcome detaches from the input unchanged (`into_owned`) and serializes, with
+/// `"outcome"`, `family`, `vendor` and the fields of its case as its accessors say; an error
+/// displays on one line with its family, raw code, kind, message and request id.
+fn check_traits(input: &ExplainInput, outcome: &Outcome<'_>) {
+    let owned: Outcome<'_> = outcome.clone().into_owned();
+    assert_eq!(&owned, outcome, "into_owned: {input:?}");
+    let json = match serde_json::to_value(outcome) {
+        Ok(json) => json,
+        Err(err) => panic!("{outcome:?} does not serialize ({err}): {input:?}"),
+    };
+    let null = serde_json::Value::Null;
+    let field = |name: &str| json.get(name).unwrap_or(&null);
+    assert_eq!(
+        field("outcome").as_str(),
+        Some(outcome.as_str()),
+        "{json}: {input:?}"
+    );
+    assert!(
+        json_is(field("family"), outcome.family().map(Family::slug)),
+        "family: {json}: {input:?}"
+    );
+    assert!(
+        json_is(field("vendor"), outcome.vendor().map(Vendor::slug)),
+        "vendor: {json}: {input:?}"
+    );
+    let problems: Vec<&str> = outcome_problems(outcome)
+        .into_iter()
+        .map(Problem::as_str)
+        .collect();
+    assert_eq!(
+        field("problems"),
+        &serde_json::json!(problems),
+        "{json}: {input:?}"
+    );
+    let status = |s: Option<u16>| s.map(u64::from);
+    match outcome {
+        Outcome::Success(success) => {
+            assert_eq!(
+                field("response_status").as_u64(),
+                status(success.response_status())
+            );
+            assert!(
+                json_is(field("request_id"), success.request_id()),
+                "{json}: {input:?}"
+            );
+        }
+        Outcome::Error(err) => {
+            assert_eq!(
+                field("response_status").as_u64(),
+                status(err.response_status())
+            );
+            check_error_traits(input, err, &json);
+        }
+        Outcome::Unrecognized(unrecognized) => {
+            assert_eq!(
+                field("response_status").as_u64(),
+                status(unrecognized.response_status())
+            );
+            assert_eq!(
+                field("kind").as_str(),
+                Some(unrecognized.kind().as_str()),
+                "{json}: {input:?}"
+            );
+            assert_eq!(
+                field("retryable").as_bool(),
+                Some(unrecognized.is_retryable()),
+                "{json}: {input:?}"
+            );
+        }
+        _ => {}
+    }
+}
+
+/// Received text as `Display` writes it: control characters escaped as `char::escape_default`
+/// writes them, so that the line stays one.
+fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// A parsed error: `Display` on one line whatever was received, `into_owned` keeping every
+/// field, its JSON's fields as the accessors say.
+fn check_error_traits(
+    input: &ExplainInput,
+    err: &errcat::ParsedError<'_>,
+    json: &serde_json::Value,
+) {
+    let line = err.to_string();
+    let head = match err.raw_code() {
+        Some(code) => format!("{} error {} ({})", err.family(), one_line(code), err.kind()),
+        None => format!("{} error ({})", err.family(), err.kind()),
+    };
+    assert!(
+        line.starts_with(&head),
+        "{line:?} is not {head:?}...: {input:?}"
+    );
+    if let Some(message) = err.received_message() {
+        assert!(
+            line.contains(&format!(": {}", one_line(message))),
+            "{line:?}: {input:?}"
+        );
+    }
+    if let Some(id) = err.request_id() {
+        assert!(
+            line.ends_with(&format!(", request id {}", one_line(id))),
+            "{line:?}: {input:?}"
+        );
+    }
+    assert!(!breaks_line(&line), "{line:?} is not one line: {input:?}");
+    assert!(std::error::Error::source(err).is_none());
+
+    let owned: errcat::ParsedError<'static> = err.clone().into_owned();
+    assert_eq!(
+        (
+            owned.raw_code(),
+            owned.received_message(),
+            owned.request_id()
+        ),
+        (err.raw_code(), err.received_message(), err.request_id()),
+        "into_owned: {input:?}"
+    );
+    assert_eq!(
+        (owned.template_parameter(), owned.response_status()),
+        (err.template_parameter(), err.response_status()),
+        "into_owned: {input:?}"
+    );
+    assert_eq!(
+        (
+            owned.family(),
+            owned.typed_code(),
+            owned.basis(),
+            owned.kind()
+        ),
+        (err.family(), err.typed_code(), err.basis(), err.kind()),
+        "into_owned: {input:?}"
+    );
+    assert_eq!(owned.to_string(), line, "into_owned: {input:?}");
+    let owned: errcat::ParsedError<'_> = owned;
+    assert!(owned == *err, "into_owned: {input:?}");
+
+    let field = |name: &str| &json[name];
+    assert!(
+        json_is(field("raw_code"), err.raw_code()),
+        "raw_code: {json}: {input:?}"
+    );
+    assert_eq!(
+        field("kind").as_str(),
+        Some(err.kind().as_str()),
+        "{json}: {input:?}"
+    );
+    assert_eq!(
+        field("family").as_str(),
+        Some(err.family().slug()),
+        "{json}: {input:?}"
+    );
+    assert!(
+        json_is(field("code"), err.typed_code().map(AnyCode::as_str)),
+        "code: {json}: {input:?}"
+    );
+    assert_eq!(field("known").as_bool(), Some(err.is_known()), "{json}");
+    assert_eq!(
+        field("retryable").as_bool(),
+        Some(err.is_retryable()),
+        "{json}"
+    );
+    assert_eq!(
+        field("basis").as_str(),
+        Some(err.basis().as_str()),
+        "{json}"
+    );
+    assert!(
+        json_is(field("received_message"), err.received_message()),
+        "received_message: {json}: {input:?}"
+    );
+    assert!(
+        json_is(field("request_id"), err.request_id()),
+        "request_id: {json}: {input:?}"
+    );
+    assert!(
+        json_is(field("template_parameter"), err.template_parameter()),
+        "template_parameter: {json}: {input:?}"
+    );
 }
 
 /// The typed parts of an error agree with the raw parts and with the catalog: what the family's
@@ -1143,14 +1434,6 @@ fn check_error(input: &ExplainInput, err: &errcat::ParsedError<'_>) {
 
     let _ = (err.kind(), err.is_retryable(), ApiError::message(err));
     let problems: Vec<Problem> = err.problems().collect();
-    for (i, p) in problems.iter().enumerate() {
-        assert!(!problems[..i].contains(p), "{p} twice: {input:?}");
-    }
-    assert_eq!(
-        problems.contains(&Problem::BodyTooLarge),
-        input.body.len() > MAX_BODY,
-        "body_too_large: {input:?}"
-    );
     assert_eq!(
         problems.contains(&Problem::TablesDisabled),
         !family.is_enabled() && resolvable.is_some(),
@@ -1179,7 +1462,7 @@ fn check_error_resolution<'e>(
     let family = ApiError::family(err);
     let resolvable = err
         .raw_code()
-        .filter(|_| family != Family::AliyunApiGateway || err.message().is_some());
+        .filter(|_| family != Family::AliyunApiGateway || err.received_message().is_some());
     // The typed code, the template parameter, and (entry, classification, basis) if any.
     let (typed, parameter, found) = if family == Family::TencentCdn {
         let public = resolvable.and_then(tencent_cdn_public);
@@ -1238,7 +1521,7 @@ fn check_error_resolution<'e>(
     }
     if family == Family::AliyunApiGateway {
         // The header lookup and explain resolve the message header the same way.
-        if let (Some(raw), Some(_)) = (err.raw_code(), err.message()) {
+        if let (Some(raw), Some(_)) = (err.raw_code(), err.received_message()) {
             let by_header = catalog::by_header("X-Ca-Error-Message", raw);
             assert_eq!(
                 by_header.map(|m| m.code()),

@@ -26,7 +26,7 @@
 //! ```
 
 use crate::response::ParsedError;
-use crate::response::kit::{Body, Fields, Headers, header_text};
+use crate::response::kit::{Body, Fields, Headers, Read, header_text};
 use crate::{Family, HeaderRole};
 
 #[cfg(feature = "aliyun-apigateway")]
@@ -53,6 +53,22 @@ pub struct Details<'e> {
 
 impl<'e> Details<'e> {
     /// The details of `err`, when it is an Alibaba Cloud API Gateway error.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Outcome, Response, aliyun::apigateway::Details};
+    ///
+    /// let headers = [("X-Ca-Error-Message", "Quota Exhausted"), ("X-Ca-Error-Code", "B403QE")];
+    /// let outcome = Response::new(b"").with_status(403).with_headers(&headers).explain()?;
+    /// let Outcome::Error(err) = outcome else { panic!() };
+    /// assert!(Details::of(&err).is_some());
+    /// // Another family's error has no gateway details.
+    /// let body = br#"{"error_code": "21402", "request": "PUT /operators/", "message": "m"}"#;
+    /// let Outcome::Error(upyun) = Response::new(body).explain()? else { panic!() };
+    /// assert_eq!(Details::of(&upyun), None);
+    /// # Ok::<(), errcat::ParseError>(())
+    /// ```
     #[must_use]
     pub fn of(err: &'e crate::ParsedError<'_>) -> Option<Self> {
         (crate::ApiError::family(err) == Family::AliyunApiGateway).then(|| Self {
@@ -62,6 +78,26 @@ impl<'e> Details<'e> {
 
     /// The `X-Ca-Error-Code` header as received (the raw code is the `X-Ca-Error-Message`
     /// text, which the gateway's classic table documents).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Outcome, Response, aliyun::apigateway::Details};
+    ///
+    /// // A classic gateway sends the message header only.
+    /// let headers = [("X-Ca-Error-Message", "Quota Exhausted")];
+    /// let outcome = Response::new(b"").with_status(403).with_headers(&headers).explain()?;
+    /// let Outcome::Error(err) = outcome else { panic!() };
+    /// assert_eq!(Details::of(&err).unwrap().error_code_header(), None);
+    ///
+    /// // With only the code header, the code header is the raw code, and is kept here too.
+    /// let headers = [("X-Ca-Error-Code", "B403QE")];
+    /// let outcome = Response::new(b"").with_status(403).with_headers(&headers).explain()?;
+    /// let Outcome::Error(err) = outcome else { panic!() };
+    /// assert_eq!(err.raw_code(), Some("B403QE"));
+    /// assert_eq!(Details::of(&err).unwrap().error_code_header(), Some("B403QE"));
+    /// # Ok::<(), errcat::ParseError>(())
+    /// ```
     #[must_use]
     pub fn error_code_header(&self) -> Option<&'e str> {
         self.error_code_header
@@ -74,7 +110,7 @@ pub(crate) fn detect_body(_: &Fields<'_>) -> bool {
 }
 
 /// The HTTP status is the primary signal; the code is the `X-Ca-Error-Message` text.
-pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, headers: &Headers<'a>, _: &Body<'a>) -> bool {
+pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, headers: &Headers<'a>, _: &Body<'a>) -> Read {
     let family = Family::AliyunApiGateway;
     if let Some(id) = headers.get(family, HeaderRole::RequestId) {
         err.request_id = Some(header_text(id, &mut err.problems));
@@ -89,7 +125,7 @@ pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, headers: &Headers<'a>, _: &Bo
     if err.status.is_some_and(|s| s < 400)
         || (err.status.is_none() && message.is_none() && error_code.is_none())
     {
-        return true;
+        return Read::Success;
     }
     // The seed documents the code as the `X-Ca-Error-Message` text; a newer gateway's
     // `X-Ca-Error-Code` is the raw code only when there is no message header, and is kept.
@@ -101,5 +137,5 @@ pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, headers: &Headers<'a>, _: &Bo
         err.resolve_raw();
     }
     err.finish();
-    false
+    Read::Error
 }

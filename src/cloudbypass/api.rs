@@ -18,7 +18,9 @@
 
 use serde::Serialize;
 
-use crate::response::kit::{Body, Fields, Headers, is_string, scalar};
+use crate::response::kit::{
+    Body, Fields, Headers, Read, documented, is_string, plain_text, scalar,
+};
 use crate::response::{ParsedError, Problem};
 use crate::{Family, HeaderRole};
 
@@ -26,6 +28,16 @@ use crate::{Family, HeaderRole};
 pub use crate::tables::cloudbypass_api::Code;
 
 /// Which Cloudbypass API versions return a code.
+///
+/// # Examples
+///
+/// ```
+/// use errcat::cloudbypass::api::{Code, Versions};
+///
+/// let v2_only: Vec<Code> = Code::ALL.iter().copied().filter(|c| c.versions() == Versions::V2).collect();
+/// assert!(v2_only.contains(&Code::ChallengeLockTimeout));
+/// assert_eq!(serde_json::to_string(&Versions::All).unwrap(), r#""all""#);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -61,18 +73,22 @@ impl Code {
     }
 }
 
-/// A body `{"id", "code", "message"}` whose `code` is a string.
+/// A body `{"id", "code", "message"}` whose `code` is a documented Cloudbypass code: the field
+/// set alone is too common to be evidence.
 pub(crate) fn detect_body(f: &Fields<'_>) -> bool {
-    f.id.is_some() && f.message.is_some() && is_string(f.code)
+    f.id.is_some()
+        && f.message.is_some()
+        && is_string(f.code)
+        && documented(Family::CloudbypassApi, plain_text(f.code))
 }
 
 /// Success only on `x-cb-status: ok`; otherwise the body's error, or the target's own page.
-pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, headers: &Headers<'a>, body: &Body<'a>) -> bool {
+pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, headers: &Headers<'a>, body: &Body<'a>) -> Read {
     if headers
         .get(Family::CloudbypassApi, HeaderRole::Status)
         .is_some_and(|v| v.trim_ascii().eq_ignore_ascii_case(b"ok"))
     {
-        return true;
+        return Read::Success;
     }
     match &body.fields {
         Some(f) => {
@@ -86,5 +102,5 @@ pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, headers: &Headers<'a>, body: 
     }
     err.resolve_raw();
     err.finish();
-    false
+    Read::Error
 }

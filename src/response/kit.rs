@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use super::json::{self, Value};
-use super::{HeaderPair, MAX_BODY, ParseError, ParsedError, Problem, Problems};
+use super::{HeaderPair, MAX_BODY, ParsedError, Problem, Problems};
 use crate::tables::HEADER_COUNT;
 use crate::{Family, HeaderRole, catalog};
 
@@ -15,6 +15,8 @@ use crate::{Family, HeaderRole, catalog};
 /// The documented headers found in a response: the first value of each, by header slot.
 pub(crate) struct Headers<'a> {
     values: [Option<&'a [u8]>; HEADER_COUNT],
+    /// The first `Retry-After` (RFC 9110), whatever the family.
+    pub(crate) retry_after: Option<&'a [u8]>,
 }
 
 impl<'a> Headers<'a> {
@@ -25,9 +27,13 @@ impl<'a> Headers<'a> {
     {
         let mut found = Self {
             values: [None; HEADER_COUNT],
+            retry_after: None,
         };
         for pair in headers {
             let Some(header) = catalog::header(pair.name()) else {
+                if found.retry_after.is_none() && pair.name().eq_ignore_ascii_case("retry-after") {
+                    found.retry_after = Some(pair.value());
+                }
                 continue;
             };
             if let Some(slot) = found.values.get_mut(header.slot) {
@@ -80,6 +86,8 @@ pub(crate) struct Fields<'a> {
     pub(crate) message: Option<Value<'a>>,
     pub(crate) code: Option<Value<'a>>,
     pub(crate) id: Option<Value<'a>>,
+    /// Tencent Cloud API 2.0's `codeDesc`.
+    pub(crate) code_desc: Option<Value<'a>>,
     /// The members of `Response`, when it is an object.
     pub(crate) inner: TencentResponse<'a>,
     /// The members of a top-level `Error`, when it is an object.
@@ -120,6 +128,7 @@ const BODY_FIELDS: json::Fields<'static> = json::Fields {
         "message",
         "code",
         "id",
+        "codeDesc",
     ],
     nested: &[
         (
@@ -163,6 +172,7 @@ impl<'a> Fields<'a> {
             (BODY, 5) => &mut self.message,
             (BODY, 6) => &mut self.code,
             (BODY, 7) => &mut self.id,
+            (BODY, 8) => &mut self.code_desc,
             (RESPONSE, 0) => &mut self.inner.error,
             (RESPONSE, 1) => &mut self.inner.request_id,
             (RESPONSE_ERROR, 0) => &mut self.inner.inner_error.code,
@@ -186,44 +196,50 @@ pub(crate) fn is_object(field: Option<Value<'_>>) -> bool {
 }
 
 pub(crate) struct Body<'a> {
-    /// `None` when the body is not a JSON object (empty, HTML, text, too large).
+    /// `None` when the body is not a JSON object (empty, HTML, text, too large, invalid).
     pub(crate) fields: Option<Fields<'a>>,
     pub(crate) too_large: bool,
+    /// Why a body that starts like a JSON object is not valid JSON: the family decides whether
+    /// that matters (`Read::InvalidBody`).
+    pub(crate) invalid: Option<serde_json::Error>,
+}
+
+/// What a family's `parse` found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Read {
+    /// The call succeeded.
+    Success,
+    /// The vendor reported an error, read into the `ParsedError`.
+    Error,
+    /// The family needs the body, and it is not valid JSON (`Body::invalid`).
+    InvalidBody,
 }
 
 impl<'a> Body<'a> {
     /// Reads the body. It is JSON when it starts (after white space) with `{`; such a body that
     /// does not parse is an error, since it was meant to be read.
-    pub(crate) fn read(bytes: &'a [u8], family: Option<Family>) -> Result<Self, ParseError> {
+    pub(crate) fn read(bytes: &'a [u8], family: Option<Family>) -> Self {
+        let mut body = Self {
+            fields: None,
+            too_large: false,
+            invalid: None,
+        };
+        // Never an error on its own: what decides the outcome may be elsewhere (the status, the
+        // headers), and what was not read is said (`Problem::BodyTooLarge`).
         if bytes.len() > MAX_BODY {
-            return if family.is_some() {
-                Ok(Self {
-                    fields: None,
-                    too_large: true,
-                })
-            } else {
-                Err(ParseError::BodyTooLarge {
-                    len: bytes.len(),
-                    limit: MAX_BODY,
-                })
-            };
+            body.too_large = true;
+            return body;
         }
         // Aliyun reports in headers: its body is whatever the backend sent, and not read.
         if family == Some(Family::AliyunApiGateway) {
-            return Ok(Self {
-                fields: None,
-                too_large: false,
-            });
+            return body;
         }
         let looks_json = bytes
             .iter()
             .find(|b| !b.is_ascii_whitespace())
             .is_some_and(|&b| b == b'{');
         if !looks_json {
-            return Ok(Self {
-                fields: None,
-                too_large: false,
-            });
+            return body;
         }
         let mut fields = Fields::default();
         let read = json::read_object(bytes, &BODY_FIELDS, |member| {
@@ -232,17 +248,12 @@ impl<'a> Body<'a> {
         });
         match read {
             // The body starts with `{`: when valid, it is an object.
-            Ok(_) => Ok(Self {
-                fields: Some(fields),
-                too_large: false,
-            }),
+            Ok(_) => body.fields = Some(fields),
             // A Cloudbypass failure may carry the target site's own page, broken JSON included.
-            Err(_) if family == Some(Family::CloudbypassApi) => Ok(Self {
-                fields: None,
-                too_large: false,
-            }),
-            Err(source) => Err(ParseError::Json { family, source }),
+            Err(_) if family == Some(Family::CloudbypassApi) => {}
+            Err(source) => body.invalid = Some(source),
         }
+        body
     }
 
     /// The first family, in registry order and among `candidates`, whose body shape this is.
@@ -301,13 +312,49 @@ pub(crate) fn scalar<'a>(
     }
 }
 
-pub(crate) fn unread_body_of_200_vendor(err: &mut ParsedError<'_>, body: &Body<'_>) -> bool {
+pub(crate) fn unread_body_of_200_vendor(err: &mut ParsedError<'_>, body: &Body<'_>) -> Read {
+    if body.invalid.is_some() {
+        return Read::InvalidBody;
+    }
     if body.too_large && err.status.is_none_or(|s| s < 400) {
-        return true;
+        return Read::Success;
     }
     if !body.too_large {
         err.problems.add(Problem::BodyUnreadable);
     }
     err.finish();
-    false
+    Read::Error
+}
+
+/// The text of a string or number field as written, when it has no escape (what a lookup of a
+/// documented code needs).
+pub(crate) fn plain_text(field: Option<Value<'_>>) -> Option<&str> {
+    match field? {
+        Value::Str {
+            raw,
+            escaped: false,
+        }
+        | Value::Number(raw) => Some(raw),
+        _ => None,
+    }
+}
+
+/// Whether the table number `table` of `family` documents `code` (false when the family's tables
+/// are disabled): a field whose codes are one table's (Tencent CDN's public `code`).
+pub(crate) fn documented_in_table(family: Family, table: usize, code: Option<&str>) -> bool {
+    let Some(info) = family.info() else {
+        return false;
+    };
+    code.and_then(|c| info.codes.get(c))
+        .is_some_and(|found| info.tables.get(table).is_some_and(|t| t.contains(found)))
+}
+
+/// Whether `family` documents `code` (false when its tables are disabled).
+pub(crate) fn documented(family: Family, code: Option<&str>) -> bool {
+    code.is_some_and(|c| {
+        crate::catalog::lookup_in(family, c)
+            .ok()
+            .flatten()
+            .is_some()
+    })
 }

@@ -6,6 +6,25 @@
 //! vendor error ([`ParsedError`]), or a response of none of these vendors; or a [`ParseError`]
 //! for input it cannot read.
 //!
+//! # Examples
+//!
+//! ```
+//! use errcat::{ErrorKind, Family, Outcome, Response};
+//!
+//! // A documented header is evidence: this is Cloudbypass, and its status says it failed.
+//! let body = br#"{"id": "r-1", "code": "PARAM_ERROR", "message": "bad parameter"}"#;
+//! let headers = [("x-cb-status", "")];
+//! let outcome = Response::new(body).with_status(400).with_headers(&headers).explain()?;
+//! assert_eq!(outcome.family(), Some(Family::CloudbypassApi));
+//! assert_eq!(outcome.error().unwrap().raw_code(), Some("PARAM_ERROR"));
+//!
+//! // A shape other services share is no evidence: errcat does not guess.
+//! let outcome = Response::new(br#"{"code": 4001, "message": "nope"}"#).with_status(429).explain()?;
+//! let Outcome::Unrecognized(u) = outcome else { panic!() };
+//! assert_eq!(u.kind(), ErrorKind::RateLimited); // what the status says
+//! # Ok::<(), errcat::ParseError>(())
+//! ```
+//!
 //! # Detection
 //!
 //! Each [`Family`] is one wire format. Without a family hint, the family is picked from the one
@@ -15,14 +34,17 @@
 //! 1. the first family one of whose documented headers the response carries (Cloudbypass
 //!    `x-cb-status`; Alibaba Cloud API Gateway `X-Ca-Error-Message`, `X-Ca-Error-Code`,
 //!    `X-Ca-Request-Id`);
-//! 2. else the first family whose body shape the JSON object body has (each family module's
-//!    `detect_body`): Tencent Cloud API 3.0, a `Response` object, or an `Error` object next to a
-//!    `RequestId`; Upyun management, `error_code`; Tencent CDN, a `code` that is a number or a
-//!    string of digits, with a `message`; Cloudbypass, `id`, `code` and `message`, `code` a
-//!    string;
+//! 2. else the first family whose own evidence the JSON object body carries (each family module's
+//!    `detect_body`), never a shape other services share: Tencent Cloud API 3.0, a `Response`
+//!    object, or an `Error` object next to a `RequestId`; Upyun management, `error_code` with
+//!    its `request` line, or a documented `error_code`; Tencent CDN, a numeric `code` and a
+//!    `message` with API 2.0's `codeDesc`, a documented public code or a documented module code
+//!    at the start of the message; Cloudbypass, `{id, code, message}` with a documented `code`;
 //! 3. else, with a vendor hint, the vendor's first family.
 //!
-//! Otherwise the outcome is [`Outcome::Unrecognized`]: errcat does not guess. The family's own
+//! Otherwise the outcome is [`Outcome::Unrecognized`], with the kind the status suggests:
+//! errcat does not guess. (With a family's tables disabled, only its field-set evidence
+//! counts.) The family's own
 //! parser then reads the response, and the code is resolved by the one resolution walk
 //! ([`catalog::resolve`](crate::catalog::resolve)).
 //!
@@ -30,8 +52,8 @@
 //!
 //! - A body longer than [`MAX_BODY`] bytes is not parsed. When the vendor is known from the hint
 //!   or the headers, the outcome still stands on the status and headers, and the error records
-//!   [`Problem::BodyTooLarge`]; when the vendor could only come from the body, explain returns
-//!   [`ParseError::BodyTooLarge`].
+//!   [`Problem::BodyTooLarge`]; when the vendor could only come from the body, the outcome is
+//!   [`Outcome::Unrecognized`], with the same problem. Either way, never an error on its own.
 //! - JSON nesting is accepted at any depth: explain reads a handful of fields with its own reader,
 //!   which skips everything else without recursing or allocating, so a deeply nested body costs
 //!   time linear in its length and no stack. A body that is not valid JSON is
@@ -54,33 +76,154 @@
 //!   (empty, HTML, not JSON) is an error with no code ([`Problem::BodyUnreadable`]), never a
 //!   success; a body over [`MAX_BODY`] is a success flagged [`Problem::BodyTooLarge`] (error
 //!   bodies are small, large ones are listings).
+//! - Upyun reports errors with a status of 400 or more: below that, a body without an error
+//!   code, or one that is not valid JSON (a downloaded file that starts with `{`), is a success,
+//!   the unreadable body flagged ([`Problem::BodyUnreadable`]).
 //!
 //! Explain never panics, and it keeps the raw code, the message and the request id whenever they
 //! can be read.
 
-use std::borrow::Cow;
-
-use crate::{Family, Vendor};
+use crate::{Family, RetryAfter, Vendor};
 
 mod json;
 pub(crate) mod kit;
+mod outcome;
 mod parsed;
 
-use kit::{Body, Headers};
+use kit::{Body, Headers, Read};
+pub use outcome::{Outcome, Success, Unrecognized};
 pub(crate) use parsed::Problems;
 pub use parsed::{Basis, ParseError, ParsedError, Problem};
 
 /// The largest body explain parses, in bytes (4 MiB). See the [module docs](self#limits).
+///
+/// # Examples
+///
+/// ```
+/// use errcat::{Outcome, Response, response::{MAX_BODY, Problem}};
+///
+/// assert_eq!(MAX_BODY, 4 * 1024 * 1024);
+/// let body = vec![b' '; MAX_BODY + 1];
+/// // The vendor is known from a header: the error stands on it, and says the body was not read.
+/// let headers = [("X-Ca-Error-Message", "Quota Exhausted")];
+/// let outcome = Response::new(&body).with_status(403).with_headers(&headers).explain()?;
+/// assert_eq!(outcome.error().unwrap().problems().collect::<Vec<_>>(), [Problem::BodyTooLarge]);
+/// // Only the body could tell: unrecognized, never an error on its own.
+/// let Outcome::Unrecognized(u) = Response::new(&body).explain()? else { panic!() };
+/// assert_eq!(u.problems().collect::<Vec<_>>(), [Problem::BodyTooLarge]);
+/// # Ok::<(), errcat::ParseError>(())
+/// ```
 pub const MAX_BODY: usize = 4 << 20;
+
+/// What [`Response::with_status`] takes: `u16`, `Option<u16>`, and with the `http` feature
+/// `http::StatusCode` and `Option<http::StatusCode>`. Sealed: errcat implements it.
+///
+/// # Examples
+///
+/// ```
+/// use errcat::response::IntoStatus;
+///
+/// assert_eq!(404_u16.into_status(), Some(404));
+/// assert_eq!(None::<u16>.into_status(), None);
+/// ```
+pub trait IntoStatus: sealed::Sealed {
+    /// The status as a number, `None` when unknown.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::response::IntoStatus;
+    ///
+    /// assert_eq!(503_u16.into_status(), Some(503));
+    /// assert_eq!(Some(503_u16).into_status(), Some(503));
+    /// assert_eq!(None::<u16>.into_status(), None);
+    /// #[cfg(feature = "http")]
+    /// {
+    ///     assert_eq!(http::StatusCode::NOT_FOUND.into_status(), Some(404));
+    ///     assert_eq!(None::<http::StatusCode>.into_status(), None);
+    /// }
+    /// ```
+    fn into_status(self) -> Option<u16>;
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for u16 {}
+    impl Sealed for Option<u16> {}
+    #[cfg(feature = "http")]
+    impl Sealed for http::StatusCode {}
+    #[cfg(feature = "http")]
+    impl Sealed for Option<http::StatusCode> {}
+}
+
+impl IntoStatus for u16 {
+    fn into_status(self) -> Option<u16> {
+        Some(self)
+    }
+}
+
+impl IntoStatus for Option<u16> {
+    fn into_status(self) -> Option<u16> {
+        self
+    }
+}
+
+/// Requires the `http` feature.
+#[cfg(feature = "http")]
+impl IntoStatus for http::StatusCode {
+    fn into_status(self) -> Option<u16> {
+        Some(self.as_u16())
+    }
+}
+
+/// Requires the `http` feature.
+#[cfg(feature = "http")]
+impl IntoStatus for Option<http::StatusCode> {
+    fn into_status(self) -> Option<u16> {
+        self.map(|s| s.as_u16())
+    }
+}
 
 /// One response header: a name and its value as bytes.
 ///
 /// Implemented for `(&str, &[u8])`, `(&str, &str)` and references to them, and with the `http`
 /// feature for the items of `http::HeaderMap::iter()`.
+///
+/// # Examples
+///
+/// ```
+/// use errcat::Response;
+///
+/// // Owned headers, lent as `(&str, &[u8])` pairs.
+/// let owned: Vec<(String, Vec<u8>)> = vec![("X-Ca-Error-Message".into(), b"Quota Exhausted".to_vec())];
+/// let headers = owned.iter().map(|(name, value)| (name.as_str(), value.as_slice()));
+/// let outcome = Response::new(b"").with_status(403).with_headers(headers).explain()?;
+/// assert_eq!(outcome.error().unwrap().raw_code(), Some("Quota Exhausted"));
+/// # Ok::<(), errcat::ParseError>(())
+/// ```
 pub trait HeaderPair<'a> {
     /// The header name, any case.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::response::HeaderPair;
+    ///
+    /// assert_eq!(("X-CA-REQUEST-ID", "7AD0").name(), "X-CA-REQUEST-ID");
+    /// ```
     fn name(&self) -> &'a str;
     /// The header value, as received.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::response::HeaderPair;
+    ///
+    /// assert_eq!(("x-cb-status", "ok").value(), b"ok");
+    /// // Bytes that are not UTF-8 are passed on as they are.
+    /// let raw: (&str, &[u8]) = ("x-cb-status", b"\xffok");
+    /// assert_eq!(raw.value(), b"\xffok");
+    /// ```
     fn value(&self) -> &'a [u8];
 }
 
@@ -163,7 +306,7 @@ impl<'a> Response<'a, http::header::Iter<'a, http::HeaderValue>> {
 /// let Outcome::Error(err) = outcome else { panic!("expected an error") };
 /// assert_eq!(err.vendor(), Vendor::TencentCloud);
 /// assert_eq!(err.raw_code(), Some("InvalidParameter.InvalidZoneName"));
-/// assert_eq!(err.message(), Some("zone name is invalid"));
+/// assert_eq!(err.received_message(), Some("zone name is invalid"));
 /// assert_eq!(err.request_id(), Some("ed93f3cb-f35e"));
 /// assert_eq!(err.kind(), ErrorKind::InvalidRequest); // from its listed parent
 /// # Ok::<(), errcat::ParseError>(())
@@ -179,6 +322,21 @@ pub struct Response<'a, H = [(&'a str, &'a [u8]); 0]> {
 
 impl<'a> Response<'a> {
     /// A response with this body, no headers, unknown status and vendor.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Family, Outcome, Response};
+    ///
+    /// // The body alone is enough when its shape is a family's own.
+    /// let body = br#"{"Response": {"Error": {"Code": "InternalError", "Message": "m"}, "RequestId": "r"}}"#;
+    /// let outcome = Response::new(body).explain()?;
+    /// assert_eq!(outcome.family(), Some(Family::TencentCloudCommon));
+    /// assert_eq!(outcome.error().unwrap().response_status(), None);
+    /// // An empty body, and nothing else: nothing to go on.
+    /// assert!(matches!(Response::new(b"").explain()?, Outcome::Unrecognized(_)));
+    /// # Ok::<(), errcat::ParseError>(())
+    /// ```
     #[must_use]
     pub fn new(body: &'a [u8]) -> Self {
         Self {
@@ -232,10 +390,22 @@ impl<'a, H> Response<'a, H> {
         self
     }
 
-    /// The HTTP status. Takes a `u16` or an `Option<u16>` (`None`: unknown).
+    /// The HTTP status: a `u16`, an `Option<u16>` (`None`: unknown), or with the `http` feature
+    /// an `http::StatusCode` (or an `Option` of one).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{ErrorKind, Outcome, Response};
+    ///
+    /// let outcome = Response::new(b"<html>slow down</html>").with_status(429).explain()?;
+    /// let Outcome::Unrecognized(u) = outcome else { panic!() };
+    /// assert_eq!(u.kind(), ErrorKind::RateLimited);
+    /// # Ok::<(), errcat::ParseError>(())
+    /// ```
     #[must_use]
-    pub fn with_status(mut self, status: impl Into<Option<u16>>) -> Self {
-        self.status = status.into();
+    pub fn with_status(mut self, status: impl IntoStatus) -> Self {
+        self.status = status.into_status();
         self
     }
 
@@ -274,7 +444,26 @@ where
     ///
     /// # Errors
     ///
-    /// [`ParseError`] when the body must be read and cannot be: invalid JSON, or too large.
+    /// [`ParseError`] when the body must be read and is not valid JSON. A body over
+    /// [`MAX_BODY`] is never an error on its own: it is not read, and the outcome says so
+    /// ([`Problem::BodyTooLarge`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{ParseError, Response};
+    ///
+    /// let outcome = Response::new(br#"{"error_code": "21203", "message": "Bucket not found."}"#)
+    ///     .with_status(404)
+    ///     .explain()?;
+    /// assert_eq!(outcome.as_str(), "error");
+    ///
+    /// // A body that starts like a JSON object and is not one: the input cannot be read.
+    /// let err = Response::new(br#"{"error_code": "21203""#).explain().unwrap_err();
+    /// assert!(matches!(err, ParseError::Json { family: None, .. }));
+    /// assert_eq!(err.position(), Some((1, 22)));
+    /// # Ok::<(), ParseError>(())
+    /// ```
     pub fn explain(self) -> Result<Outcome<'a>, ParseError> {
         let headers = Headers::scan(self.headers);
         let vendor = self.vendor;
@@ -286,138 +475,48 @@ where
                 .filter(candidates)
                 .find(|f| headers.has_any(*f))
         });
-        let body = Body::read(self.body, family.or(fallback))?;
+        let mut body = Body::read(self.body, family.or(fallback));
         let family = family.or_else(|| body.family(candidates)).or(fallback);
         let Some(family) = family else {
+            // Invalid JSON could not be told apart from any family's; a body over the limit was
+            // not read for its shape.
+            if let Some(source) = body.invalid {
+                return Err(ParseError::Json {
+                    family: None,
+                    source,
+                });
+            }
+            let mut problems = Problems::default();
+            if body.too_large {
+                problems.add(Problem::BodyTooLarge);
+            }
             return Ok(Outcome::Unrecognized(Unrecognized {
                 status: self.status,
+                retry_after: headers.retry_after.and_then(RetryAfter::parse),
+                problems,
             }));
         };
         let mut err = ParsedError::new(family, self.status);
+        err.retry_after = headers.retry_after.and_then(RetryAfter::parse);
         if body.too_large {
             err.problems.add(Problem::BodyTooLarge);
         }
-        if family.parse(&mut err, &headers, &body) {
-            Ok(Outcome::Success(Success {
+        match family.parse(&mut err, &headers, &body) {
+            Read::Success => Ok(Outcome::Success(Success {
                 family,
                 status: self.status,
                 request_id: err.request_id,
                 problems: err.problems,
-            }))
-        } else {
-            Ok(Outcome::Error(err))
+            })),
+            Read::Error => Ok(Outcome::Error(err)),
+            Read::InvalidBody => match body.invalid.take() {
+                Some(source) => Err(ParseError::Json {
+                    family: Some(family),
+                    source,
+                }),
+                // A family asks for the body's error only when there is one.
+                None => Ok(Outcome::Error(err)),
+            },
         }
-    }
-}
-
-/// What a response was.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Outcome<'a> {
-    /// The call succeeded.
-    Success(Success<'a>),
-    /// The vendor reported an error.
-    Error(ParsedError<'a>),
-    /// Not a response of any of the five vendors, as far as the detection rules can tell.
-    Unrecognized(Unrecognized),
-}
-
-impl Outcome<'_> {
-    /// `success`, `error` or `unrecognized`.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// let outcome = errcat::Response::new(b"<html>hello</html>").explain()?;
-    /// assert_eq!(outcome.as_str(), "unrecognized");
-    /// # Ok::<(), errcat::ParseError>(())
-    /// ```
-    #[must_use]
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Self::Success(_) => "success",
-            Self::Error(_) => "error",
-            Self::Unrecognized(_) => "unrecognized",
-        }
-    }
-
-    /// The vendor, unless unrecognized.
-    #[must_use]
-    pub fn vendor(&self) -> Option<Vendor> {
-        self.family().map(Family::vendor)
-    }
-
-    /// The wire family, unless unrecognized.
-    #[must_use]
-    pub fn family(&self) -> Option<Family> {
-        match self {
-            Self::Success(s) => Some(s.family),
-            Self::Error(e) => Some(e.family),
-            Self::Unrecognized(_) => None,
-        }
-    }
-
-    /// The parsed error, if the outcome is one.
-    #[must_use]
-    pub fn error(&self) -> Option<&ParsedError<'_>> {
-        match self {
-            Self::Error(e) => Some(e),
-            Self::Success(_) | Self::Unrecognized(_) => None,
-        }
-    }
-}
-
-/// A successful response.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Success<'a> {
-    family: Family,
-    status: Option<u16>,
-    request_id: Option<Cow<'a, str>>,
-    problems: Problems,
-}
-
-impl Success<'_> {
-    /// The vendor.
-    #[must_use]
-    pub fn vendor(&self) -> Vendor {
-        self.family.vendor()
-    }
-
-    /// The wire family.
-    #[must_use]
-    pub fn family(&self) -> Family {
-        self.family
-    }
-
-    /// The HTTP status, if given.
-    #[must_use]
-    pub fn status(&self) -> Option<u16> {
-        self.status
-    }
-
-    /// The request id, where the response carries one.
-    #[must_use]
-    pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
-    }
-
-    /// What could not be read: a success can only be told with what was read (a body over
-    /// [`MAX_BODY`] is taken for a success, flagged [`Problem::BodyTooLarge`]).
-    pub fn problems(&self) -> impl Iterator<Item = Problem> {
-        self.problems.iter()
-    }
-}
-
-/// A response errcat does not attribute to any vendor.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Unrecognized {
-    status: Option<u16>,
-}
-
-impl Unrecognized {
-    /// The HTTP status, if given.
-    #[must_use]
-    pub fn status(&self) -> Option<u16> {
-        self.status
     }
 }

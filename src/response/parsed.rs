@@ -4,12 +4,29 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
+
 use crate::upyun;
 use crate::{AnyCode, ApiError, Classification, Entry, ErrorKind, Family};
 
 pub use crate::resolve::Basis;
 
 /// Something explain could not read, while still returning what it could.
+///
+/// # Examples
+///
+/// ```
+/// use errcat::{Outcome, Response, response::Problem};
+///
+/// // A Cloudbypass failure whose body is the target site's page: no code, and said so.
+/// let headers = [("x-cb-status", "")];
+/// let outcome = Response::new(b"<html>Access denied</html>").with_status(403).with_headers(&headers).explain()?;
+/// let Outcome::Error(err) = outcome else { panic!() };
+/// assert_eq!(err.raw_code(), None);
+/// assert_eq!(err.problems().collect::<Vec<_>>(), [Problem::BodyUnreadable]);
+/// # Ok::<(), errcat::ParseError>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Problem {
@@ -51,6 +68,15 @@ impl Problem {
     ];
 
     /// A short `snake_case` name.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::response::Problem;
+    ///
+    /// assert_eq!(Problem::BodyTooLarge.as_str(), "body_too_large");
+    /// assert_eq!(Problem::HeaderNotUtf8.to_string(), "header_not_utf8");
+    /// ```
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
@@ -73,9 +99,22 @@ impl fmt::Display for Problem {
     }
 }
 
-/// A set of [`Problem`]s, without allocating.
+/// A set of [`Problem`]s, without allocating. Serializes as the list of their names.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Problems(u16);
+
+impl Serialize for Problems {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+/// Serializes as its `snake_case` name.
+impl Serialize for Problem {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
 
 impl Problems {
     pub(crate) fn add(&mut self, p: Problem) {
@@ -92,9 +131,38 @@ impl Problems {
 /// what was received.
 ///
 /// Implements [`ApiError`]: `code()` is the raw code as received (empty when the response carries
-/// none), `entry()` the catalog entry (exact or family), and `kind()`/`is_retryable()` are
-/// classified from the entry, else from the HTTP status.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// none), `entry()` the catalog entry (exact or family), `message()` the catalog's text, and
+/// `kind()`/`is_retryable()` are classified from the classification, else the entry, else the
+/// HTTP status. What the response itself said is [`received_message`](Self::received_message),
+/// [`response_status`](Self::response_status) and [`request_id`](Self::request_id).
+///
+/// It is an ordinary Rust error: [`Display`](fmt::Display) gives one line (family, code, kind,
+/// message as received, request id), it implements [`std::error::Error`], `Send` and `Sync`, and
+/// [`into_owned`](Self::into_owned) detaches it from the response body, so `?` carries it into
+/// `anyhow` or your own error type.
+///
+/// # Examples
+///
+/// ```
+/// use errcat::{ApiError, ErrorKind, Outcome, ParsedError, Response};
+///
+/// fn call(body: Vec<u8>, status: u16) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+///     match Response::new(&body).with_status(status).explain()? {
+///         Outcome::Error(err) => Err(err.into_owned().into()),
+///         _ => Ok(()),
+///     }
+/// }
+///
+/// let err = call(br#"{"error_code": "21402", "message": "Operator already exists."}"#.to_vec(), 409)
+///     .unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "upyun/management error 21402 (conflict): Operator already exists."
+/// );
+/// let parsed = err.downcast_ref::<ParsedError<'static>>().unwrap();
+/// assert_eq!(parsed.kind(), ErrorKind::Conflict);
+/// ```
+#[derive(Clone, PartialEq, Eq)]
 pub struct ParsedError<'a> {
     pub(crate) family: Family,
     pub(crate) status: Option<u16>,
@@ -114,6 +182,7 @@ pub struct ParsedError<'a> {
     pub(crate) basis: Basis,
     /// The kind when there is no entry.
     pub(crate) fallback_kind: ErrorKind,
+    pub(crate) retry_after: Option<crate::RetryAfter>,
     pub(crate) problems: Problems,
 }
 
@@ -133,24 +202,76 @@ impl ParsedError<'_> {
             rule: None,
             basis: Basis::None,
             fallback_kind: ErrorKind::Unknown,
+            retry_after: None,
             problems: Problems::default(),
         }
     }
 
     /// The code exactly as received (a number's digits as written), or `None` when the response
     /// carries no code (a Cloudbypass failure whose body is the target's page, say).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Outcome, Response};
+    ///
+    /// // A JSON number, as written.
+    /// let Outcome::Error(err) = Response::new(br#"{"code": 4102, "message": "m", "codeDesc": "x"}"#).explain()? else {
+    ///     panic!()
+    /// };
+    /// assert_eq!(err.raw_code(), Some("4102"));
+    ///
+    /// // No code at all.
+    /// let headers = [("x-cb-status", "")];
+    /// let outcome = Response::new(b"<html>blocked</html>").with_status(403).with_headers(&headers).explain()?;
+    /// assert_eq!(outcome.error().unwrap().raw_code(), None);
+    /// # Ok::<(), errcat::ParseError>(())
+    /// ```
     #[must_use]
     pub fn raw_code(&self) -> Option<&str> {
         self.raw_code.as_deref()
     }
 
     /// The typed code, when the catalog documents the raw code exactly.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{AnyCode, ApiError, Outcome, Response, tencent_cloud::common::Code};
+    ///
+    /// let typed = |code: &str| {
+    ///     let body = format!(r#"{{"Response": {{"Error": {{"Code": "{code}", "Message": "m"}}, "RequestId": "r"}}}}"#);
+    ///     let Ok(Outcome::Error(err)) = Response::new(body.as_bytes()).explain() else { panic!() };
+    ///     (err.typed_code(), err.entry().map(|e| e.code()))
+    /// };
+    /// assert_eq!(
+    ///     typed("InvalidParameter"),
+    ///     (Some(AnyCode::TencentCloudCommon(Code::InvalidParameter)), Some("InvalidParameter"))
+    /// );
+    /// // An undocumented sub-code: no typed code, its parent's entry.
+    /// assert_eq!(typed("InvalidParameter.Zone"), (None, Some("InvalidParameter")));
+    /// ```
     #[must_use]
     pub fn typed_code(&self) -> Option<AnyCode> {
         self.code
     }
 
     /// Tencent CDN: the module code from the start of the message, as received, documented or not.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Outcome, Response, tencent_cloud::cdn::Details};
+    ///
+    /// let body = r#"{"code": 4000, "message": "(2130)非法ProjectID参数"}"#;
+    /// let Outcome::Error(err) = Response::new(body.as_bytes()).explain()? else { panic!() };
+    /// #[allow(deprecated)]
+    /// let module = err.module_code();
+    /// assert_eq!(module, Some("2130"));
+    /// // The replacement: the family's view.
+    /// assert_eq!(Details::of(&err).unwrap().module_code(), Some("2130"));
+    /// # Ok::<(), errcat::ParseError>(())
+    /// ```
     #[deprecated(
         since = "0.2.0",
         note = "use `errcat::tencent_cloud::cdn::Details::of(&err)`"
@@ -161,6 +282,21 @@ impl ParsedError<'_> {
     }
 
     /// Tencent CDN: the typed module code, when the catalog documents it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Outcome, Response, tencent_cloud::cdn::{Details, ModuleCode}};
+    ///
+    /// let body = r#"{"code": 4000, "message": "(2130)非法ProjectID参数"}"#;
+    /// let Outcome::Error(err) = Response::new(body.as_bytes()).explain()? else { panic!() };
+    /// #[allow(deprecated)]
+    /// let module = err.typed_module_code();
+    /// assert_eq!(module, Some(ModuleCode::InvalidProjectId));
+    /// // The replacement: the family's view.
+    /// assert_eq!(Details::of(&err).unwrap().typed_module_code(), Some(ModuleCode::InvalidProjectId));
+    /// # Ok::<(), errcat::ParseError>(())
+    /// ```
     #[cfg(feature = "tencent-cloud-cdn")]
     #[deprecated(
         since = "0.2.0",
@@ -174,13 +310,63 @@ impl ParsedError<'_> {
         }
     }
 
-    /// The vendor's message as received, never replaced by catalog text.
+    /// The vendor's message as received, never replaced by catalog text. (The catalog's text is
+    /// [`ApiError::message`].)
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{ApiError, Outcome, Response};
+    ///
+    /// let body = br#"{"error_code": "21402", "message": "operator exists!"}"#;
+    /// let Outcome::Error(err) = Response::new(body).explain()? else { panic!() };
+    /// assert_eq!(err.received_message(), Some("operator exists!"));
+    /// assert_eq!(ApiError::message(&err).unwrap().en, "Operator already exists.");
+    /// # Ok::<(), errcat::ParseError>(())
+    /// ```
+    #[must_use]
+    pub fn received_message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The vendor's message as received.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{ApiError, Outcome, Response};
+    ///
+    /// let body = br#"{"error_code": "21402", "request": "PUT /operators/", "message": "m"}"#;
+    /// let Outcome::Error(err) = Response::new(body).with_status(409).explain()? else { panic!() };
+    /// #[allow(deprecated)]
+    /// let message = err.message();
+    /// assert_eq!(message, Some("m"));
+    /// // Its replacement, and the catalog's text, which `ApiError::message` is.
+    /// assert_eq!(err.received_message(), Some("m"));
+    /// assert_eq!(ApiError::message(&err).unwrap().en, "Operator already exists.");
+    /// # Ok::<(), errcat::ParseError>(())
+    /// ```
+    #[deprecated(
+        since = "0.2.0",
+        note = "use `received_message`; `ApiError::message` is the catalog's text"
+    )]
     #[must_use]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 
     /// The request id to quote to the vendor's support.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Outcome, Response};
+    ///
+    /// let body = br#"{"Response": {"Error": {"Code": "InternalError", "Message": "m"}, "RequestId": "ed93f3cb"}}"#;
+    /// let Outcome::Error(err) = Response::new(body).explain()? else { panic!() };
+    /// assert_eq!(err.request_id(), Some("ed93f3cb"));
+    /// # Ok::<(), errcat::ParseError>(())
+    /// ```
     #[must_use]
     pub fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()
@@ -189,6 +375,21 @@ impl ParsedError<'_> {
     /// Upyun: the structure (level, module) of the raw code, decoded only for codes of the
     /// documented five-digit family. Moved to the family's view,
     /// [`upyun::management::Details`](crate::upyun::management::Details).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Outcome, Response, upyun::management::{Details, Level}};
+    ///
+    /// let body = br#"{"error_code": "21402", "request": "PUT /operators/", "message": "m"}"#;
+    /// let Outcome::Error(err) = Response::new(body).with_status(409).explain()? else { panic!() };
+    /// #[allow(deprecated)]
+    /// let structure = err.upyun_structure().unwrap();
+    /// assert_eq!((structure.level(), structure.module(), structure.error()), (Level::Module, 14, 2));
+    /// // The replacement: the family's view.
+    /// assert_eq!(Details::of(&err).unwrap().structure(), Some(structure));
+    /// # Ok::<(), errcat::ParseError>(())
+    /// ```
     #[deprecated(
         since = "0.2.0",
         note = "use `errcat::upyun::management::Details::of(&err)`"
@@ -204,6 +405,21 @@ impl ParsedError<'_> {
     }
 
     /// Upyun: the request line the vendor echoes (`PUT /operators/`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Outcome, Response, upyun::management::Details};
+    ///
+    /// let body = br#"{"error_code": "21402", "request": "PUT /operators/", "message": "m"}"#;
+    /// let Outcome::Error(err) = Response::new(body).with_status(409).explain()? else { panic!() };
+    /// #[allow(deprecated)]
+    /// let request = err.request();
+    /// assert_eq!(request, Some("PUT /operators/"));
+    /// // The replacement: the family's view.
+    /// assert_eq!(Details::of(&err).unwrap().request(), Some("PUT /operators/"));
+    /// # Ok::<(), errcat::ParseError>(())
+    /// ```
     #[deprecated(
         since = "0.2.0",
         note = "use `errcat::upyun::management::Details::of(&err)`"
@@ -215,6 +431,20 @@ impl ParsedError<'_> {
 
     /// For a template code (Aliyun `Invalid Signature, Server StringToSign:%s`): the filled-in
     /// part, which for that code is the gateway's string-to-sign, to diff against your own.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{ApiError, Outcome, Response};
+    ///
+    /// let headers = [("X-Ca-Error-Message", "Invalid Signature, Server StringToSign:GET\n*/*\n/v1/items")];
+    /// let outcome = Response::new(b"").with_status(400).with_headers(&headers).explain()?;
+    /// let Outcome::Error(err) = outcome else { panic!() };
+    /// assert_eq!(err.template_parameter(), Some("GET\n*/*\n/v1/items"));
+    /// assert_eq!(ApiError::code(&err), "Invalid Signature, Server StringToSign:GET\n*/*\n/v1/items");
+    /// assert!(err.is_known());
+    /// # Ok::<(), errcat::ParseError>(())
+    /// ```
     #[must_use]
     pub fn template_parameter(&self) -> Option<&str> {
         self.parameter.as_deref()
@@ -222,6 +452,22 @@ impl ParsedError<'_> {
 
     /// Aliyun: the `X-Ca-Error-Code` header newer gateways send, as received (the raw code is the
     /// `X-Ca-Error-Message` text, which the gateway's table documents).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Outcome, Response, aliyun::apigateway::Details};
+    ///
+    /// let headers = [("X-Ca-Error-Message", "Quota Exhausted"), ("X-Ca-Error-Code", "B403QE")];
+    /// let outcome = Response::new(b"").with_status(403).with_headers(&headers).explain()?;
+    /// let Outcome::Error(err) = outcome else { panic!() };
+    /// #[allow(deprecated)]
+    /// let header = err.error_code_header();
+    /// assert_eq!(header, Some("B403QE"));
+    /// // The replacement: the family's view.
+    /// assert_eq!(Details::of(&err).unwrap().error_code_header(), Some("B403QE"));
+    /// # Ok::<(), errcat::ParseError>(())
+    /// ```
     #[deprecated(
         since = "0.2.0",
         note = "use `errcat::aliyun::apigateway::Details::of(&err)`"
@@ -231,20 +477,152 @@ impl ParsedError<'_> {
         self.detail_of(Family::AliyunApiGateway)
     }
 
-    /// The HTTP status, if given.
+    /// The response's HTTP status, if given. (The status the vendor documents for the code is
+    /// [`ApiError::http_status`].)
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{ApiError, Outcome, Response};
+    ///
+    /// let headers = [("X-Ca-Error-Message", "Empty Signature")];
+    /// let outcome = Response::new(b"").with_status(401).with_headers(&headers).explain()?;
+    /// let Outcome::Error(err) = outcome else { panic!() };
+    /// assert_eq!(err.response_status(), Some(401));
+    /// assert_eq!(err.http_status(), Some(404)); // as the classic table documents it
+    /// # Ok::<(), errcat::ParseError>(())
+    /// ```
+    #[must_use]
+    pub fn response_status(&self) -> Option<u16> {
+        self.status
+    }
+
+    /// The response's HTTP status, if given.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Outcome, Response};
+    ///
+    /// let body = br#"{"error_code": "21402", "request": "PUT /operators/", "message": "m"}"#;
+    /// let Outcome::Error(err) = Response::new(body).with_status(409).explain()? else { panic!() };
+    /// #[allow(deprecated)]
+    /// let status = err.status();
+    /// assert_eq!(status, err.response_status());
+    /// assert_eq!(status, Some(409));
+    /// # Ok::<(), errcat::ParseError>(())
+    /// ```
+    #[deprecated(
+        since = "0.2.0",
+        note = "use `response_status`; `ApiError::http_status` is the documented status"
+    )]
     #[must_use]
     pub fn status(&self) -> Option<u16> {
         self.status
     }
 
+    /// What the response's `Retry-After` header says, when it has a valid one: the vendor's own
+    /// word on when to retry, which beats the catalog's [`ApiError::wait`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use errcat::{Outcome, Response, RetryAfter};
+    ///
+    /// let headers = [("X-Ca-Error-Message", "Throttled by APP Flow Control"), ("Retry-After", "3")];
+    /// let outcome = Response::new(b"").with_status(403).with_headers(&headers).explain()?;
+    /// let Outcome::Error(err) = outcome else { panic!() };
+    /// assert_eq!(err.retry_after(), Some(RetryAfter::Delay(Duration::from_secs(3))));
+    /// # Ok::<(), errcat::ParseError>(())
+    /// ```
+    #[must_use]
+    pub fn retry_after(&self) -> Option<crate::RetryAfter> {
+        self.retry_after
+    }
+
+    /// The same error, owning its strings, so that it outlives the response body it was read
+    /// from; everything is kept, classification and fallbacks included.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{ApiError, ErrorKind, Outcome, ParsedError, Response};
+    ///
+    /// fn parse(body: Vec<u8>) -> Option<ParsedError<'static>> {
+    ///     match Response::new(&body).with_status(429).explain() {
+    ///         Ok(Outcome::Error(err)) => Some(err.into_owned()),
+    ///         _ => None,
+    ///     }
+    /// }
+    ///
+    /// let body = br#"{"Response": {"Error": {"Code": "LimitExceeded.PhoneNumberDailyLimit",
+    ///     "Message": "m"}, "RequestId": "r"}}"#;
+    /// let err = parse(body.to_vec()).unwrap();
+    /// assert_eq!(err.kind(), ErrorKind::RateLimited); // the classification survives
+    /// ```
+    #[must_use]
+    pub fn into_owned(self) -> ParsedError<'static> {
+        let own = |c: Option<Cow<'_, str>>| c.map(|c| Cow::Owned(c.into_owned()));
+        ParsedError {
+            family: self.family,
+            status: self.status,
+            raw_code: own(self.raw_code),
+            code: self.code,
+            message: own(self.message),
+            request_id: own(self.request_id),
+            parameter: own(self.parameter),
+            detail: own(self.detail),
+            detail_code: self.detail_code,
+            entry: self.entry,
+            rule: self.rule,
+            basis: self.basis,
+            fallback_kind: self.fallback_kind,
+            retry_after: self.retry_after,
+            problems: self.problems,
+        }
+    }
+
     /// The classification that gave the kind, when [`basis`](Self::basis) is
     /// [`Basis::Classification`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{ErrorKind, Outcome, Response, response::Basis};
+    ///
+    /// let body = br#"{"Response": {"Error": {"Code": "LimitExceeded.PhoneNumberDailyLimit", "Message": "m"},
+    ///     "RequestId": "r"}}"#;
+    /// let Outcome::Error(err) = Response::new(body).explain()? else { panic!() };
+    /// assert_eq!(err.basis(), Basis::Classification);
+    /// let rule = err.classification().unwrap();
+    /// assert_eq!((rule.code(), rule.kind()), ("LimitExceeded.PhoneNumberDailyLimit", ErrorKind::RateLimited));
+    /// # Ok::<(), errcat::ParseError>(())
+    /// ```
     #[must_use]
     pub fn classification(&self) -> Option<&'static Classification> {
         self.rule
     }
 
     /// How the entry was found.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{ApiError, ErrorKind, Outcome, Response, response::Basis};
+    ///
+    /// // Found by its hundred: Tencent CDN's `4102` is a `4100`.
+    /// let Outcome::Error(err) = Response::new(br#"{"code": 4102, "message": "m", "codeDesc": "x"}"#).explain()? else {
+    ///     panic!()
+    /// };
+    /// assert_eq!(err.basis(), Basis::Family);
+    /// // No entry: the kind comes from the HTTP status.
+    /// let body = br#"{"error_code": "29999", "request": "GET /", "message": "m"}"#;
+    /// let Outcome::Error(err) = Response::new(body).with_status(404).explain()? else { panic!() };
+    /// assert_eq!(err.basis(), Basis::HttpStatus);
+    /// assert_eq!(err.kind(), ErrorKind::NotFound);
+    /// # Ok::<(), errcat::ParseError>(())
+    /// ```
     #[must_use]
     pub fn basis(&self) -> Basis {
         self.basis
@@ -254,12 +632,42 @@ impl ParsedError<'_> {
     /// `Some`: exactly, or for Aliyun as a filled-in template or a documented code with detail
     /// appended (the raw code keeps the detail). A Tencent CDN error may instead have only a
     /// documented module code, which is then its entry, under an unlisted public code.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{ApiError, Outcome, Response};
+    ///
+    /// let known = |body: &str| match Response::new(body.as_bytes()).explain() {
+    ///     Ok(Outcome::Error(err)) => (err.is_known(), err.entry().map(|e| e.code())),
+    ///     other => panic!("{other:?}"),
+    /// };
+    /// assert_eq!(known(r#"{"code": 4000, "message": "m"}"#), (true, Some("4000")));
+    /// // An unlisted public code (`4102`): found by its hundred, not known.
+    /// assert_eq!(known(r#"{"code": 4102, "message": "m", "codeDesc": "x"}"#), (false, Some("4100")));
+    /// // An unlisted public code with a documented module code: that is the entry.
+    /// assert_eq!(known(r#"{"code": 5101, "message": "(2130)非法ProjectID参数"}"#), (false, Some("2130")));
+    /// ```
     #[must_use]
     pub fn is_known(&self) -> bool {
         self.code.is_some()
     }
 
     /// What could not be read.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Outcome, Response, response::Problem};
+    ///
+    /// // A code of a type that cannot be a code: flagged, the rest still read.
+    /// let body = br#"{"error_code": true, "request": "GET /", "message": "m"}"#;
+    /// let Outcome::Error(err) = Response::new(body).with_status(400).explain()? else { panic!() };
+    /// assert_eq!(err.problems().collect::<Vec<_>>(), [Problem::CodeWrongType]);
+    /// assert_eq!(err.raw_code(), Some("true"));
+    /// assert_eq!(err.received_message(), Some("m"));
+    /// # Ok::<(), errcat::ParseError>(())
+    /// ```
     pub fn problems(&self) -> impl Iterator<Item = Problem> {
         self.problems.iter()
     }
@@ -351,14 +759,156 @@ impl ApiError for ParsedError<'_> {
     fn is_retryable(&self) -> bool {
         crate::resolve::advice(self.rule, self.entry, self.fallback_kind).1
     }
+
+    /// The catalog's timing (classification, else entry), else the retry advice's default. What
+    /// the response says, its `Retry-After`, is [`ParsedError::retry_after`]: when present, it is
+    /// the better answer.
+    fn wait(&self) -> crate::Wait {
+        crate::resolve::wait(self.rule, self.entry, self.fallback_kind)
+    }
+}
+
+impl ParsedError<'_> {
+    /// The fields of its JSON object (see its `Serialize`).
+    pub(crate) fn fields<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        map.serialize_entry("vendor", &self.family.vendor())?;
+        map.serialize_entry("family", &self.family)?;
+        map.serialize_entry("raw_code", &self.raw_code)?;
+        map.serialize_entry("code", &self.code.map(AnyCode::as_str))?;
+        map.serialize_entry("known", &self.is_known())?;
+        map.serialize_entry("kind", &self.kind())?;
+        map.serialize_entry("retryable", &self.is_retryable())?;
+        map.serialize_entry("wait", &self.wait())?;
+        map.serialize_entry("retry_after", &self.retry_after)?;
+        map.serialize_entry("basis", &self.basis)?;
+        map.serialize_entry("response_status", &self.status)?;
+        map.serialize_entry("received_message", &self.message)?;
+        map.serialize_entry("request_id", &self.request_id)?;
+        map.serialize_entry("template_parameter", &self.parameter)?;
+        map.serialize_entry("details", &Details(self))?;
+        map.serialize_entry("classification", &self.rule)?;
+        map.serialize_entry("problems", &self.problems)?;
+        map.serialize_entry("entry", &self.entry)
+    }
+}
+
+/// The family's own detail, as `{name: value}` (`{}` for a family without one).
+struct Details<'e, 'a>(&'e ParsedError<'a>);
+
+impl Serialize for Details<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let err = self.0;
+        let mut map = serializer.serialize_map(None)?;
+        if let (Some(name), Some(value)) = (err.family.detail_name(), &err.detail) {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
+/// Serializes as one object: `vendor`, `family`, `raw_code` (as received), `code` (the typed
+/// code's wire form, when documented), `known`, `kind`, `retryable`, `basis`,
+/// `response_status`, `received_message`, `request_id`, `template_parameter`, `details` (the
+/// family's own, `{"module_code": "2130"}`), `classification`, `problems` and `entry` (the
+/// catalog entry, with its documented `http_status`). `errcat explain --json` prints it, after
+/// `"outcome": "error"`.
+impl Serialize for ParsedError<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        self.fields(&mut map)?;
+        map.end()
+    }
+}
+
+/// One line: `<family> error <code> (<kind>): <message as received>, request id <id>`; the code,
+/// message and request id where the response carries them (the catalog's English message when
+/// the response has none), control characters in them escaped (`\n`), so a log line stays one.
+impl fmt::Display for ParsedError<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} error", self.family)?;
+        if let Some(code) = &self.raw_code {
+            write!(f, " {}", OneLine(code))?;
+        }
+        write!(f, " ({})", self.kind())?;
+        let catalog = self.entry.map(|e| e.message().en);
+        if let Some(message) = self.message.as_deref().or(catalog) {
+            write!(f, ": {}", OneLine(message))?;
+        }
+        if let Some(id) = &self.request_id {
+            write!(f, ", request id {}", OneLine(id))?;
+        }
+        Ok(())
+    }
+}
+
+/// Received text on one line: control characters (line breaks, tabs, ...) escaped as Rust writes
+/// them (`\n`), everything else as received.
+struct OneLine<'t>(&'t str);
+
+impl fmt::Display for OneLine<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.0.chars() {
+            if c.is_control() {
+                write!(f, "{}", c.escape_default())?;
+            } else {
+                fmt::Write::write_char(f, c)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ParsedError<'_> {}
+
+/// The fields a log wants, without the catalog entry's texts (its code stands for it).
+impl fmt::Debug for ParsedError<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut d = f.debug_struct("ParsedError");
+        d.field("family", &self.family)
+            .field("raw_code", &self.raw_code)
+            .field("typed_code", &self.code)
+            .field("kind", &self.kind())
+            .field("basis", &self.basis)
+            .field("response_status", &self.status)
+            .field("received_message", &self.message)
+            .field("request_id", &self.request_id);
+        if let Some(p) = &self.parameter {
+            d.field("template_parameter", p);
+        }
+        if let Some(detail) = &self.detail {
+            d.field(self.family.detail_name().unwrap_or("detail"), detail);
+        }
+        if let Some(entry) = self.entry {
+            d.field("entry", &entry.code());
+        }
+        if let Some(rule) = self.rule {
+            d.field("classification", &rule.code());
+        }
+        let problems: Vec<Problem> = self.problems.iter().collect();
+        if !problems.is_empty() {
+            d.field("problems", &problems);
+        }
+        d.finish()
+    }
 }
 
 /// Input explain cannot read.
+///
+/// # Examples
+///
+/// ```
+/// use errcat::{Family, ParseError, Response};
+///
+/// // Upyun's body was expected, and it is broken JSON.
+/// let err = Response::new(b"{\"error_code\": ").with_family(Family::UpyunManagement).explain().unwrap_err();
+/// assert!(matches!(err, ParseError::Json { family: Some(Family::UpyunManagement), .. }));
+/// assert_eq!(err.to_string(), "invalid upyun/management response body");
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ParseError {
     /// The body had to be read as JSON and is not valid JSON.
-    #[error("invalid {} response body: {source}", family.map_or("JSON", Family::slug))]
+    #[error("invalid {} response body", family.map_or("JSON", Family::slug))]
     Json {
         /// The family the body was read for, if known.
         family: Option<Family>,
@@ -366,7 +916,10 @@ pub enum ParseError {
         #[source]
         source: serde_json::Error,
     },
-    /// The body had to be read to tell the vendor, and is over [`MAX_BODY`](super::MAX_BODY).
+    /// No longer returned: a body over [`MAX_BODY`](super::MAX_BODY) is never an error on its
+    /// own (the outcome says what was not read, [`Problem::BodyTooLarge`]). Kept for this
+    /// release so that matches on it compile.
+    #[deprecated(since = "0.2.0", note = "explain no longer fails on a large body")]
     #[error("response body of {len} bytes is over the {limit}-byte limit")]
     BodyTooLarge {
         /// The body's length.
@@ -378,10 +931,20 @@ pub enum ParseError {
 
 impl ParseError {
     /// The 1-based line and column of a JSON error.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::Response;
+    ///
+    /// let err = Response::new(b"{\n  \"code\": 40,\n  \"message\": }").explain().unwrap_err();
+    /// assert_eq!(err.position(), Some((3, 14)));
+    /// ```
     #[must_use]
     pub fn position(&self) -> Option<(usize, usize)> {
         match self {
             Self::Json { source, .. } => Some((source.line(), source.column())),
+            #[allow(deprecated)]
             Self::BodyTooLarge { .. } => None,
         }
     }

@@ -22,7 +22,8 @@ use std::borrow::Cow;
 
 use crate::AnyCode;
 use crate::response::kit::{
-    Body, Fields, Headers, is_numeric, scalar, sub_cow, unread_body_of_200_vendor,
+    Body, Fields, Headers, Read, documented_in_table, is_numeric, plain_text, scalar, sub_cow,
+    unread_body_of_200_vendor,
 };
 use crate::response::{Basis, ParsedError, Problem};
 
@@ -51,6 +52,21 @@ pub struct Details<'e> {
 
 impl<'e> Details<'e> {
     /// The details of `err`, when it is a Tencent CDN error.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Outcome, Response, tencent_cloud::cdn::Details};
+    ///
+    /// let body = r#"{"code": 4000, "message": "(2130)非法ProjectID参数"}"#;
+    /// let Outcome::Error(err) = Response::new(body.as_bytes()).explain()? else { panic!() };
+    /// assert!(Details::of(&err).is_some());
+    /// // Tencent Cloud API 3.0 is another family of the same vendor.
+    /// let body = br#"{"Response": {"Error": {"Code": "InternalError", "Message": "m"}, "RequestId": "r"}}"#;
+    /// let Outcome::Error(other) = Response::new(body).explain()? else { panic!() };
+    /// assert_eq!(Details::of(&other), None);
+    /// # Ok::<(), errcat::ParseError>(())
+    /// ```
     #[must_use]
     pub fn of(err: &'e ParsedError<'_>) -> Option<Self> {
         (crate::ApiError::family(err) == crate::Family::TencentCdn).then(|| Self {
@@ -60,12 +76,41 @@ impl<'e> Details<'e> {
     }
 
     /// The module code from the start of the message, as received, documented or not.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Outcome, Response, tencent_cloud::cdn::Details};
+    ///
+    /// let module = |message: &str| {
+    ///     let body = format!(r#"{{"code": 4000, "message": "{message}"}}"#);
+    ///     let Ok(Outcome::Error(err)) = Response::new(body.as_bytes()).explain() else { panic!() };
+    ///     Details::of(&err).unwrap().module_code().map(str::to_owned)
+    /// };
+    /// assert_eq!(module("(2130)非法ProjectID参数").as_deref(), Some("2130"));
+    /// assert_eq!(module("(99999)undocumented").as_deref(), Some("99999"));
+    /// assert_eq!(module("no module code").as_deref(), None);
+    /// ```
     #[must_use]
     pub fn module_code(&self) -> Option<&'e str> {
         self.module_code
     }
 
     /// The module code, when the catalog documents it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Outcome, Response, tencent_cloud::cdn::{Details, ModuleCode}};
+    ///
+    /// let module = |message: &str| {
+    ///     let body = format!(r#"{{"code": 4000, "message": "{message}"}}"#);
+    ///     let Ok(Outcome::Error(err)) = Response::new(body.as_bytes()).explain() else { panic!() };
+    ///     Details::of(&err).unwrap().typed_module_code()
+    /// };
+    /// assert_eq!(module("(2130)非法ProjectID参数"), Some(ModuleCode::InvalidProjectId));
+    /// assert_eq!(module("(99999)undocumented"), None);
+    /// ```
     #[cfg(feature = "tencent-cloud-cdn")]
     #[must_use]
     pub fn typed_module_code(&self) -> Option<ModuleCode> {
@@ -76,20 +121,28 @@ impl<'e> Details<'e> {
     }
 }
 
-/// A body whose `code` is a number or a string of digits, with a `message`.
+/// A body whose `code` is a number or a string of digits, with a `message`, and something only
+/// API 2.0 sends: its `codeDesc` field, a documented public code, or a documented module code
+/// at the start of the message. (`{"code": 4001, "message": "…"}` alone is anybody's.)
 pub(crate) fn detect_body(f: &Fields<'_>) -> bool {
-    f.message.is_some() && f.code.is_some_and(is_numeric)
+    if f.message.is_none() || !f.code.is_some_and(is_numeric) {
+        return false;
+    }
+    let module = plain_text(f.message).and_then(|m| split_message(m).map(|(code, _)| code));
+    f.code_desc.is_some()
+        || documented_in_table(crate::Family::TencentCdn, 0, plain_text(f.code))
+        || module.and_then(module_code).is_some()
 }
 
 /// `code` 0 is a success; otherwise the public code, and the module code in the message.
-pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, _: &Headers<'a>, body: &Body<'a>) -> bool {
+pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, _: &Headers<'a>, body: &Body<'a>) -> Read {
     let Some(f) = &body.fields else {
         return unread_body_of_200_vendor(err, body);
     };
     err.raw_code = scalar(f.code, Problem::CodeWrongType, &mut err.problems);
     err.message = scalar(f.message, Problem::MessageWrongType, &mut err.problems);
     if err.raw_code.as_deref() == Some("0") {
-        return true;
+        return Read::Success;
     }
     err.detail = err
         .message
@@ -106,7 +159,7 @@ pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, _: &Headers<'a>, body: &Body<
         err.basis = Basis::Exact;
     }
     err.finish();
-    false
+    Read::Error
 }
 
 /// The documented module code `code`.

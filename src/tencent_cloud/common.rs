@@ -17,7 +17,9 @@
 //! # Ok::<(), errcat::UnknownCode>(())
 //! ```
 
-use crate::response::kit::{Body, Fields, Headers, is_object, scalar, unread_body_of_200_vendor};
+use crate::response::kit::{
+    Body, Fields, Headers, Read, is_object, scalar, unread_body_of_200_vendor,
+};
 use crate::response::{ParsedError, Problem};
 
 #[cfg(feature = "tencent-cloud-common")]
@@ -33,6 +35,24 @@ mod resolved {
     use crate::{AnyCode, ApiError, Classification, Family, catalog};
 
     /// How [`Code::resolve`] matched a raw code.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::tencent_cloud::common::{Code, Resolved};
+    ///
+    /// let describe = |raw| match Code::resolve(raw) {
+    ///     Some(Resolved::Exact(code)) => format!("documented: {code}"),
+    ///     Some(Resolved::Parent(code)) => format!("a sub-code of {code}"),
+    ///     Some(Resolved::Classified(rule, _)) => format!("classified as {}", rule.kind()),
+    ///     Some(_) => "resolved".to_owned(),
+    ///     None => "unknown".to_owned(),
+    /// };
+    /// assert_eq!(describe("InternalError"), "documented: InternalError");
+    /// assert_eq!(describe("ResourceNotFound.NoSuchBucket"), "a sub-code of ResourceNotFound");
+    /// assert_eq!(describe("AuthFailure.Something"), "classified as unauthenticated");
+    /// assert_eq!(describe("Nonsense"), "unknown");
+    /// ```
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Resolved {
@@ -48,6 +68,18 @@ mod resolved {
 
     impl Resolved {
         /// The listed code, exact or ancestor, if any.
+        ///
+        /// # Examples
+        ///
+        /// ```
+        /// use errcat::tencent_cloud::common::Code;
+        ///
+        /// let code = |raw| Code::resolve(raw).and_then(|r| r.code());
+        /// assert_eq!(code("InvalidParameter.InvalidZoneName"), Some(Code::InvalidParameter));
+        /// // Classified with a listed ancestor for its texts, and without one.
+        /// assert_eq!(code("LimitExceeded.PhoneNumberDailyLimit"), Some(Code::LimitExceeded));
+        /// assert_eq!(code("AuthFailure.Something"), None);
+        /// ```
         #[must_use]
         pub fn code(self) -> Option<Code> {
             match self {
@@ -110,7 +142,7 @@ pub(crate) fn detect_body(f: &Fields<'_>) -> bool {
 }
 
 /// No `Error` is a success; otherwise the error's `Code` and `Message`.
-pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, _: &Headers<'a>, body: &Body<'a>) -> bool {
+pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, _: &Headers<'a>, body: &Body<'a>) -> Read {
     let Some(f) = &body.fields else {
         return unread_body_of_200_vendor(err, body);
     };
@@ -123,17 +155,17 @@ pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, _: &Headers<'a>, body: &Body<
     err.request_id = scalar(request_id, Problem::RequestIdWrongType, &mut err.problems);
     // No `Error`, or `"Error": null`: a success.
     let Some(error) = error else {
-        return true;
+        return Read::Success;
     };
     if !is_object(Some(error)) {
         err.problems.add(Problem::CodeWrongType);
         err.finish();
-        return false;
+        return Read::Error;
     }
     let error = fields;
     err.raw_code = scalar(error.code, Problem::CodeWrongType, &mut err.problems);
     err.message = scalar(error.message, Problem::MessageWrongType, &mut err.problems);
     err.resolve_raw();
     err.finish();
-    false
+    Read::Error
 }

@@ -4,16 +4,53 @@
 //! |---|---|---|
 //! | [`Family::TencentCloudCommon`](crate::Family::TencentCloudCommon) | [`common`] | `tencent-cloud-common` |
 //! | [`Family::TencentCdn`](crate::Family::TencentCdn) | [`cdn`] | `tencent-cloud-cdn` |
+//!
+//! # Examples
+//!
+//! ```
+//! use errcat::{Family, Vendor, catalog, tencent_cloud};
+//!
+//! // Two families, two code spaces: a lookup by vendor searches both, in this order.
+//! assert_eq!(Vendor::TencentCloud.families(), [Family::TencentCloudCommon, Family::TencentCdn]);
+//! assert_eq!(
+//!     catalog::lookup(Vendor::TencentCloud, "4000"),
+//!     Some(tencent_cloud::cdn::Code::InvalidParameter.into())
+//! );
+//! ```
 
 pub mod cdn;
 pub mod common;
 
 /// Moved to [`common::Code`].
+///
+/// # Examples
+///
+/// ```
+/// #[allow(deprecated)]
+/// use errcat::tencent_cloud::Code as OldCode;
+/// use errcat::tencent_cloud::common::Code;
+///
+/// // The same type under its old path.
+/// let code: OldCode = Code::InternalError;
+/// assert_eq!(code.as_str(), "InternalError");
+/// ```
 #[cfg(feature = "tencent-cloud-common")]
 #[deprecated(since = "0.2.0", note = "use `errcat::tencent_cloud::common::Code`")]
 pub type Code = common::Code;
 
 /// Moved to [`common::Resolved`].
+///
+/// # Examples
+///
+/// ```
+/// #[allow(deprecated)]
+/// use errcat::tencent_cloud::Resolved as OldResolved;
+/// use errcat::tencent_cloud::common::{Code, Resolved};
+///
+/// // The same type under its old path.
+/// let resolved: Option<OldResolved> = Code::resolve("InternalError");
+/// assert_eq!(resolved, Some(Resolved::Exact(Code::InternalError)));
+/// ```
 #[cfg(feature = "tencent-cloud-common")]
 #[deprecated(
     since = "0.2.0",

@@ -21,14 +21,24 @@
 
 use serde::Serialize;
 
+use crate::Family;
 use crate::Text;
-use crate::response::kit::{Body, Fields, Headers, scalar};
+use crate::response::kit::{Body, Fields, Headers, Read, documented, plain_text, scalar};
 use crate::response::{ParsedError, Problem};
 
 #[cfg(feature = "upyun-management")]
 pub use crate::tables::upyun_management::Code;
 
 /// The first digit of an Upyun code.
+///
+/// # Examples
+///
+/// ```
+/// use errcat::upyun::management::{Code, Level, Structure};
+///
+/// assert_eq!(Code::BucketNotFound.structure().level(), Level::Module);
+/// assert_eq!(Structure::parse("10001").unwrap().level(), Level::System);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -40,6 +50,16 @@ pub enum Level {
 }
 
 /// The structure of a five-digit Upyun code: level, module, error.
+///
+/// # Examples
+///
+/// ```
+/// use errcat::upyun::management::{Code, Level, Structure};
+///
+/// let s = Structure::parse("21203").unwrap();
+/// assert_eq!((s.level(), s.module(), s.error()), (Level::Module, 12, 3));
+/// assert_eq!(s, Code::BucketNotFound.structure());
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Structure {
     level: Level,
@@ -82,18 +102,45 @@ impl Structure {
     }
 
     /// The level (first digit).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::upyun::management::{Level, Structure};
+    ///
+    /// assert_eq!(Structure::parse("10399").unwrap().level(), Level::System);
+    /// assert_eq!(Structure::parse("21402").unwrap().level(), Level::Module);
+    /// ```
     #[must_use]
     pub fn level(self) -> Level {
         self.level
     }
 
     /// The module (second and third digits).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::upyun::management::Structure;
+    ///
+    /// assert_eq!(Structure::parse("21402").unwrap().module(), 14);
+    /// assert_eq!(Structure::parse("10001").unwrap().module(), 0);
+    /// ```
     #[must_use]
     pub fn module(self) -> u8 {
         self.module
     }
 
     /// The error within the module (last two digits).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::upyun::management::Structure;
+    ///
+    /// assert_eq!(Structure::parse("21402").unwrap().error(), 2);
+    /// assert_eq!(Structure::parse("29999").unwrap().error(), 99);
+    /// ```
     #[must_use]
     pub fn error(self) -> u8 {
         self.error
@@ -101,6 +148,16 @@ impl Structure {
 
     /// What the module is about, judged from the codes documented in it; `None` for a module with
     /// no documented codes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::upyun::management::Structure;
+    ///
+    /// assert_eq!(Structure::parse("21402").unwrap().module_name().unwrap().en, "operators");
+    /// // A module of the documented form in which no code is documented.
+    /// assert_eq!(Structure::parse("29999").unwrap().module_name(), None);
+    /// ```
     #[must_use]
     pub fn module_name(self) -> Option<Text> {
         #[cfg(feature = "upyun-management")]
@@ -161,6 +218,20 @@ pub struct Details<'e> {
 
 impl<'e> Details<'e> {
     /// The details of `err`, when it is an Upyun management API error.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Outcome, Response, upyun::management::Details};
+    ///
+    /// let body = br#"{"error_code": "21402", "request": "PUT /operators/", "message": "m"}"#;
+    /// let Outcome::Error(err) = Response::new(body).explain()? else { panic!() };
+    /// assert!(Details::of(&err).is_some());
+    /// // Another family's error has no Upyun details.
+    /// let Outcome::Error(cdn) = Response::new(br#"{"code": 4000, "message": "m"}"#).explain()? else { panic!() };
+    /// assert_eq!(Details::of(&cdn), None);
+    /// # Ok::<(), errcat::ParseError>(())
+    /// ```
     #[must_use]
     pub fn of(err: &'e ParsedError<'_>) -> Option<Self> {
         (crate::ApiError::family(err) == crate::Family::UpyunManagement).then(|| Self {
@@ -170,6 +241,17 @@ impl<'e> Details<'e> {
     }
 
     /// The request line the vendor echoes (`PUT /operators/`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Outcome, Response, upyun::management::Details};
+    ///
+    /// let body = br#"{"error_code": "21402", "request": "PUT /operators/", "message": "m"}"#;
+    /// let Outcome::Error(err) = Response::new(body).explain()? else { panic!() };
+    /// assert_eq!(Details::of(&err).unwrap().request(), Some("PUT /operators/"));
+    /// # Ok::<(), errcat::ParseError>(())
+    /// ```
     #[must_use]
     pub fn request(&self) -> Option<&'e str> {
         self.request
@@ -177,19 +259,45 @@ impl<'e> Details<'e> {
 
     /// The structure (level, module) of the raw code, for a code of the documented five-digit
     /// form.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Outcome, Response, upyun::management::{Details, Level}};
+    ///
+    /// let structure = |code: &str| {
+    ///     let body = format!(r#"{{"error_code": "{code}", "request": "GET /", "message": "m"}}"#);
+    ///     let Ok(Outcome::Error(err)) = Response::new(body.as_bytes()).with_status(400).explain() else { panic!() };
+    ///     Details::of(&err).unwrap().structure()
+    /// };
+    /// assert_eq!(structure("21402").map(|s| s.level()), Some(Level::Module));
+    /// // Another Upyun API's code: not of the documented form.
+    /// assert_eq!(structure("40100012"), None);
+    /// ```
     #[must_use]
     pub fn structure(&self) -> Option<Structure> {
         self.structure
     }
 }
 
-/// A body with `error_code`.
+/// A body with `error_code` and the `request` line, or with a documented `error_code`: an
+/// `error_code` alone is too common to be evidence.
 pub(crate) fn detect_body(f: &Fields<'_>) -> bool {
     f.error_code.is_some()
+        && (f.request.is_some() || documented(Family::UpyunManagement, plain_text(f.error_code)))
 }
 
 /// A 2xx without an error code is a success; otherwise the body's error.
-pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, _: &Headers<'a>, body: &Body<'a>) -> bool {
+pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, _: &Headers<'a>, body: &Body<'a>) -> Read {
+    let success_status = err.status.is_some_and(|s| s < 400);
+    if body.invalid.is_some() {
+        // A 2xx without an error code is a success whatever its body (a file, say).
+        if success_status {
+            err.problems.add(Problem::BodyUnreadable);
+            return Read::Success;
+        }
+        return Read::InvalidBody;
+    }
     if let Some(f) = &body.fields {
         err.raw_code = scalar(f.error_code, Problem::CodeWrongType, &mut err.problems);
         err.message = scalar(f.message, Problem::MessageWrongType, &mut err.problems);
@@ -197,13 +305,13 @@ pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, _: &Headers<'a>, body: &Body<
     }
     // Upyun reports errors with 4xx/5xx: a 2xx without an error code is a success, whatever
     // its body (a file, say).
-    if err.raw_code.is_none() && err.status.is_some_and(|s| s < 400) {
-        return true;
+    if err.raw_code.is_none() && success_status {
+        return Read::Success;
     }
     if body.fields.is_none() && !body.too_large {
         err.problems.add(Problem::BodyUnreadable);
     }
     err.resolve_raw();
     err.finish();
-    false
+    Read::Error
 }

@@ -36,7 +36,8 @@ enum Command {
     Status {
         #[command(flatten)]
         common: Common,
-        /// The HTTP status, e.g. `403`.
+        /// The HTTP status, e.g. `403` (100 to 599).
+        #[arg(value_parser = clap::value_parser!(u16).range(100..=599))]
         status: u16,
     },
     /// List every code in the catalog.
@@ -48,8 +49,8 @@ enum Command {
     Explain {
         #[command(flatten)]
         common: Common,
-        /// The HTTP status of the response.
-        #[arg(long)]
+        /// The HTTP status of the response (100 to 599).
+        #[arg(long, value_parser = clap::value_parser!(u16).range(100..=599))]
         status: Option<u16>,
         /// A response header, `Name: value`; repeat for several.
         #[arg(long = "header", short = 'H', value_name = "NAME: VALUE", value_parser = parse_header)]
@@ -60,7 +61,8 @@ enum Command {
         /// Read the response body from a file.
         #[arg(long, value_name = "FILE", conflicts_with = "stdin")]
         body_file: Option<std::path::PathBuf>,
-        /// `-`: read the response body from standard input.
+        /// `-`: read the response body from standard input (the default when standard input is
+        /// not a terminal).
         #[arg(value_name = "-", value_parser = clap::builder::PossibleValuesParser::new(["-"]))]
         stdin: Option<String>,
     },
@@ -143,7 +145,7 @@ struct Common {
     /// Only this vendor (cloudbypass, tencent-cloud, aliyun, upyun) or wire family
     /// (tencent-cloud/common, upyun/management, tencent-cloud/cdn, cloudbypass/api,
     /// aliyun/apigateway); `tencent-cdn` and `aliyun-apigateway` name their family.
-    #[arg(long, short)]
+    #[arg(long)]
     vendor: Option<Scope>,
     /// Print JSON for scripts instead of text.
     #[arg(long)]
@@ -180,7 +182,43 @@ fn main() -> ExitCode {
     }
 }
 
+/// Reports a problem: on standard error, and with `--json` also as `{"error": ...}` on standard
+/// output, so that a script always reads JSON.
+fn fail(
+    out: &mut impl Write,
+    json: bool,
+    message: &str,
+    detail: serde_json::Value,
+) -> io::Result<()> {
+    eprintln!("errcat: {message}");
+    if json {
+        let mut error = serde_json::json!({ "message": message });
+        if let (Some(error), serde_json::Value::Object(detail)) = (error.as_object_mut(), detail) {
+            error.extend(detail);
+        }
+        serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "error": error }))?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// Writes an empty JSON array for `--json` (nothing found).
+fn empty(out: &mut impl Write, json: bool) -> io::Result<()> {
+    if json {
+        writeln!(out, "[]")?;
+    }
+    Ok(())
+}
+
 fn run(cli: &Cli) -> io::Result<u8> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let status = run_command(cli, &mut out)?;
+    out.flush()?;
+    Ok(status)
+}
+
+fn run_command(cli: &Cli, out: &mut impl Write) -> io::Result<u8> {
     // Catalog lookups in families whose features are all off would find nothing: say why.
     // (`explain` reads the response anyway, and flags `tables_disabled`.)
     if let Command::Lookup { common, .. }
@@ -188,12 +226,11 @@ fn run(cli: &Cli) -> io::Result<u8> {
     | Command::List { common } = &cli.command
     {
         if let Some(e) = common.vendor.and_then(Scope::disabled) {
-            eprintln!("errcat: {e}");
+            fail(out, common.json, &e.to_string(), serde_json::json!({}))?;
             return Ok(BAD_INPUT);
         }
     }
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = out;
     let status = match &cli.command {
         Command::Lookup { common, code } => {
             let found = lookup(code, common.vendor);
@@ -202,6 +239,7 @@ fn run(cli: &Cli) -> io::Result<u8> {
                     .vendor
                     .map_or_else(String::new, |s| format!(" of {s}"));
                 eprintln!("errcat: {code:?} is not a documented code{scope}");
+                empty(&mut out, common.json)?;
                 NOT_FOUND
             } else {
                 render::found(&mut out, &found, common.json)?;
@@ -214,17 +252,22 @@ fn run(cli: &Cli) -> io::Result<u8> {
                 .copied()
                 .filter(|c| common.keeps(*c))
                 .collect();
+            let meanings: Vec<_> = Family::ALL
+                .into_iter()
+                .filter(|f| common.keeps_family(*f))
+                .filter_map(|f| f.status_meaning(*status).ok().flatten())
+                .collect();
             if common.json {
                 render::entries(&mut out, &found, true)?;
             } else {
-                let meanings: Vec<_> = Family::ALL
-                    .into_iter()
-                    .filter(|f| common.keeps_family(*f))
-                    .filter_map(|f| f.status_meaning(*status).ok().flatten())
-                    .collect();
                 render::status(&mut out, *status, &meanings, &found)?;
             }
-            OK
+            if found.is_empty() && meanings.is_empty() {
+                eprintln!("errcat: no code or meaning is documented for HTTP status {status}");
+                NOT_FOUND
+            } else {
+                OK
+            }
         }
         Command::Explain {
             common,
@@ -234,21 +277,28 @@ fn run(cli: &Cli) -> io::Result<u8> {
             body_file,
             stdin,
         } => {
-            let bytes = match (body, body_file, stdin) {
+            let piped = stdin.is_some() || !io::IsTerminal::is_terminal(&io::stdin());
+            let bytes = match (body, body_file, piped) {
                 (Some(text), _, _) => text.clone().into_bytes(),
                 (None, Some(path), _) => match std::fs::read(path) {
                     Ok(bytes) => bytes,
                     Err(e) => {
-                        eprintln!("errcat: cannot read {}: {e}", path.display());
+                        let message = format!("cannot read {}: {e}", path.display());
+                        fail(&mut out, common.json, &message, serde_json::json!({}))?;
                         return Ok(BAD_INPUT);
                     }
                 },
-                (None, None, Some(_)) => {
+                (None, None, true) => {
                     let mut bytes = Vec::new();
                     io::Read::read_to_end(&mut io::stdin().lock(), &mut bytes)?;
                     bytes
                 }
-                (None, None, None) => Vec::new(),
+                (None, None, false) => {
+                    let message = "no response body: give --body TEXT or --body-file FILE, \
+                                   or pipe it on standard input (`-`); --body '' for none";
+                    fail(&mut out, common.json, message, serde_json::json!({}))?;
+                    return Ok(BAD_INPUT);
+                }
             };
             explain(&mut out, common, *status, headers, &bytes)?
         }
@@ -259,10 +309,9 @@ fn run(cli: &Cli) -> io::Result<u8> {
                 .filter(|c| common.keeps(*c))
                 .collect();
             render::entries(&mut out, &found, common.json)?;
-            OK
+            if found.is_empty() { NOT_FOUND } else { OK }
         }
     };
-    out.flush()?;
     Ok(status)
 }
 
@@ -290,7 +339,18 @@ fn explain(
             Ok(OK)
         }
         Err(e) => {
-            eprintln!("errcat: {e}");
+            let mut message = e.to_string();
+            let mut source = std::error::Error::source(&e);
+            while let Some(s) = source {
+                message.push_str(": ");
+                message.push_str(&s.to_string());
+                source = s.source();
+            }
+            let detail = match e.position() {
+                Some((line, column)) => serde_json::json!({ "line": line, "column": column }),
+                None => serde_json::json!({}),
+            };
+            fail(out, common.json, &message, detail)?;
             Ok(BAD_INPUT)
         }
     }

@@ -2,7 +2,6 @@
 
 use std::io::{self, Write};
 
-use errcat::response::Problem;
 use errcat::{
     AnyCode, ApiError, Classification, Entry, ErrorKind, Family, Outcome, Resolution,
     StatusMeaning, Vendor,
@@ -217,90 +216,22 @@ pub fn status(
     entries(out, codes, false)
 }
 
-/// The `explain --json` object, in a stable key order.
-#[derive(Serialize)]
-struct Explained<'a> {
-    outcome: &'static str,
-    vendor: Option<Vendor>,
-    family: Option<Family>,
-    code: Option<&'a str>,
-    raw_code: Option<&'a str>,
-    known: bool,
-    module_code: Option<&'a str>,
-    upyun_structure: Option<errcat::upyun::management::Structure>,
-    kind: Option<ErrorKind>,
-    retryable: Option<bool>,
-    http_status: Option<u16>,
-    request_id: Option<&'a str>,
-    message: Option<&'a str>,
-    template_parameter: Option<&'a str>,
-    basis: Option<&'static str>,
-    problems: Vec<&'static str>,
-    entry: Option<&'static Entry>,
-}
-
-impl<'a> Explained<'a> {
-    fn new(outcome: &'a Outcome<'a>) -> Self {
-        let mut value = Self {
-            outcome: outcome.as_str(),
-            vendor: outcome.vendor(),
-            family: outcome.family(),
-            code: None,
-            raw_code: None,
-            known: false,
-            module_code: None,
-            upyun_structure: None,
-            kind: None,
-            retryable: None,
-            http_status: None,
-            request_id: None,
-            message: None,
-            template_parameter: None,
-            basis: None,
-            problems: Vec::new(),
-            entry: None,
-        };
-        match outcome {
-            Outcome::Success(s) => {
-                value.http_status = s.status();
-                value.request_id = s.request_id();
-                value.problems = s.problems().map(Problem::as_str).collect();
-            }
-            Outcome::Unrecognized(u) => value.http_status = u.status(),
-            Outcome::Error(e) => {
-                value.code = e.typed_code().map(AnyCode::as_str).or(e.raw_code());
-                value.raw_code = e.raw_code();
-                value.known = e.is_known();
-                value.module_code =
-                    errcat::tencent_cloud::cdn::Details::of(e).and_then(|d| d.module_code());
-                value.upyun_structure =
-                    errcat::upyun::management::Details::of(e).and_then(|d| d.structure());
-                value.kind = Some(e.kind());
-                value.retryable = Some(e.is_retryable());
-                value.http_status = e.status();
-                value.request_id = e.request_id();
-                value.message = e.message();
-                value.template_parameter = e.template_parameter();
-                value.basis = Some(e.basis().as_str());
-                value.problems = e.problems().map(Problem::as_str).collect();
-                value.entry = e.entry();
-            }
-            _ => {}
-        }
-        value
-    }
-}
-
 /// Writes an explained response as text or JSON.
 pub fn explain(out: &mut impl Write, outcome: &Outcome<'_>, json: bool) -> io::Result<()> {
     if json {
-        serde_json::to_writer_pretty(&mut *out, &Explained::new(outcome))?;
+        // The library's own JSON shape (`Outcome`'s `Serialize`), as it is.
+        serde_json::to_writer_pretty(&mut *out, outcome)?;
         return writeln!(out);
     }
     let status = |s: Option<u16>| s.map_or_else(String::new, |s| format!(" (HTTP {s})"));
     match outcome {
         Outcome::Success(s) => {
-            writeln!(out, "success from {}{}", s.family(), status(s.status()))?;
+            writeln!(
+                out,
+                "success from {}{}",
+                s.family(),
+                status(s.response_status())
+            )?;
             if let Some(id) = s.request_id() {
                 writeln!(out, "  request id: {id}")?;
             }
@@ -309,13 +240,34 @@ pub fn explain(out: &mut impl Write, outcome: &Outcome<'_>, json: bool) -> io::R
             }
             Ok(())
         }
-        Outcome::Unrecognized(u) => writeln!(
-            out,
-            "unrecognized: not a response of a catalogued vendor{}",
-            status(u.status())
-        ),
+        Outcome::Unrecognized(u) => {
+            writeln!(
+                out,
+                "unrecognized: no evidence of a catalogued family{}",
+                status(u.response_status())
+            )?;
+            let retry = if u.is_retryable() {
+                "retryable"
+            } else {
+                "not retryable"
+            };
+            writeln!(
+                out,
+                "  kind:        {} ({retry}; from the status)",
+                u.kind()
+            )?;
+            for p in u.problems() {
+                writeln!(out, "  unread:      {p}")?;
+            }
+            Ok(())
+        }
         Outcome::Error(e) => {
-            writeln!(out, "error from {}{}", e.family(), status(e.status()))?;
+            writeln!(
+                out,
+                "error from {}{}",
+                e.family(),
+                status(e.response_status())
+            )?;
             let name = e.typed_code().map(|c| format!(" ({})", c.entry().name()));
             writeln!(
                 out,
@@ -328,7 +280,7 @@ pub fn explain(out: &mut impl Write, outcome: &Outcome<'_>, json: bool) -> io::R
             {
                 writeln!(out, "  module code: {module}")?;
             }
-            if let Some(message) = e.message() {
+            if let Some(message) = e.received_message() {
                 writeln!(out, "  message:     {message}")?;
             }
             if let Some(id) = e.request_id() {
