@@ -95,6 +95,7 @@ mod macros;
 mod message_key;
 mod resolve;
 pub mod response;
+mod source;
 mod tables;
 mod vendor;
 pub mod wait;
@@ -106,12 +107,13 @@ pub mod upyun;
 
 pub use api_error::ApiError;
 pub use catalog::AnyCode;
-pub use entry::{Citation, Cite, Classification, Entry, Source, Text};
+pub use entry::{Classification, Entry, Text};
 pub use error::{Disabled, UnknownCode, UnknownName};
 pub use header::{Header, HeaderRole};
 pub use kind::ErrorKind;
 pub use resolve::Resolution;
 pub use response::{Outcome, ParseError, ParsedError, Response};
+pub use source::{Citation, Cite, Source};
 pub use vendor::{Family, StatusMeaning, Vendor};
 pub use wait::{RetryAfter, Wait, Window};
 

@@ -89,11 +89,13 @@ mod json;
 pub(crate) mod kit;
 mod outcome;
 mod parsed;
+mod problem;
 
 use kit::{Body, Headers, Read};
 pub use outcome::{Outcome, Success, Unrecognized};
-pub(crate) use parsed::Problems;
-pub use parsed::{Basis, ParseError, ParsedError, Problem};
+pub use parsed::{Basis, ParsedError};
+pub(crate) use problem::Problems;
+pub use problem::{ParseError, Problem};
 
 /// The largest body explain parses, in bytes (4 MiB). See the [module docs](self#limits).
 ///
