@@ -1080,8 +1080,31 @@ fn recase(name: &str, upper: &[bool]) -> String {
         .collect()
 }
 
+/// The Tencent CDN message split as documented, written the plain way: the text after leading
+/// white space and `(` or `（`, up to the first `)` or `）`, is the code when it is ASCII digits
+/// after an optional `-`; the rest, after that parenthesis and white space, is the text.
+fn split_oracle(message: &str) -> Option<(&str, &str)> {
+    let rest = message.trim_start().strip_prefix(['(', '（'])?;
+    let end = rest.find([')', '）'])?;
+    let code = &rest[..end];
+    let digits = code.strip_prefix('-').unwrap_or(code);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let after = &rest[end..];
+    let after = after.strip_prefix([')', '）']).unwrap_or(after);
+    Some((code, after.trim_start()))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn tencent_cdn_messages_split_as_documented(
+        message in r"[ \t\u{3000}]{0,2}[(（]?-{0,2}[0-9a]{0,5}[)）]?[ ]{0,2}[a-z非法]{0,4}[)）]?"
+    ) {
+        prop_assert_eq!(tencent_cloud::cdn::split_message(&message), split_oracle(&message));
+    }
 
     #[test]
     fn any_casing_of_a_header_name_is_found(

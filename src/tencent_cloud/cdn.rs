@@ -128,10 +128,10 @@ pub(crate) fn detect_body(f: &Fields<'_>) -> bool {
     if f.message.is_none() || !f.code.is_some_and(is_numeric) {
         return false;
     }
-    let module = plain_text(f.message).and_then(|m| split_message(m).map(|(code, _)| code));
+    let module = || plain_text(f.message).and_then(|m| split_message(m).map(|(code, _)| code));
     f.code_desc.is_some()
         || documented_in_table(crate::Family::TencentCdn, 0, plain_text(f.code))
-        || module.and_then(module_code).is_some()
+        || module().and_then(module_code).is_some()
 }
 
 /// `code` 0 is a success; otherwise the public code, and the module code in the message.
@@ -189,14 +189,22 @@ fn module_code(_: &str) -> Option<AnyCode> {
 /// ```
 #[must_use]
 pub fn split_message(message: &str) -> Option<(&str, &str)> {
-    let rest = message.trim_start().strip_prefix(['(', '（'])?;
-    let end = rest.find([')', '）'])?;
-    let code = &rest[..end];
-    let digits = code.strip_prefix('-').unwrap_or(code);
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    let text = message.trim_start();
+    let rest = text.strip_prefix('(').or_else(|| text.strip_prefix('（'))?;
+    // An optional `-`, ASCII digits, then the closing parenthesis: read as bytes (the digits and
+    // the sign are ASCII, so the slices stay on character boundaries).
+    let bytes = rest.as_bytes();
+    let sign = usize::from(bytes.first() == Some(&b'-'));
+    let digits = bytes[sign..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if digits == 0 {
         return None;
     }
-    let after = &rest[end..];
-    let after = after.strip_prefix([')', '）']).unwrap_or(after);
+    let (code, after) = rest.split_at(sign + digits);
+    let after = after
+        .strip_prefix(')')
+        .or_else(|| after.strip_prefix('）'))?;
     Some((code, after.trim_start()))
 }
