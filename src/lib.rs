@@ -1,8 +1,9 @@
-//! A typed, constant-time catalog of the error codes of five cloud/API vendors: Cloudbypass,
-//! Tencent Cloud API 2.0 (CDN), Alibaba Cloud API Gateway, Upyun and Tencent Cloud API 3.0.
+//! A typed, constant-time catalog of the error codes of cloud/API vendors, one wire family at a
+//! time: Tencent Cloud API 3.0 and API 2.0 (CDN), Upyun's management API, Cloudbypass's API and
+//! Alibaba Cloud's API Gateway.
 //!
-//! Every code the vendors document is a variant of a `#[non_exhaustive]` enum in its vendor's
-//! family's module, with the exact wire code, the message in Chinese and English, the vendor's
+//! Every code the vendors document is a variant of a `#[non_exhaustive]` enum in its family's
+//! module, with the exact wire code, the message in Chinese and English, the vendor's
 //! description and remedy, the documented HTTP status, a cross-vendor [`ErrorKind`] and retry
 //! advice. All lookups are O(1) through perfect-hash maps and tables built at compile time from
 //! `data/`; none allocates, and nothing is built at run time.
