@@ -388,7 +388,7 @@ fn emit_families(out: &mut String, registry: &Registry, families: &[Family<'_>])
          /// How the family resolves codes its tables do not list.\n    \
          pub(crate) const fn policy(self) -> crate::resolve::Policy {{\n        match self {{\n{}\n        }}\n    }}\n\n    \
          /// The family's generated facts, `None` when it is disabled.\n    \
-         pub(crate) fn info(self) -> Option<&'static crate::family::Info> {{\n        match self {{\n{}\n        }}\n    }}\n\n    \
+         #[inline]\n    pub(crate) fn info(self) -> Option<&'static crate::family::Info> {{\n        match self {{\n{}\n        }}\n    }}\n\n    \
          /// The name of the family's own detail of a parsed error, if it has one.\n    \
          pub(crate) const fn detail_name(self) -> Option<&'static str> {{\n        match self {{\n{}\n        }}\n    }}\n\n    \
          /// The response headers the family documents (the registry's, always compiled).\n    \

@@ -44,6 +44,7 @@ impl Vendor {
     /// assert_eq!(Vendor::TencentCloud.status_meaning(409), None);
     /// ```
     #[must_use]
+    #[inline]
     pub fn status_meaning(self, status: u16) -> Option<&'static StatusMeaning> {
         self.families()
             .iter()
@@ -135,6 +136,7 @@ impl Family {
         self.header_list().iter()
     }
 
+    #[inline]
     pub(crate) fn enabled_info(self) -> Result<&'static crate::family::Info, Disabled> {
         self.info().ok_or(Disabled::new(self))
     }
