@@ -122,6 +122,25 @@ fn validate(path: &str, bytes: &[u8]) -> Vec<String> {
     }
 }
 
+/// The messages a fixture's paired `.err` file expects, one a line (rewritten from `actual`
+/// first, with `ERRCAT_BLESS=1`).
+fn expected_messages(case: &Path, actual: &[String]) -> Vec<String> {
+    let err_file = case.with_extension("err");
+    if bless() {
+        let mut text = actual.join("\n");
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        std::fs::write(&err_file, text).expect("write .err");
+    }
+    std::fs::read_to_string(&err_file)
+        .unwrap_or_else(|e| panic!("{}: {e}", err_file.display()))
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 /// A line diff of two message lists: `-` expected only, `+` actual only, ` ` both.
 fn diff(expected: &[String], actual: &[String]) -> String {
     let mut out = String::new();
@@ -230,21 +249,7 @@ fn every_fixture_gives_exactly_its_expected_messages() {
         let path = path_of(family_of(vendor));
         let bytes = std::fs::read(case).expect("read fixture");
         let actual = validate(&path, &bytes);
-        let err_file = case.with_extension("err");
-
-        if bless() {
-            let mut text = actual.join("\n");
-            if !text.is_empty() {
-                text.push('\n');
-            }
-            std::fs::write(&err_file, text).expect("write .err");
-        }
-        let expected: Vec<String> = std::fs::read_to_string(&err_file)
-            .unwrap_or_else(|e| panic!("{}: {e}", err_file.display()))
-            .lines()
-            .filter(|l| !l.is_empty())
-            .map(str::to_owned)
-            .collect();
+        let expected = expected_messages(case, &actual);
         if actual != expected {
             failures.push(format!(
                 "{stem}: messages differ (- expected, + actual):\n{}",
@@ -333,19 +338,7 @@ fn every_registry_fixture_gives_exactly_its_expected_messages() {
         let actual = validate::validate_registry("data/registry.json", &bytes)
             .err()
             .unwrap_or_default();
-        let err_file = case.with_extension("err");
-        if bless() {
-            let mut text = actual.join("\n");
-            if !text.is_empty() {
-                text.push('\n');
-            }
-            std::fs::write(&err_file, text).expect("write .err");
-        }
-        let expected: Vec<String> = std::fs::read_to_string(&err_file)
-            .unwrap_or_else(|e| panic!("{}: {e}", err_file.display()))
-            .lines()
-            .map(str::to_owned)
-            .collect();
+        let expected = expected_messages(case, &actual);
         if actual != expected {
             failures.push(format!("{stem}:\n{}", diff(&expected, &actual)));
         }
