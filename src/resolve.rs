@@ -303,9 +303,10 @@ pub(crate) fn walk<'a>(
     walk_in(family, info, raw, None)
 }
 
-/// The walk, where a code found exactly must be in the family's table number `table`, when
-/// given: a field whose codes are one table's (Tencent CDN's public `code`, whose numbers can
-/// collide with module codes) is not resolved to another table's code.
+/// The walk within the family's table number `table`, when given: every code it finds (exact,
+/// ancestor, hundred) is one of that table's. For a field whose codes are one table's (Tencent
+/// CDN's public `code`, whose numbers can collide with module codes), and for a typed table's own
+/// resolution (`tencent_cloud::common::Code::resolve`).
 pub(crate) fn walk_in<'a>(
     family: Family,
     info: &'static crate::family::Info,
@@ -362,7 +363,7 @@ pub(crate) fn walk_in<'a>(
     let levels = levels(raw, policy.dotted);
     for (depth, level) in levels.enumerate() {
         if depth > 0 {
-            if let Some(&code) = info.codes.get(level) {
+            if let Some(&code) = info.codes.get(level).filter(|c| in_scope(c)) {
                 r.entry = Some(code.entry());
                 r.basis = Basis::Family;
                 return r;
@@ -372,7 +373,7 @@ pub(crate) fn walk_in<'a>(
             r.rule = Some(rule);
             r.entry = self::levels(level, policy.dotted)
                 .skip(1)
-                .find_map(|parent| info.codes.get(parent))
+                .find_map(|parent| info.codes.get(parent).filter(|c| in_scope(c)))
                 .map(AnyCode::entry);
             r.basis = Basis::Classification;
             return r;

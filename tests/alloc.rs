@@ -431,7 +431,7 @@ const TENCENT_SUB_CODES: [&str; 8] = [
     "LimitExceeded.PhoneNumberDailyLimit",
     "LimitExceeded.PhoneNumberThirtySecondLimit",
     "LimitExceeded.PhoneNumberDailyLimit.Deeper",
-    "RequestLimitExceeded.UinLimitExceeded",
+    "RequestLimitExceeded.SomethingNew",
     "NoSuchFamily.Sub",
 ];
 

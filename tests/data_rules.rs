@@ -472,6 +472,7 @@ fn the_real_data_validates() {
         names,
         [
             "data/tencent-cloud/common/codes.json",
+            "data/tencent-cloud/common/common-codes-page.json",
             "data/upyun/management/codes.json",
             "data/tencent-cloud/cdn/codes.json",
             "data/cloudbypass/api/codes.json",

@@ -1,4 +1,5 @@
-//! Tencent Cloud API 3.0: the 26 common error codes. Feature `tencent-cloud-common` (default).
+//! Tencent Cloud API 3.0: the 38 common error codes, in two tables by source (`Code`, 26;
+//! `PageCode`, 12). Feature `tencent-cloud-common` (default).
 //!
 //! A failed call answers `{"Response": {"Error": {"Code": "AuthFailure.SignatureFailure",
 //! "Message": "..."}, "RequestId": "..."}}`. Codes are dotted, `Parent.Sub`; products return
@@ -23,7 +24,7 @@ use crate::response::kit::{
 use crate::response::{ParsedError, Problem};
 
 #[cfg(feature = "tencent-cloud-common")]
-pub use crate::tables::tencent_cloud_common::Code;
+pub use crate::tables::tencent_cloud_common::{Code, PageCode};
 
 #[cfg(feature = "tencent-cloud-common")]
 pub use resolved::Resolved;
@@ -32,7 +33,7 @@ pub use resolved::Resolved;
 mod resolved {
     use super::Code;
     use crate::response::Basis;
-    use crate::{AnyCode, ApiError, Classification, Family, catalog};
+    use crate::{AnyCode, ApiError, Classification, Family};
 
     /// How [`Code::resolve`] matched a raw code.
     ///
@@ -99,10 +100,12 @@ mod resolved {
 
     impl Code {
         /// Resolves a raw code through the one resolution walk
-        /// ([`catalog::resolve`](crate::catalog::resolve)): the listed code itself; else the
-        /// nearest classified or listed level (`LimitExceeded.PhoneNumberThirtySecondLimit` is
-        /// classified a rate limit; `InvalidParameter.InvalidZoneName` falls back to
-        /// `InvalidParameter`). O(number of dots).
+        /// ([`catalog::resolve`](crate::catalog::resolve)) within this table: the listed code
+        /// itself; else the nearest classified or listed level
+        /// (`LimitExceeded.PhoneNumberThirtySecondLimit` is classified a rate limit;
+        /// `InvalidParameter.InvalidZoneName` falls back to `InvalidParameter`). A code the
+        /// family's other table ([`PageCode`](super::PageCode)) lists resolves here to its nearest `Code`
+        /// ancestor; `catalog::resolve` gives the `PageCode` itself. O(number of dots).
         ///
         /// # Examples
         ///
@@ -119,10 +122,19 @@ mod resolved {
         ///     Some(Resolved::Classified(_, Some(Code::LimitExceeded)))
         /// ));
         /// assert_eq!(Code::resolve("NoSuchFamily.Sub"), None);
+        /// // Listed in the other table: here, its `Code` parent.
+        /// assert_eq!(
+        ///     Code::resolve("RequestLimitExceeded.UinLimitExceeded"),
+        ///     Some(Resolved::Parent(Code::RequestLimitExceeded))
+        /// );
         /// ```
         #[must_use]
         pub fn resolve(raw: &str) -> Option<Resolved> {
-            let r = catalog::resolve(Family::TencentCloudCommon, raw).ok()?;
+            // The walk within this table: what `catalog::resolve` finds in another table of the
+            // family (`PageCode`) is not a `Code`, and this answers with `Code`s.
+            let family = Family::TencentCloudCommon;
+            let info = family.enabled_info().ok()?;
+            let r = crate::resolve::walk_in(family, info, raw, Some(0));
             let code = ApiError::entry(&r).and_then(|e| common(e.any_code()));
             match r.basis() {
                 Basis::Exact => code.map(Resolved::Exact),
