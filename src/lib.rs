@@ -69,7 +69,7 @@
 //!
 //! | family | module | code types | feature |
 //! |---|---|---|---|
-//! | Tencent Cloud API 3.0, common codes | [`tencent_cloud::common`] | `Code` | `tencent-cloud-common` |
+//! | Tencent Cloud API 3.0, common codes | [`tencent_cloud::common`] | `Code`, `PageCode` | `tencent-cloud-common` |
 //! | Upyun (又拍云) management API | [`upyun::management`] | `Code` | `upyun-management` |
 //! | Tencent Cloud API 2.0 (CDN) | [`tencent_cloud::cdn`] | `Code`, `ModuleCode` | `tencent-cloud-cdn` |
 //! | Cloudbypass (穿云API) | [`cloudbypass::api`] | `Code` | `cloudbypass-api` |
