@@ -174,8 +174,15 @@ impl Entry {
     /// # Examples
     ///
     /// ```
-    /// let entry = errcat::upyun::management::Code::PurgeDailyLimitExceeded.entry();
-    /// assert_eq!(entry.message_aliases(), ["Purge reflesh must not over 5 times per day."]);
+    /// use errcat::upyun::management::Code;
+    ///
+    /// let entry = Code::PurgeDailyLimitExceeded.entry();
+    /// assert_eq!(entry.message().zh, "每天刷新次数不能多于5次");
+    /// assert_eq!(
+    ///     entry.message_aliases(),
+    ///     ["Purge reflesh must not over 5 times per day.", "每天刷新次数不能多余5次"]
+    /// );
+    /// assert!(errcat::catalog::by_message("每天刷新次数不能多余5次").contains(&Code::PurgeDailyLimitExceeded.into()));
     /// ```
     #[must_use]
     pub fn message_aliases(&self) -> &'static [&'static str] {
