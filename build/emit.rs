@@ -10,7 +10,9 @@ use std::fmt::Write as _;
 
 use crate::message_key::message_key;
 use crate::schema::{Entry, FamilyFile, FamilyRow, Registry, Table};
-use crate::validate::{MAX_HEADER_NAME, TEMPLATE_PLACEHOLDER, status_of, wait_of};
+use crate::validate::{
+    MAX_HEADER_NAME, MESSAGE_PLACEHOLDER, TEMPLATE_PLACEHOLDER, status_of, wait_of,
+};
 
 /// The largest HTTP status the status indexes cover (exclusive).
 const STATUS_SLOTS: usize = 600;
@@ -959,12 +961,14 @@ fn indent(lines: &str) -> String {
     })
 }
 
-/// `ALL`, `BY_CODE`, `BY_MESSAGE` and `BY_STATUS`.
+/// `ALL`, `BY_CODE`, `BY_MESSAGE`, `MESSAGE_TEMPLATES` and `BY_STATUS`.
 fn emit_indexes(out: &mut String, families: &[Family<'_>]) {
     // Every code, in family, table and entry order.
     let mut all = Vec::new();
     let mut by_code: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut by_message: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    // Message templates, by the text before the placeholder (`invalid ip:`).
+    let mut message_templates: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut by_status: BTreeMap<u16, Vec<String>> = BTreeMap::new();
     for family in families {
         for (_, file) in &family.files {
@@ -979,6 +983,15 @@ fn emit_indexes(out: &mut String, families: &[Family<'_>]) {
                         vec![message_key(&e.message.zh), message_key(&e.message.en)];
                     keys.extend(e.message_aliases.iter().map(|m| message_key(m)));
                     keys.dedup();
+                    let texts = [&e.message.zh, &e.message.en].into_iter();
+                    for text in texts.chain(&e.message_aliases) {
+                        if let Some(prefix) = text.strip_suffix(MESSAGE_PLACEHOLDER) {
+                            let slot = message_templates.entry(format!("{prefix}:")).or_default();
+                            if !slot.contains(&value) {
+                                slot.push(value.clone());
+                            }
+                        }
+                    }
                     for key in keys {
                         let slot = by_message.entry(key.to_owned()).or_default();
                         if !slot.contains(&value) {
@@ -1005,6 +1018,17 @@ fn emit_indexes(out: &mut String, families: &[Family<'_>]) {
         "BY_MESSAGE",
         "Message texts (zh, en and documented spellings), keyed by `message_key`",
         &by_message,
+    );
+    let templates: Vec<String> = message_templates
+        .iter()
+        .map(|(prefix, codes)| format!("({prefix:?}, &[{}])", codes.join(", ")))
+        .collect();
+    let _ = writeln!(
+        out,
+        "/// Message templates: the text before the placeholder, and the codes documented so.\n\
+         pub(crate) static MESSAGE_TEMPLATES: [(&str, &[AnyCode]); {}] = [{}];\n",
+        templates.len(),
+        templates.join(", ")
     );
     let mut slots = vec!["&[]".to_owned(); STATUS_SLOTS];
     for (status, codes) in &by_status {

@@ -24,6 +24,10 @@ pub const MAX_CODE_BYTES: usize = 256;
 /// The placeholder that makes a code a template.
 pub const TEMPLATE_PLACEHOLDER: &str = "%s";
 
+/// How a vendor marks the variable end of a message (Upyun's `invalid ip:...`): a message
+/// text ending in it is a template whose wire form is the text before the dots, then a value.
+pub const MESSAGE_PLACEHOLDER: &str = ":...";
+
 const KEYWORDS: [&str; 52] = [
     "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
     "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub",
@@ -783,6 +787,17 @@ fn check_meaning(registry: &Registry, entry: &Entry, err: &mut impl FnMut(&str, 
     check_url(entry.docs_url.as_deref(), "docs_url", &mut err3);
     if entry.message_aliases.iter().any(|a| a.trim().is_empty()) {
         err("missing text", "a message alias is empty");
+    }
+    let texts = [&entry.message.zh, &entry.message.en].into_iter();
+    if texts
+        .chain(&entry.message_aliases)
+        .filter_map(|t| t.strip_suffix(MESSAGE_PLACEHOLDER))
+        .any(|prefix| prefix.trim().is_empty())
+    {
+        err(
+            "invalid template",
+            "a message template (ending in `:...`) has words before its placeholder",
+        );
     }
     if let Some(status) = &entry.http_status {
         if status_of(status).is_none() {

@@ -323,7 +323,11 @@ pub fn by_status_for(vendor: Vendor, status: u16) -> impl Iterator<Item = AnyCod
 ///
 /// Surrounding white space and trailing sentence punctuation are ignored, so a wire message
 /// `Bucket not found` finds the entry documented as `Bucket not found.`. The vendor's own
-/// misspellings of messages (see [`Entry::message_aliases`]) are found too.
+/// misspellings of messages (see [`Entry::message_aliases`]) are found too. A message the
+/// vendor documents with a value left out (Upyun's `invalid ip:...`) is a template: text that
+/// is no documented message but starts with the template's words and carries a value
+/// (`invalid ip: 10.0.0.256`) finds its codes, after the exact lookup misses (a scan of the
+/// few templates).
 ///
 /// # Examples
 ///
@@ -341,14 +345,28 @@ pub fn by_status_for(vendor: Vendor, status: u16) -> impl Iterator<Item = AnyCod
 /// );
 /// // Trailing punctuation and spaces are not part of the key.
 /// assert_eq!(catalog::by_message("  Bucket not found. .").len(), 3);
+/// // A template, filled in on the wire.
+/// # #[cfg(feature = "upyun-management")] {
+/// use errcat::upyun::management::Code;
+/// assert_eq!(catalog::by_message("invalid ip:10.0.0.256"), [AnyCode::UpyunManagement(Code::InvalidIp)]);
+/// assert_eq!(catalog::by_message("invalid ip:"), [AnyCode::UpyunManagement(Code::InvalidIp)]);
+/// assert!(catalog::by_message("invalid ipv6:10.0.0.256").is_empty());
+/// # }
 /// ```
 #[must_use]
 #[inline]
 pub fn by_message(text: &str) -> &'static [AnyCode] {
-    generated::BY_MESSAGE
-        .get(message_key(text))
-        .copied()
-        .unwrap_or(&[])
+    let key = message_key(text);
+    if let Some(&codes) = generated::BY_MESSAGE.get(key) {
+        return codes;
+    }
+    generated::MESSAGE_TEMPLATES
+        .iter()
+        .find(|(prefix, _)| {
+            key.strip_prefix(prefix)
+                .is_some_and(|value| !value.trim().is_empty())
+        })
+        .map_or(&[], |&(_, codes)| codes)
 }
 
 /// The documented response header called `name`, compared case-insensitively, without

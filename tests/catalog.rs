@@ -254,13 +254,45 @@ impl Oracle {
             .collect()
     }
 
-    /// Every entry with a text whose normal form is that of `text`, in catalog order.
+    /// Every entry with a text whose normal form is that of `text`, in catalog order; failing
+    /// that, every entry with a template text (`invalid ip:...`) whose words before the dots
+    /// start `text` and are followed by a value.
     fn by_message(&self, text: &str) -> Vec<(&str, &str)> {
         let key = normalise(text);
-        self.rows
+        let exact: Vec<_> = self
+            .rows
             .iter()
             .filter(|r| r.texts().into_iter().any(|t| normalise(t) == key))
             .map(ORow::id)
+            .collect();
+        if !exact.is_empty() {
+            return exact;
+        }
+        self.rows
+            .iter()
+            .filter(|r| {
+                r.texts().into_iter().any(|t| {
+                    t.strip_suffix("...")
+                        .filter(|words| words.ends_with(':'))
+                        .and_then(|words| key.strip_prefix(words))
+                        .is_some_and(|value| !value.trim().is_empty())
+                })
+            })
+            .map(ORow::id)
+            .collect()
+    }
+
+    /// The entries whose message has a value left out (`invalid ip:...`), with the words before
+    /// the dots.
+    fn templates(&self) -> Vec<((&str, &str), &str)> {
+        self.rows
+            .iter()
+            .flat_map(|r| {
+                r.texts()
+                    .into_iter()
+                    .filter_map(|t| t.strip_suffix("...").filter(|w| w.ends_with(':')))
+                    .map(|words| (r.id(), words))
+            })
             .collect()
     }
 }
@@ -1422,6 +1454,11 @@ fn by_message_finds_every_text_and_every_code_sharing_it() {
         "no such message",
         "Bucket not",
         "bucket not found",
+        "invalid ip",
+        "invalid userAgent :x",
+        "invalid ipv6:1.2.3.4",
+        "Invalid ip:1.2.3.4",
+        "ip不合法:1.2.3.4",
     ] {
         f.eq(
             ids(catalog::by_message(miss).iter().copied()),
@@ -1433,6 +1470,42 @@ fn by_message_finds_every_text_and_every_code_sharing_it() {
         });
     }
     f.finish("by_message");
+}
+
+/// Upyun documents three messages with their value left out; the wire fills it in.
+#[test]
+fn by_message_fills_in_message_templates() {
+    let oracle = &*ORACLE;
+    let templates = oracle.templates();
+    assert_eq!(
+        templates,
+        [
+            (("upyun/management", "21221"), "invalid ip:"),
+            (("upyun/management", "21223"), "invalid userAgent:"),
+            (("upyun/management", "21225"), "invalid domain:"),
+        ]
+    );
+    let mut f = Failures::default();
+    for (id, words) in templates {
+        for value in ["1.2.3.4", " 10.0.0.256", "curl/8.0 (x86_64)", "例子.com."] {
+            let text = format!("{words}{value}");
+            f.eq(
+                ids(catalog::by_message(&text).iter().copied()),
+                vec![id],
+                || format!("by_message({text:?})"),
+            );
+            f.eq(oracle.by_message(&text), vec![id], || {
+                format!("oracle: by_message({text:?})")
+            });
+        }
+        // Not filled in: the documented text itself, found exactly.
+        f.eq(
+            ids(catalog::by_message(&format!("{words}...")).iter().copied()),
+            vec![id],
+            || format!("by_message({words:?}...)"),
+        );
+    }
+    f.finish("message templates");
 }
 
 #[test]

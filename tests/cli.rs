@@ -571,7 +571,7 @@ fn status_text_gives_the_vendor_meaning() {
 
 #[test]
 fn lookup_finds_aliases_templates_and_messages() {
-    let cases: [(&[&str], &[&str]); 5] = [
+    let cases: [(&[&str], &[&str]); 7] = [
         (
             &["lookup", "--json", "TThrottled by GROUP Flow Control"],
             &["Throttled by GROUP Flow Control"],
@@ -592,6 +592,8 @@ fn lookup_finds_aliases_templates_and_messages() {
             &["lookup", "--json", "非法ProjectID参数"],
             &["2130", "9002"],
         ),
+        (&["lookup", "--json", "invalid ip:10.0.0.256"], &["21221"]),
+        (&["lookup", "--json", "user_agentip不合法"], &["21223"]),
         (
             &["lookup", "--json", "AuthFailure.SignatureExpire"],
             &["AuthFailure.SignatureExpire"],
