@@ -132,12 +132,28 @@ fn message_keys() -> Vec<&'static str> {
     catalog::all().iter().flat_map(|&c| messages(c)).collect()
 }
 
+/// Exact texts first; when none matches, the message templates (`invalid ip:...`) whose words
+/// up to the colon start the text, followed by a value.
 fn oracle_by_message(text: &str) -> Vec<AnyCode> {
     let key = message_key(text);
-    catalog::all()
+    let exact: Vec<AnyCode> = catalog::all()
         .iter()
         .copied()
         .filter(|&c| messages(c).iter().any(|t| message_key(t) == key))
+        .collect();
+    if !exact.is_empty() {
+        return exact;
+    }
+    catalog::all()
+        .iter()
+        .copied()
+        .filter(|&c| {
+            messages(c).iter().any(|t| {
+                t.strip_suffix(":...")
+                    .and_then(|words| key.strip_prefix(words)?.strip_prefix(':'))
+                    .is_some_and(|value| !value.trim().is_empty())
+            })
+        })
         .collect()
 }
 

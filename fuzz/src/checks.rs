@@ -749,7 +749,8 @@ fn check_template(value: &str, code: AnyCode, parameter: &str) {
 // lookup_message
 
 /// `lookup_message`: every code [`catalog::by_message`] finds has a message (Chinese, English or
-/// a documented misspelling) with the input's normal form, and is found by its own message.
+/// a documented misspelling) with the input's normal form, or a message template (`invalid
+/// ip:...`) the input fills in, and is found by its own message.
 pub fn lookup_message(data: &[u8]) {
     check_message(&String::from_utf8_lossy(data));
 }
@@ -765,10 +766,15 @@ fn check_message(text: &str) {
         let entry = c.entry();
         let message = entry.message();
         let texts = [message.zh, message.en];
+        let fills = |t: &str| {
+            t.strip_suffix(":...")
+                .and_then(|words| key.strip_prefix(words)?.strip_prefix(':'))
+                .is_some_and(|value| !value.trim().is_empty())
+        };
         let own = texts
             .iter()
             .chain(entry.message_aliases())
-            .find(|t| message_key(t) == key);
+            .find(|t| message_key(t) == key || fills(t));
         assert!(
             own.is_some(),
             "by_message({text:?}) found {c:?}, whose messages are {message:?}"
