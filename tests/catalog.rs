@@ -1472,6 +1472,44 @@ fn by_message_finds_every_text_and_every_code_sharing_it() {
     f.finish("by_message");
 }
 
+/// Texts a response can carry as the seeds write them, which the catalog once lost by fixing a
+/// typo or translating: each finds its entry by message.
+#[test]
+fn documented_spellings_find_their_entries() {
+    let cases: [(&str, &[(&str, &str)]); 9] = [
+        ("非法Metirc参数", &[("tencent-cloud/cdn", "9001")]),
+        ("cant't beyond 24 hours", &[("upyun/management", "21902")]),
+        (r"cant\'t beyond 24 hours", &[("upyun/management", "21902")]),
+        (
+            "cant't beyond 30 days",
+            &[("upyun/management", "21903"), ("upyun/management", "21904")],
+        ),
+        ("单数错误", &[("upyun/management", "21301")]),
+        ("user_agentip不合法", &[("upyun/management", "21223")]),
+        (
+            "帐户mi'm密码验证失败,没有权限删除空间",
+            &[("upyun/management", "21230")],
+        ),
+        (
+            "invalid userAgent:curl/8.0",
+            &[("upyun/management", "21223")],
+        ),
+        (
+            "http(s)请求协议错误，只支持GET和POST请求。",
+            &[("tencent-cloud/common", "UnsupportedProtocol")],
+        ),
+    ];
+    let mut f = Failures::default();
+    for (text, expected) in cases {
+        f.eq(
+            ids(catalog::by_message(text).iter().copied()),
+            expected.to_vec(),
+            || format!("by_message({text:?})"),
+        );
+    }
+    f.finish("documented spellings");
+}
+
 /// Upyun documents three messages with their value left out; the wire fills it in.
 #[test]
 fn by_message_fills_in_message_templates() {
