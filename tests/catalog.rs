@@ -1510,6 +1510,60 @@ fn documented_spellings_find_their_entries() {
     f.finish("documented spellings");
 }
 
+/// Kinds and retry advice decided against the seeds' own words (each entry's note or
+/// `retry_reason` says why): they hold.
+#[test]
+fn kinds_decided_from_the_vendors_words_hold() {
+    let cases = [
+        (
+            "cloudbypass/api",
+            "TOO_MANY_REQUESTS",
+            ErrorKind::Blocked,
+            false,
+        ),
+        (
+            "tencent-cloud/common",
+            "ResourceInsufficient",
+            ErrorKind::Unavailable,
+            true,
+        ),
+        (
+            "tencent-cloud/common",
+            "RequestSizeLimitExceeded",
+            ErrorKind::InvalidRequest,
+            false,
+        ),
+        (
+            "tencent-cloud/cdn",
+            "2171",
+            ErrorKind::InvalidRequest,
+            false,
+        ),
+        ("tencent-cloud/cdn", "10000", ErrorKind::Internal, false),
+        ("upyun/management", "21103", ErrorKind::RateLimited, false),
+        ("upyun/management", "21113", ErrorKind::RateLimited, false),
+        ("upyun/management", "21114", ErrorKind::RateLimited, false),
+    ];
+    let mut f = Failures::default();
+    for (family, code, kind, retryable) in cases {
+        let found: Vec<AnyCode> = catalog::by_code(code)
+            .iter()
+            .copied()
+            .filter(|c| c.family().slug() == family)
+            .collect();
+        let [c] = found[..] else {
+            f.0.push(format!("{family} {code}: found {found:?}"));
+            continue;
+        };
+        let entry = c.entry();
+        f.eq(entry.kind(), kind, || format!("{family} {code}: kind"));
+        f.eq(entry.is_retryable(), retryable, || {
+            format!("{family} {code}: retryable")
+        });
+    }
+    f.finish("decided kinds");
+}
+
 /// Upyun documents three messages with their value left out; the wire fills it in.
 #[test]
 fn by_message_fills_in_message_templates() {
