@@ -22,6 +22,11 @@ use errcat::{
 };
 use errcat_bench_support::alloc::{Counting, count};
 
+#[allow(dead_code)]
+#[path = "support/expected.rs"]
+mod expected;
+use expected::TENCENT_SUB_CODES;
+
 #[global_allocator]
 static ALLOC: Counting = Counting;
 
@@ -422,18 +427,6 @@ fn check_vendor_helpers(check: &mut Check) {
         );
     }
 }
-
-/// Undocumented Tencent Cloud sub-codes, resolved by the walk.
-const TENCENT_SUB_CODES: [&str; 8] = [
-    "InvalidParameter.InvalidZoneName",
-    "AuthFailure.Whatever",
-    "AuthFailure",
-    "LimitExceeded.PhoneNumberDailyLimit",
-    "LimitExceeded.PhoneNumberThirtySecondLimit",
-    "LimitExceeded.PhoneNumberDailyLimit.Deeper",
-    "RequestLimitExceeded.SomethingNew",
-    "NoSuchFamily.Sub",
-];
 
 /// `catalog::resolve`, `catalog::resolve_all` and the resolution's `ApiError` view.
 fn check_resolution(check: &mut Check, family: Family, raw: &str) {

@@ -24,6 +24,11 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+#[allow(dead_code)]
+#[path = "support/expected.rs"]
+mod expected;
+use expected::{fills, template_words};
+
 // The build's own reading of the registry, compared with the library's enums below.
 // `validate.rs` names its schema as `crate::schema`, so both are included at the crate root,
 // exactly as `build.rs` does.
@@ -270,14 +275,7 @@ impl Oracle {
         }
         self.rows
             .iter()
-            .filter(|r| {
-                r.texts().into_iter().any(|t| {
-                    t.strip_suffix("...")
-                        .filter(|words| words.ends_with(':'))
-                        .and_then(|words| key.strip_prefix(words))
-                        .is_some_and(|value| !value.trim().is_empty())
-                })
-            })
+            .filter(|r| r.texts().into_iter().any(|t| fills(t, key)))
             .map(ORow::id)
             .collect()
     }
@@ -290,7 +288,7 @@ impl Oracle {
             .flat_map(|r| {
                 r.texts()
                     .into_iter()
-                    .filter_map(|t| t.strip_suffix("...").filter(|w| w.ends_with(':')))
+                    .filter_map(template_words)
                     .map(|words| (r.id(), words))
             })
             .collect()

@@ -24,21 +24,15 @@ use errcat::{
 };
 use proptest::prelude::*;
 
+#[path = "support/expected.rs"]
+mod expected;
+use expected::{
+    DETAIL_SEPARATORS, FAMILY_ALIASES, TENCENT_SUB_CODES, VENDOR_ALIASES, fills, message_key,
+};
+
 // ---------------------------------------------------------------------------------------------
-// Literal expectations: what `data/registry.json` says about names and resolution policies.
-
-/// Earlier slugs that still parse as a vendor (any ASCII case).
-const VENDOR_ALIASES: [(&str, Vendor); 3] = [
-    ("tencent-cdn", Vendor::TencentCloud),
-    ("aliyun-apigateway", Vendor::Aliyun),
-    ("alibaba-cloud", Vendor::Aliyun),
-];
-
-/// Earlier vendor slugs that still parse as the family they named (any ASCII case).
-const FAMILY_ALIASES: [(&str, Family); 2] = [
-    ("tencent-cdn", Family::TencentCdn),
-    ("aliyun-apigateway", Family::AliyunApiGateway),
-];
+// Literal expectations: what `data/registry.json` says about names and resolution policies
+// (the ones shared with the fuzz checks are in `support/expected.rs`).
 
 /// Families whose codes are dotted (`A.B` falls back to `A`).
 const DOTTED: [Family; 1] = [Family::TencentCloudCommon];
@@ -46,9 +40,6 @@ const DOTTED: [Family; 1] = [Family::TencentCloudCommon];
 const TEMPLATES: [Family; 1] = [Family::AliyunApiGateway];
 /// Families whose codes may come with detail appended (`Invalid Url: /x`).
 const APPENDED_DETAIL: [Family; 1] = [Family::AliyunApiGateway];
-/// What may separate a code from appended detail.
-const DETAIL_SEPARATORS: [char; 6] = [':', ',', ';', '(', '\n', '.'];
-
 /// The codes Tencent Cloud's data classifies (`classifications` of its data file).
 const CLASSIFIED: [&str; 6] = [
     "AuthFailure",
@@ -57,20 +48,6 @@ const CLASSIFIED: [&str; 6] = [
     "LimitExceeded.DeliveryFrequencyLimit",
     "LimitExceeded.PhoneNumberDailyLimit",
     "FailedOperation.InsufficientBalanceInSmsPackage",
-];
-
-/// Undocumented Tencent Cloud sub-codes, resolved by the walk.
-const TENCENT_SUB_CODES: [&str; 10] = [
-    "InvalidParameter.InvalidZoneName",
-    "InvalidParameterValue.InvalidZoneName",
-    "AuthFailure.Whatever",
-    "AuthFailure",
-    "LimitExceeded.PhoneNumberDailyLimit",
-    "LimitExceeded.PhoneNumberThirtySecondLimit",
-    "LimitExceeded.PhoneNumberDailyLimit.Deeper",
-    "RequestLimitExceeded.SomethingNew",
-    "FailedOperation.InsufficientBalanceInSmsPackage",
-    "NoSuchFamily.Sub",
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -113,13 +90,6 @@ fn oracle_lookup_in(family: Family, code: &str) -> Option<AnyCode> {
         .find(|&c| c.family() == family && spells(c, code))
 }
 
-/// The normal form `catalog::by_message` documents: leading white space, and any run of trailing
-/// white space and sentence punctuation, removed.
-fn message_key(text: &str) -> &str {
-    text.trim_start()
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '。' | '!' | '！'))
-}
-
 /// An entry's message texts: Chinese, English and documented misspellings.
 fn messages(c: AnyCode) -> Vec<&'static str> {
     let entry = c.entry();
@@ -147,13 +117,7 @@ fn oracle_by_message(text: &str) -> Vec<AnyCode> {
     catalog::all()
         .iter()
         .copied()
-        .filter(|&c| {
-            messages(c).iter().any(|t| {
-                t.strip_suffix(":...")
-                    .and_then(|words| key.strip_prefix(words)?.strip_prefix(':'))
-                    .is_some_and(|value| !value.trim().is_empty())
-            })
-        })
+        .filter(|&c| messages(c).iter().any(|t| fills(t, key)))
         .collect()
 }
 

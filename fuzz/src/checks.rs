@@ -26,24 +26,11 @@ use errcat::{
 };
 use errcat::{aliyun, cloudbypass, tencent_cloud, upyun};
 
-/// The other names a vendor parses from, ignoring ASCII case (`data/registry.json`): the vendor
-/// slugs of an earlier release, which named a family, and another name.
-const VENDOR_ALIASES: [(&str, Vendor); 3] = [
-    ("tencent-cdn", Vendor::TencentCloud),
-    ("aliyun-apigateway", Vendor::Aliyun),
-    ("alibaba-cloud", Vendor::Aliyun),
-];
-
-/// The other names a family parses from, ignoring ASCII case: the vendor slug of an earlier
-/// release that named it.
-const FAMILY_ALIASES: [(&str, Family); 2] = [
-    ("tencent-cdn", Family::TencentCdn),
-    ("aliyun-apigateway", Family::AliyunApiGateway),
-];
-
-/// The separators after which the resolution walk looks for a documented code followed by
-/// appended detail (`Invalid Url: /v2/x`).
-const DETAIL_SEPARATORS: [char; 6] = [':', ',', ';', '(', '\n', '.'];
+// The literal expectations the tests share (`tests/support/expected.rs`).
+#[allow(dead_code)]
+#[path = "../../tests/support/expected.rs"]
+mod expected;
+use expected::{DETAIL_SEPARATORS, FAMILY_ALIASES, VENDOR_ALIASES, fills, message_key};
 
 /// A fuzz target's check of one raw input.
 pub type Check = fn(&[u8]);
@@ -766,15 +753,10 @@ fn check_message(text: &str) {
         let entry = c.entry();
         let message = entry.message();
         let texts = [message.zh, message.en];
-        let fills = |t: &str| {
-            t.strip_suffix(":...")
-                .and_then(|words| key.strip_prefix(words)?.strip_prefix(':'))
-                .is_some_and(|value| !value.trim().is_empty())
-        };
         let own = texts
             .iter()
             .chain(entry.message_aliases())
-            .find(|t| message_key(t) == key || fills(t));
+            .find(|t| message_key(t) == key || fills(t, key));
         assert!(
             own.is_some(),
             "by_message({text:?}) found {c:?}, whose messages are {message:?}"
@@ -786,13 +768,6 @@ fn check_message(text: &str) {
             );
         }
     }
-}
-
-/// The normal form `catalog::by_message` documents: leading white space, and any run of trailing
-/// white space and sentence punctuation (`.`, `。`, `!`, `！`), removed.
-fn message_key(text: &str) -> &str {
-    text.trim_start()
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '。' | '!' | '！'))
 }
 
 // ---------------------------------------------------------------------------------------------
