@@ -319,15 +319,15 @@ pub fn by_status_for(vendor: Vendor, status: u16) -> impl Iterator<Item = AnyCod
         .filter(move |c| c.vendor() == vendor)
 }
 
-/// Every code whose message is `text`, in Chinese or English, in O(1).
+/// Every code whose message is `text`, in Chinese or English: one hash probe, then, only on a
+/// miss, a scan of the few message templates.
 ///
 /// Surrounding white space and trailing sentence punctuation are ignored, so a wire message
 /// `Bucket not found` finds the entry documented as `Bucket not found.`. The vendor's own
 /// misspellings of messages (see [`Entry::message_aliases`]) are found too. A message the
 /// vendor documents with a value left out (Upyun's `invalid ip:...`) is a template: text that
 /// is no documented message but starts with the template's words and carries a value
-/// (`invalid ip: 10.0.0.256`) finds its codes, after the exact lookup misses (a scan of the
-/// few templates).
+/// (`invalid ip: 10.0.0.256`) finds its codes.
 ///
 /// # Examples
 ///
