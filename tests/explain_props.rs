@@ -36,6 +36,10 @@ use proptest::option;
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
 
+#[path = "support/parsed_error.rs"]
+mod parsed_error;
+use parsed_error::{breaks_line, check_parsed_error, json_is};
+
 fn config() -> ProptestConfig {
     ProptestConfig {
         cases: 192,
@@ -321,21 +325,8 @@ fn outcome_problems(outcome: &Outcome<'_>) -> Vec<Problem> {
     }
 }
 
-/// Whether `text` breaks a line.
-fn breaks_line(text: &str) -> bool {
-    text.contains(['\n', '\r'])
-}
-
-/// `value`, a JSON string or `null`, is `text`.
-fn json_str(value: &serde_json::Value, text: Option<&str>) -> bool {
-    match text {
-        Some(text) => value.as_str() == Some(text),
-        None => value.is_null(),
-    }
-}
-
 /// An outcome serializes, with `"outcome"`, `family` and `vendor` as its accessors say, the
-/// fields of its case (see `check_error_traits`), and detaches from the input unchanged.
+/// fields of its case (see `check_parsed_error`), and detaches from the input unchanged.
 fn check_traits(outcome: &Outcome<'_>) -> Result<(), TestCaseError> {
     let owned: Outcome<'_> = outcome.clone().into_owned();
     prop_assert_eq!(&owned, outcome, "into_owned changed the outcome");
@@ -346,13 +337,13 @@ fn check_traits(outcome: &Outcome<'_>) -> Result<(), TestCaseError> {
     // Unrecognized has no family: the field is absent or null.
     let family = json.get("family").unwrap_or(&serde_json::Value::Null);
     prop_assert!(
-        json_str(family, outcome.family().map(Family::slug)),
+        json_is(family, outcome.family().map(Family::slug)),
         "{}",
         json
     );
     let vendor = json.get("vendor").unwrap_or(&serde_json::Value::Null);
     prop_assert!(
-        json_str(vendor, outcome.vendor().map(Vendor::slug)),
+        json_is(vendor, outcome.vendor().map(Vendor::slug)),
         "{}",
         json
     );
@@ -367,10 +358,10 @@ fn check_traits(outcome: &Outcome<'_>) -> Result<(), TestCaseError> {
                 json["response_status"].as_u64(),
                 s.response_status().map(u64::from)
             );
-            prop_assert!(json_str(&json["request_id"], s.request_id()), "{}", json);
+            prop_assert!(json_is(&json["request_id"], s.request_id()), "{}", json);
         }
         Outcome::Error(e) => {
-            check_error_traits(e)?;
+            check_parsed_error(e, e);
             // The error's own object, after `"outcome"`.
             let mut own = serde_json::to_value(e).unwrap_or_default();
             if let Some(map) = own.as_object_mut() {
@@ -393,148 +384,6 @@ fn check_traits(outcome: &Outcome<'_>) -> Result<(), TestCaseError> {
         }
         _ => {}
     }
-    Ok(())
-}
-
-/// A parsed error is an ordinary Rust error: one line of `Display` with its family, raw code,
-/// kind, message and request id; `into_owned` keeps every field; it serializes, its JSON's fields
-/// matching the accessors.
-fn check_error_traits(e: &ParsedError<'_>) -> Result<(), TestCaseError> {
-    // Display.
-    let line = e.to_string();
-    // Received texts appear with their control characters escaped, as `char::escape_default`
-    // writes them, so that the line stays one.
-    let one_line = |text: &str| -> String {
-        text.chars()
-            .map(|c| {
-                if c.is_control() {
-                    c.escape_default().to_string()
-                } else {
-                    c.to_string()
-                }
-            })
-            .collect()
-    };
-    let head = match e.raw_code() {
-        Some(code) => format!("{} error {} ({})", e.family(), one_line(code), e.kind()),
-        None => format!("{} error ({})", e.family(), e.kind()),
-    };
-    prop_assert!(
-        line.starts_with(&head),
-        "{:?} does not start with {:?}",
-        line,
-        head
-    );
-    if let Some(message) = e.received_message() {
-        prop_assert!(
-            line.contains(&format!(": {}", one_line(message))),
-            "{:?} lacks the message",
-            line
-        );
-    }
-    if let Some(id) = e.request_id() {
-        prop_assert!(
-            line.ends_with(&format!(", request id {}", one_line(id))),
-            "{:?} lacks the id",
-            line
-        );
-    }
-    // One line, whatever the vendor sent.
-    prop_assert!(!breaks_line(&line), "{:?} is not one line", line);
-    let error: &dyn std::error::Error = e;
-    prop_assert!(error.source().is_none());
-    let debug = format!("{e:?}");
-    prop_assert!(debug.starts_with("ParsedError {"), "{}", debug);
-    check_into_owned(e)?;
-    check_error_json(e)
-}
-
-/// `into_owned` keeps every field of a parsed error.
-fn check_into_owned(e: &ParsedError<'_>) -> Result<(), TestCaseError> {
-    let owned: ParsedError<'static> = e.clone().into_owned();
-    prop_assert_eq!(owned.family(), e.family());
-    prop_assert_eq!(owned.raw_code(), e.raw_code());
-    prop_assert_eq!(owned.typed_code(), e.typed_code());
-    prop_assert_eq!(owned.received_message(), e.received_message());
-    prop_assert_eq!(owned.request_id(), e.request_id());
-    prop_assert_eq!(owned.template_parameter(), e.template_parameter());
-    prop_assert_eq!(owned.response_status(), e.response_status());
-    prop_assert_eq!(owned.basis(), e.basis());
-    prop_assert_eq!(owned.classification(), e.classification());
-    prop_assert_eq!(
-        owned.entry().map(errcat::Entry::any_code),
-        e.entry().map(errcat::Entry::any_code)
-    );
-    prop_assert_eq!(
-        (owned.kind(), owned.is_retryable()),
-        (e.kind(), e.is_retryable())
-    );
-    prop_assert_eq!(
-        owned.problems().collect::<Vec<_>>(),
-        e.problems().collect::<Vec<_>>()
-    );
-    prop_assert_eq!(
-        tencent_cloud::cdn::Details::of(&owned),
-        tencent_cloud::cdn::Details::of(e)
-    );
-    prop_assert_eq!(
-        upyun::management::Details::of(&owned),
-        upyun::management::Details::of(e)
-    );
-    prop_assert_eq!(
-        errcat::aliyun::apigateway::Details::of(&owned),
-        errcat::aliyun::apigateway::Details::of(e)
-    );
-    prop_assert_eq!(owned.to_string(), e.to_string());
-    let owned: ParsedError<'_> = owned;
-    prop_assert!(owned == *e, "into_owned changed {:?}", e);
-    Ok(())
-}
-
-/// A parsed error serializes, the fields of its JSON object as its accessors say.
-fn check_error_json(e: &ParsedError<'_>) -> Result<(), TestCaseError> {
-    let json = serde_json::to_value(e);
-    prop_assert!(json.is_ok(), "{:?} does not serialize: {:?}", e, json);
-    let json = json.unwrap_or_default();
-    prop_assert!(
-        json_str(&json["raw_code"], e.raw_code()),
-        "raw_code: {}",
-        json
-    );
-    prop_assert_eq!(json["kind"].as_str(), Some(e.kind().as_str()), "{}", json);
-    prop_assert_eq!(json["family"].as_str(), Some(e.family().slug()), "{}", json);
-    prop_assert_eq!(json["vendor"].as_str(), Some(e.vendor().slug()), "{}", json);
-    let code = e.typed_code().map(errcat::AnyCode::as_str);
-    prop_assert!(json_str(&json["code"], code), "code: {}", json);
-    prop_assert_eq!(json["known"].as_bool(), Some(e.is_known()), "{}", json);
-    prop_assert_eq!(
-        json["retryable"].as_bool(),
-        Some(e.is_retryable()),
-        "{}",
-        json
-    );
-    prop_assert_eq!(json["basis"].as_str(), Some(e.basis().as_str()), "{}", json);
-    prop_assert_eq!(
-        json["response_status"].as_u64(),
-        e.response_status().map(u64::from)
-    );
-    let message = e.received_message();
-    prop_assert!(
-        json_str(&json["received_message"], message),
-        "message: {}",
-        json
-    );
-    prop_assert!(
-        json_str(&json["request_id"], e.request_id()),
-        "request_id: {}",
-        json
-    );
-    let parameter = e.template_parameter();
-    prop_assert!(json_str(&json["template_parameter"], parameter), "{}", json);
-    let problems: Vec<&str> = e.problems().map(Problem::as_str).collect();
-    prop_assert_eq!(&json["problems"], &serde_json::json!(problems), "{}", json);
-    let entry = e.entry().map(errcat::Entry::code);
-    prop_assert!(json_str(&json["entry"]["code"], entry), "entry: {}", json);
     Ok(())
 }
 
@@ -892,7 +741,7 @@ proptest! {
         check_field("code", e.raw_code(), &code, &e, Problem::CodeWrongType)?;
         check_field("message", e.received_message(), &message, &e, Problem::MessageWrongType)?;
         check_field("id", e.request_id(), &id, &e, Problem::RequestIdWrongType)?;
-        check_error_traits(&e)?;
+        check_parsed_error(&e, &e);
     }
 
     #[test]
@@ -933,7 +782,7 @@ proptest! {
             if let Some((_, digits)) = module {
                 prop_assert_eq!(tencent_cloud::cdn::Details::of(&e).and_then(|d| d.module_code()), Some(digits));
             }
-            check_error_traits(&e)?;
+            check_parsed_error(&e, &e);
         }
     }
 
@@ -985,7 +834,7 @@ proptest! {
         if let Field::Str(..) | Field::Num(_) = request {
             prop_assert_eq!(upyun::management::Details::of(&e).and_then(|d| d.request()), request.text());
         }
-        check_error_traits(&e)?;
+        check_parsed_error(&e, &e);
         // Level and module only for exactly five ASCII digits starting 1 or 2.
         let raw = e.raw_code().unwrap_or("");
         let five = raw.len() == 5
@@ -1023,7 +872,7 @@ proptest! {
         check_field("Code", e.raw_code(), &code, &e, Problem::CodeWrongType)?;
         check_field("Message", e.received_message(), &message, &e, Problem::MessageWrongType)?;
         check_field("RequestId", e.request_id(), &request_id, &e, Problem::RequestIdWrongType)?;
-        check_error_traits(&e)?;
+        check_parsed_error(&e, &e);
     }
 
     #[test]
@@ -1076,7 +925,7 @@ proptest! {
             .iter()
             .any(|v| v.as_deref().is_some_and(|b| std::str::from_utf8(b).is_err()));
         prop_assert_eq!(e.problems().any(|p| p == Problem::HeaderNotUtf8), not_utf8);
-        check_error_traits(&e)?;
+        check_parsed_error(&e, &e);
     }
 }
 

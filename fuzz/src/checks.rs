@@ -32,6 +32,11 @@ use errcat::{aliyun, cloudbypass, tencent_cloud, upyun};
 mod expected;
 use expected::{DETAIL_SEPARATORS, FAMILY_ALIASES, VENDOR_ALIASES, fills, message_key};
 
+// The check of a parsed error the property tests share (`tests/support/parsed_error.rs`).
+#[path = "../../tests/support/parsed_error.rs"]
+mod parsed_error;
+use parsed_error::{check_parsed_error, json_is};
+
 /// A fuzz target's check of one raw input.
 pub type Check = fn(&[u8]);
 
@@ -1169,19 +1174,6 @@ fn outcome_problems(outcome: &Outcome<'_>) -> Vec<Problem> {
     }
 }
 
-/// `value`, a JSON string or `null`, is `text`.
-fn json_is(value: &serde_json::Value, text: Option<&str>) -> bool {
-    match text {
-        Some(text) => value.as_str() == Some(text),
-        None => value.is_null(),
-    }
-}
-
-/// Whether `text` breaks a line.
-fn breaks_line(text: &str) -> bool {
-    text.contains(['\n', '\r'])
-}
-
 /// An outcome detaches from the input unchanged (`into_owned`) and serializes, with
 /// `"outcome"`, `family`, `vendor` and the fields of its case as its accessors say; an error
 /// displays on one line with its family, raw code, kind, message and request id.
@@ -1255,122 +1247,20 @@ fn check_traits(input: &ExplainInput, outcome: &Outcome<'_>) {
     }
 }
 
-/// Received text as `Display` writes it: control characters escaped as `char::escape_default`
-/// writes them, so that the line stays one.
-fn one_line(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
-
-/// A parsed error: `Display` on one line whatever was received, `into_owned` keeping every
-/// field, its JSON's fields as the accessors say.
+/// A parsed error: its traits as `tests/support/parsed_error.rs` checks them, and the outcome's
+/// JSON is `"outcome"` then the error's own JSON.
 fn check_error_traits(
     input: &ExplainInput,
     err: &errcat::ParsedError<'_>,
     json: &serde_json::Value,
 ) {
-    let line = err.to_string();
-    let head = match err.raw_code() {
-        Some(code) => format!("{} error {} ({})", err.family(), one_line(code), err.kind()),
-        None => format!("{} error ({})", err.family(), err.kind()),
-    };
-    assert!(
-        line.starts_with(&head),
-        "{line:?} is not {head:?}...: {input:?}"
-    );
-    if let Some(message) = err.received_message() {
-        assert!(
-            line.contains(&format!(": {}", one_line(message))),
-            "{line:?}: {input:?}"
-        );
+    check_parsed_error(err, input);
+    let mut fields = json.clone();
+    if let Some(object) = fields.as_object_mut() {
+        object.remove("outcome");
     }
-    if let Some(id) = err.request_id() {
-        assert!(
-            line.ends_with(&format!(", request id {}", one_line(id))),
-            "{line:?}: {input:?}"
-        );
-    }
-    assert!(!breaks_line(&line), "{line:?} is not one line: {input:?}");
-    assert!(std::error::Error::source(err).is_none());
-
-    let owned: errcat::ParsedError<'static> = err.clone().into_owned();
-    assert_eq!(
-        (
-            owned.raw_code(),
-            owned.received_message(),
-            owned.request_id()
-        ),
-        (err.raw_code(), err.received_message(), err.request_id()),
-        "into_owned: {input:?}"
-    );
-    assert_eq!(
-        (owned.template_parameter(), owned.response_status()),
-        (err.template_parameter(), err.response_status()),
-        "into_owned: {input:?}"
-    );
-    assert_eq!(
-        (
-            owned.family(),
-            owned.typed_code(),
-            owned.basis(),
-            owned.kind()
-        ),
-        (err.family(), err.typed_code(), err.basis(), err.kind()),
-        "into_owned: {input:?}"
-    );
-    assert_eq!(owned.to_string(), line, "into_owned: {input:?}");
-    let owned: errcat::ParsedError<'_> = owned;
-    assert!(owned == *err, "into_owned: {input:?}");
-
-    let field = |name: &str| &json[name];
-    assert!(
-        json_is(field("raw_code"), err.raw_code()),
-        "raw_code: {json}: {input:?}"
-    );
-    assert_eq!(
-        field("kind").as_str(),
-        Some(err.kind().as_str()),
-        "{json}: {input:?}"
-    );
-    assert_eq!(
-        field("family").as_str(),
-        Some(err.family().slug()),
-        "{json}: {input:?}"
-    );
-    assert!(
-        json_is(field("code"), err.typed_code().map(AnyCode::as_str)),
-        "code: {json}: {input:?}"
-    );
-    assert_eq!(field("known").as_bool(), Some(err.is_known()), "{json}");
-    assert_eq!(
-        field("retryable").as_bool(),
-        Some(err.is_retryable()),
-        "{json}"
-    );
-    assert_eq!(
-        field("basis").as_str(),
-        Some(err.basis().as_str()),
-        "{json}"
-    );
-    assert!(
-        json_is(field("received_message"), err.received_message()),
-        "received_message: {json}: {input:?}"
-    );
-    assert!(
-        json_is(field("request_id"), err.request_id()),
-        "request_id: {json}: {input:?}"
-    );
-    assert!(
-        json_is(field("template_parameter"), err.template_parameter()),
-        "template_parameter: {json}: {input:?}"
-    );
+    let own = serde_json::to_value(err).ok();
+    assert_eq!(Some(fields), own, "the outcome's JSON: {input:?}");
 }
 
 /// The typed parts of an error agree with the raw parts and with the catalog: what the family's
