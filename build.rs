@@ -43,7 +43,7 @@ fn enabled(feature: &str) -> bool {
 fn run() -> Result<(), Vec<String>> {
     println!("cargo::rerun-if-changed=build");
     println!("cargo::rerun-if-changed=src/message_key.rs");
-    // `errcat_default_features`: the default features (the first release's five families) are
+    // `errcat_default_features`: the default features (every family but the large opt-in ones) are
     // on, as with `cargo test` and `--all-features`. The tests written against those tables
     // compile only then; `--no-default-features` runs the rest.
     println!("cargo::rustc-check-cfg=cfg(errcat_default_features)");

@@ -65,14 +65,28 @@ fn any_value(row: &FamilyRow, table: &Table, e: &Entry) -> String {
     )
 }
 
-/// Escapes text for Markdown inside a rustdoc attribute.
+/// Escapes text for Markdown inside a rustdoc attribute; a bare `http(s)://` URL becomes an
+/// autolink (`<https://...>`), up to white space or the punctuation that ends it in prose.
 fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if rest.starts_with("https://") || rest.starts_with("http://") {
+            let end = rest
+                .find(|c: char| c.is_whitespace() || ",;)<>\"'，；）。".contains(c))
+                .unwrap_or(rest.len());
+            let url = rest[..end].trim_end_matches(['.', ':']);
+            out.push('<');
+            out.push_str(url);
+            out.push('>');
+            rest = &rest[url.len()..];
+            continue;
+        }
         if "\\`*_[]<>#|~".contains(c) {
             out.push('\\');
         }
         out.push(c);
+        rest = &rest[c.len_utf8()..];
     }
     out
 }

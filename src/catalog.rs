@@ -160,7 +160,7 @@ impl ApiError for AnyCode {
 /// # Examples
 ///
 /// ```
-/// assert_eq!(errcat::catalog::all().len(), 317); // the default features' five families
+/// assert_eq!(errcat::catalog::all().len(), 575); // the default features' six families
 /// ```
 #[must_use]
 pub fn all() -> &'static [AnyCode] {
@@ -279,8 +279,9 @@ pub fn by_code(code: &str) -> &'static [AnyCode] {
 
 /// Every code whose documented HTTP status is `status`, by array index.
 ///
-/// Only Alibaba Cloud API Gateway documents a status per code. For what a vendor says a status
-/// means in general, see [`Vendor::status_meaning`] and [`Family::status_meaning`].
+/// Alibaba Cloud API Gateway and Upyun's REST API document a status per code; the codes come in
+/// catalog order. For what a vendor says a status means in general, see
+/// [`Vendor::status_meaning`] and [`Family::status_meaning`].
 ///
 /// # Examples
 ///
@@ -288,8 +289,9 @@ pub fn by_code(code: &str) -> &'static [AnyCode] {
 /// use errcat::{Vendor, catalog};
 ///
 /// let not_found = catalog::by_status(404);
-/// assert_eq!(not_found.len(), 1);
+/// assert_eq!(not_found.len(), 6); // 1 Alibaba Cloud, 5 Upyun REST
 /// assert_eq!(not_found[0].as_str(), "Empty Signature");
+/// assert_eq!(not_found[1].as_str(), "40400001");
 /// assert!(catalog::by_status(418).is_empty());
 /// assert!(catalog::by_status(u16::MAX).is_empty());
 /// ```
@@ -310,7 +312,8 @@ pub fn by_status(status: u16) -> &'static [AnyCode] {
 /// use errcat::{Vendor, catalog};
 ///
 /// assert_eq!(catalog::by_status_for(Vendor::Aliyun, 503).count(), 1);
-/// assert_eq!(catalog::by_status_for(Vendor::Upyun, 503).count(), 0);
+/// assert_eq!(catalog::by_status_for(Vendor::Upyun, 503).count(), 41); // the REST API's
+/// assert_eq!(catalog::by_status_for(Vendor::TencentCloud, 503).count(), 0);
 /// ```
 pub fn by_status_for(vendor: Vendor, status: u16) -> impl Iterator<Item = AnyCode> {
     by_status(status)

@@ -43,22 +43,23 @@ mod validate;
 // Literal expectations (written by hand, independent of the data files and of the library).
 
 /// Family slugs in registry order, which is detection order and catalog order.
-const CATALOG_ORDER: [&str; 5] = [
+const CATALOG_ORDER: [&str; 6] = [
     "tencent-cloud/common",
     "upyun/management",
     "tencent-cloud/cdn",
     "cloudbypass/api",
     "aliyun/apigateway",
+    "upyun/rest",
 ];
 
 /// Vendor slugs in `Vendor::ALL` order.
 const VENDORS: [&str; 4] = ["cloudbypass", "tencent-cloud", "aliyun", "upyun"];
 
 /// Total number of documented codes.
-const TOTAL: usize = 317;
+const TOTAL: usize = 575;
 
 /// Number of codes per family and table, in catalog order.
-const COUNTS: [(&str, &str, usize); 7] = [
+const COUNTS: [(&str, &str, usize); 8] = [
     ("tencent-cloud/common", "Code", 26),
     ("tencent-cloud/common", "PageCode", 12),
     ("upyun/management", "Code", 144),
@@ -66,6 +67,8 @@ const COUNTS: [(&str, &str, usize); 7] = [
     ("tencent-cloud/cdn", "ModuleCode", 63),
     ("cloudbypass/api", "Code", 27),
     ("aliyun/apigateway", "Code", 29),
+    // The rows of upyun/docs `sources/api/errno.md` at 8d194b08 (the importer checks it too).
+    ("upyun/rest", "Code", 258),
 ];
 
 /// The kinds table of `data/README.md`: name, canonical HTTP status, retry by default.
@@ -1256,6 +1259,7 @@ fn counts_match_the_literal_expectations_and_the_oracle() {
             "Code",
             aliyun::apigateway::Code::ALL.len(),
         ),
+        ("upyun/rest", "Code", upyun::rest::Code::ALL.len()),
     ];
     assert_eq!(typed, COUNTS, "generated ALL lengths");
     let from_oracle: Vec<(&str, &str, usize)> = oracle
@@ -1353,7 +1357,11 @@ fn by_status_equals_a_linear_scan_for_every_u16() {
             .filter(|r| r.http_status.is_some())
             .count()
     );
-    assert_eq!(found, 29, "every Aliyun code has a status, no other does");
+    assert_eq!(
+        found,
+        29 + 258,
+        "every Aliyun and Upyun REST code has a status, no other does"
+    );
 }
 
 type Meaning = (u16, String, (String, String));
@@ -2114,7 +2122,7 @@ fn family_order_slugs_and_facts_agree_with_the_registry() {
             err.to_string(),
             format!(
                 "unknown family {bad:?}: expected one of tencent-cloud/common, upyun/management, \
-                 tencent-cloud/cdn, cloudbypass/api, aliyun/apigateway"
+                 tencent-cloud/cdn, cloudbypass/api, aliyun/apigateway, upyun/rest"
             )
         );
         assert!(serde_json::from_str::<Family>(&format!("{bad:?}")).is_err());
@@ -2202,6 +2210,54 @@ fn upyun_structure_agrees_with_the_digits_of_every_code() {
         assert_eq!(s.module_name().map(text_pair), expected, "module {module}");
     }
     assert_eq!(modules.len(), 12);
+}
+
+#[test]
+fn upyun_rest_codes_carry_their_http_status() {
+    let oracle = &*ORACLE;
+    let rows: Vec<&ORow> = oracle
+        .rows
+        .iter()
+        .filter(|r| r.family == "upyun/rest")
+        .collect();
+    assert_eq!(rows.len(), upyun::rest::Code::ALL.len());
+    for row in &rows {
+        // The document's status column, and the status the code's first three digits carry.
+        let digits: u16 = row.code[..3].parse().expect("eight digits");
+        assert_eq!(row.http_status, Some(digits), "{}", row.code);
+        assert_eq!(
+            upyun::rest::status_of(&row.code),
+            Some(digits),
+            "{}",
+            row.code
+        );
+        // The vendor's English is the wire `msg`; the Chinese is errcat's, and says so.
+        assert!(
+            row.note
+                .as_deref()
+                .is_some_and(|n| n.contains("Chinese message is errcat's translation")),
+            "{}",
+            row.code
+        );
+    }
+    // Not of the form: a management code, too short, too long, not an error status, not digits.
+    for other in [
+        "21402",
+        "4010000",
+        "401000050",
+        "20000000",
+        "6000000x",
+        "4O100005",
+        "",
+    ] {
+        assert_eq!(upyun::rest::status_of(other), None, "{other:?}");
+    }
+    // A typo the importer fixed still finds its entry by the document's wording.
+    let by_typo: Vec<&str> = catalog::by_message("unknow error")
+        .iter()
+        .map(|c| c.as_str())
+        .collect();
+    assert_eq!(by_typo, ["50300029"]);
 }
 
 #[test]

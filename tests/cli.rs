@@ -68,7 +68,7 @@ fn golden_dir() -> PathBuf {
 }
 
 /// Golden cases: file name (without `.out`) and arguments. Each exits 0 with nothing on stderr.
-const GOLDEN: [(&str, &[&str]); 12] = [
+const GOLDEN: [(&str, &[&str]); 14] = [
     // The JSON shape of `explain`, one per outcome: the library's `Serialize`, as it is.
     (
         "explain_json_error_tencent_cdn",
@@ -110,6 +110,18 @@ const GOLDEN: [(&str, &[&str]); 12] = [
         ],
     ),
     ("lookup_21402", &["lookup", "21402"]),
+    ("lookup_40100005", &["lookup", "40100005"]),
+    (
+        // As quoted in Molunerfinn/PicGo#1214.
+        "explain_upyun_rest_signature_error",
+        &[
+            "explain",
+            "--status",
+            "401",
+            "--body",
+            r#"{"msg":"signature error","code":40100005,"id":"5486020283e12a92abf034129bf0d4be"}"#,
+        ],
+    ),
     ("lookup_json_21402", &["lookup", "--json", "21402"]),
     (
         "lookup_vendor_aliyun_alias",
@@ -120,7 +132,7 @@ const GOLDEN: [(&str, &[&str]); 12] = [
             "TThrottled by GROUP Flow Control",
         ],
     ),
-    ("status_403_json", &["status", "403", "--json"]),
+    ("status_429_json", &["status", "429", "--json"]),
     ("status_409", &["status", "409"]),
     (
         "list_vendor_tencent_cloud_json",
@@ -363,7 +375,8 @@ fn list_json_has_every_entry_with_the_documented_shape() {
     assert_eq!(run.code, Some(0), "{}", run.describe());
     assert_eq!(run.stderr, "");
     let items = json_array(&run);
-    assert_eq!(items.len(), 317);
+    assert_eq!(items.len(), errcat::catalog::all().len());
+    assert_eq!(items.len(), 575);
     let mut listed = Vec::new();
     for (i, item) in items.iter().enumerate() {
         match check_entry_shape(item) {
@@ -487,7 +500,7 @@ fn list_by_family_json_has_only_that_family() {
 #[test]
 fn vendor_and_family_slugs_parse_case_insensitively_and_old_slugs_name_their_family() {
     let cases: [(&str, &[Family]); 9] = [
-        ("UPYUN", &[Family::UpyunManagement]),
+        ("UPYUN", &[Family::UpyunManagement, Family::UpyunRest]),
         ("Upyun/Management", &[Family::UpyunManagement]),
         (
             "Tencent-Cloud",
@@ -836,7 +849,7 @@ fn bad_arguments_exit_2_with_a_usage_message() {
             "invalid value 'aws' for '--vendor <VENDOR>': unknown vendor or family \"aws\": \
              expected a vendor (cloudbypass, tencent-cloud, aliyun, upyun) or a family \
              (tencent-cloud/common, upyun/management, tencent-cloud/cdn, cloudbypass/api, \
-             aliyun/apigateway)",
+             aliyun/apigateway, upyun/rest)",
         ),
         (
             &["status", "--vendor", "upyun/cdn", "403"],

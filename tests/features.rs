@@ -12,6 +12,7 @@ fn compiled(family: Family) -> bool {
     match family.feature() {
         "tencent-cloud-common" => cfg!(feature = "tencent-cloud-common"),
         "upyun-management" => cfg!(feature = "upyun-management"),
+        "upyun-rest" => cfg!(feature = "upyun-rest"),
         "tencent-cloud-cdn" => cfg!(feature = "tencent-cloud-cdn"),
         "cloudbypass-api" => cfg!(feature = "cloudbypass-api"),
         "aliyun-apigateway" => cfg!(feature = "aliyun-apigateway"),
@@ -39,6 +40,12 @@ fn sample(
             "21402",
             Response::new(br#"{"error_code": "21402", "request": "PUT /operators/", "message": "m"}"#)
                 .with_status(409)
+                .with_headers(vec![]),
+        ),
+        Family::UpyunRest => (
+            "40100005",
+            Response::new(br#"{"msg": "signature error", "code": 40100005, "id": "r-1"}"#)
+                .with_status(401)
                 .with_headers(vec![]),
         ),
         Family::TencentCdn => (

@@ -137,6 +137,7 @@ fn explain_seeds_reach_every_family_and_outcome() {
         Family::TencentCdn,
         Family::TencentCloudCommon,
         Family::UpyunManagement,
+        Family::UpyunRest,
     ] {
         expected.insert(format!("success {family}"));
     }
@@ -198,7 +199,10 @@ fn explain_input_format() {
         ExplainInput::decode(b"b").hint,
         Some(Hint::Vendor(Vendor::TencentCloud))
     );
-    for beyond in [b"5", b"e", b"-", b"A"] {
-        assert_eq!(ExplainInput::decode(beyond).hint, None);
+    // The first digit and letter past the registry's families and vendors.
+    let families = u8::try_from(Family::ALL.len()).unwrap();
+    let vendors = u8::try_from(Vendor::ALL.len()).unwrap();
+    for beyond in [b'0' + families, b'a' + vendors, b'-', b'A'] {
+        assert_eq!(ExplainInput::decode(&[beyond]).hint, None);
     }
 }

@@ -42,11 +42,12 @@ const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
 /// Every fixture directory and the family its responses are of: one per family, plus responses
 /// of none of them. (The directories keep the vendor slugs of the release before families.)
-const DIRS: [(&str, Option<Family>); 6] = [
+const DIRS: [(&str, Option<Family>); 7] = [
     ("cloudbypass", Some(Family::CloudbypassApi)),
     ("tencent-cdn", Some(Family::TencentCdn)),
     ("aliyun-apigateway", Some(Family::AliyunApiGateway)),
     ("upyun", Some(Family::UpyunManagement)),
+    ("upyun-rest", Some(Family::UpyunRest)),
     ("tencent-cloud", Some(Family::TencentCloudCommon)),
     ("unrecognized", None),
 ];

@@ -830,7 +830,7 @@ impl ExplainInput {
     /// Decodes any bytes, HTTP-style:
     ///
     /// ```text
-    /// 4 403          first line: the hint, '0' to '4' a family in Family::ALL order, 'a' to
+    /// 4 403          first line: the hint, '0' to '9' a family in Family::ALL order, 'a' to
     ///                'd' a vendor in Vendor::ALL order (anything else: none), then the status
     ///                (anything that is not a u16: none)
     /// Name: value    headers, up to an empty line; one space after the colon is skipped

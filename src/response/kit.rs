@@ -88,6 +88,8 @@ pub(crate) struct Fields<'a> {
     pub(crate) id: Option<Value<'a>>,
     /// Tencent Cloud API 2.0's `codeDesc`.
     pub(crate) code_desc: Option<Value<'a>>,
+    /// Upyun REST API's message.
+    pub(crate) msg: Option<Value<'a>>,
     /// The members of `Response`, when it is an object.
     pub(crate) inner: TencentResponse<'a>,
     /// The members of a top-level `Error`, when it is an object.
@@ -129,6 +131,7 @@ const BODY_FIELDS: json::Fields<'static> = json::Fields {
         "code",
         "id",
         "codeDesc",
+        "msg",
     ],
     nested: &[
         (
@@ -173,6 +176,7 @@ impl<'a> Fields<'a> {
             (BODY, 6) => &mut self.code,
             (BODY, 7) => &mut self.id,
             (BODY, 8) => &mut self.code_desc,
+            (BODY, 9) => &mut self.msg,
             (RESPONSE, 0) => &mut self.inner.error,
             (RESPONSE, 1) => &mut self.inner.request_id,
             (RESPONSE_ERROR, 0) => &mut self.inner.inner_error.code,

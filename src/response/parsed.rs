@@ -603,12 +603,22 @@ impl ParsedError<'_> {
         }
     }
 
-    /// With no entry, classify by the HTTP status.
+    /// With no entry, classify by the HTTP status: the response's, else the one an Upyun REST
+    /// code carries in its first three digits.
     pub(crate) fn finish(&mut self) {
         if self.entry.is_some() || self.rule.is_some() {
             return;
         }
-        let Some(status) = self.status else { return };
+        let carried = || match self.family {
+            Family::UpyunRest => self
+                .raw_code
+                .as_deref()
+                .and_then(crate::upyun::rest::status_of),
+            _ => None,
+        };
+        let Some(status) = self.status.or_else(carried) else {
+            return;
+        };
         self.fallback_kind = match (self.family, status) {
             // Cloudbypass mirrors the target's status: with no Cloudbypass error body, a refusal
             // or a server error came from the target site, not from Cloudbypass.

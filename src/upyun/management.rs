@@ -287,31 +287,11 @@ pub(crate) fn detect_body(f: &Fields<'_>) -> bool {
         && (f.request.is_some() || documented(Family::UpyunManagement, plain_text(f.error_code)))
 }
 
-/// A 2xx without an error code is a success; otherwise the body's error.
+/// A status below 400 without an error code is a success; otherwise the body's error.
 pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, _: &Headers<'a>, body: &Body<'a>) -> Read {
-    let success_status = err.status.is_some_and(|s| s < 400);
-    if body.invalid.is_some() {
-        // A 2xx without an error code is a success whatever its body (a file, say).
-        if success_status {
-            err.problems.add(Problem::BodyUnreadable);
-            return Read::Success;
-        }
-        return Read::InvalidBody;
-    }
-    if let Some(f) = &body.fields {
+    super::read_error(err, body, |err, f| {
         err.raw_code = scalar(f.error_code, Problem::CodeWrongType, &mut err.problems);
         err.message = scalar(f.message, Problem::MessageWrongType, &mut err.problems);
         err.detail = scalar(f.request, Problem::RequestWrongType, &mut err.problems);
-    }
-    // Upyun reports errors with 4xx/5xx: a 2xx without an error code is a success, whatever
-    // its body (a file, say).
-    if err.raw_code.is_none() && success_status {
-        return Read::Success;
-    }
-    if body.fields.is_none() && !body.too_large {
-        err.problems.add(Problem::BodyUnreadable);
-    }
-    err.resolve_raw();
-    err.finish();
-    Read::Error
+    })
 }

@@ -3,17 +3,54 @@
 //! | family | module | feature |
 //! |---|---|---|
 //! | [`Family::UpyunManagement`](crate::Family::UpyunManagement) | [`management`] | `upyun-management` |
+//! | [`Family::UpyunRest`](crate::Family::UpyunRest) | [`rest`] | `upyun-rest` |
 //!
 //! # Examples
 //!
 //! ```
 //! use errcat::{Family, Vendor, upyun};
 //!
-//! assert_eq!(Vendor::Upyun.families(), [Family::UpyunManagement]);
+//! assert_eq!(Vendor::Upyun.families(), [Family::UpyunManagement, Family::UpyunRest]);
 //! assert_eq!(upyun::management::Code::BucketNotFound.entry().family(), Family::UpyunManagement);
+//! assert_eq!(upyun::rest::Code::SignatureError.entry().family(), Family::UpyunRest);
 //! ```
 
 pub mod management;
+pub mod rest;
+
+use crate::ParsedError;
+use crate::response::Problem;
+use crate::response::kit::{Body, Fields, Read};
+
+/// What Upyun's families share: errors come with a status of 400 or more, so below that a body
+/// without an error code, or one that is not JSON (a downloaded file that starts with `{`), is a
+/// success; otherwise `read` takes the family's fields from the body.
+fn read_error<'a>(
+    err: &mut ParsedError<'a>,
+    body: &Body<'a>,
+    read: impl FnOnce(&mut ParsedError<'a>, &Fields<'a>),
+) -> Read {
+    let success_status = err.status.is_some_and(|s| s < 400);
+    if body.invalid.is_some() {
+        if success_status {
+            err.problems.add(Problem::BodyUnreadable);
+            return Read::Success;
+        }
+        return Read::InvalidBody;
+    }
+    if let Some(f) = &body.fields {
+        read(err, f);
+    }
+    if err.raw_code.is_none() && success_status {
+        return Read::Success;
+    }
+    if body.fields.is_none() && !body.too_large {
+        err.problems.add(Problem::BodyUnreadable);
+    }
+    err.resolve_raw();
+    err.finish();
+    Read::Error
+}
 
 /// Moved to [`management::Code`].
 ///

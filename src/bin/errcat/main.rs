@@ -140,12 +140,22 @@ impl FromStr for Scope {
     }
 }
 
+/// The `--vendor` help: every vendor and family slug, from the registry.
+fn scope_help() -> String {
+    let vendors: Vec<&str> = Vendor::ALL.iter().map(|v| v.slug()).collect();
+    let families: Vec<&str> = Family::ALL.iter().map(|f| f.slug()).collect();
+    format!(
+        "Only this vendor ({}) or wire family ({}); `tencent-cdn` and `aliyun-apigateway` (the \
+         slugs of 0.1) name their family",
+        vendors.join(", "),
+        families.join(", "),
+    )
+}
+
 #[derive(Debug, Args)]
 struct Common {
-    /// Only this vendor (cloudbypass, tencent-cloud, aliyun, upyun) or wire family
-    /// (tencent-cloud/common, upyun/management, tencent-cloud/cdn, cloudbypass/api,
-    /// aliyun/apigateway); `tencent-cdn` and `aliyun-apigateway` name their family.
-    #[arg(long)]
+    /// Only this vendor or wire family (the lists come from the registry: `scope_help`).
+    #[arg(long, help = scope_help())]
     vendor: Option<Scope>,
     /// Print JSON for scripts instead of text.
     #[arg(long)]

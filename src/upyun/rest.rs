@@ -1,0 +1,74 @@
+//! Upyun (又拍云) REST API (cloud storage): 258 error codes. Feature `upyun-rest` (default).
+//!
+//! A failure's body is `{"msg": "signature error", "code": 40100005, "id": "5486…"}`: `msg` is the
+//! English message, `code` an eight-digit number whose first three digits are the HTTP status,
+//! `id` the request id. The table is upyun/docs `sources/api/errno.md`; see
+//! [`Entry::source`](crate::Entry::source) for each code's line.
+//!
+//! # Examples
+//!
+//! ```
+//! use errcat::{ApiError, ErrorKind, Outcome, Response, upyun::rest::{self, Code}};
+//!
+//! let code: Code = "40100005".parse()?;
+//! assert_eq!(code, Code::SignatureError);
+//! assert_eq!(code.kind(), ErrorKind::Unauthenticated);
+//! assert_eq!(rest::status_of("40100005"), Some(401));
+//!
+//! // As PicGo logged it (Molunerfinn/PicGo#1214).
+//! let body = br#"{"msg":"signature error","code":40100005,"id":"5486020283e12a92abf034129bf0d4be"}"#;
+//! let Ok(Outcome::Error(err)) = Response::new(body).with_status(401).explain() else { panic!() };
+//! assert_eq!(err.typed_code(), Some(Code::SignatureError.into()));
+//! assert_eq!(err.request_id(), Some("5486020283e12a92abf034129bf0d4be"));
+//! # Ok::<(), errcat::UnknownCode>(())
+//! ```
+
+use crate::Family;
+use crate::response::kit::{Body, Fields, Headers, Read, documented, plain_text, scalar};
+use crate::response::{ParsedError, Problem};
+
+#[cfg(feature = "upyun-rest")]
+pub use crate::tables::upyun_rest::Code;
+
+/// The HTTP status an Upyun REST code carries in its first three digits, for any code of the
+/// documented form (eight ASCII digits, the first `4` or `5`), listed or not; `None` otherwise.
+///
+/// # Examples
+///
+/// ```
+/// use errcat::upyun::rest::status_of;
+///
+/// assert_eq!(status_of("42900003"), Some(429));
+/// assert_eq!(status_of("40399999"), Some(403)); // not listed, still of the form
+/// assert_eq!(status_of("21402"), None); // a management API code
+/// assert_eq!(status_of("20000000"), None);
+/// ```
+#[must_use]
+pub fn status_of(code: &str) -> Option<u16> {
+    let bytes = code.as_bytes();
+    let of_form =
+        bytes.len() == 8 && matches!(bytes[0], b'4' | b'5') && bytes.iter().all(u8::is_ascii_digit);
+    of_form.then(|| {
+        bytes[..3]
+            .iter()
+            .fold(0, |n, &b| n * 10 + u16::from(b - b'0'))
+    })
+}
+
+/// A body with `msg` and a `code` of the documented form, and the request `id` or a documented
+/// code: `{code, msg}` alone is a shape many services share.
+pub(crate) fn detect_body(f: &Fields<'_>) -> bool {
+    let code = plain_text(f.code);
+    f.msg.is_some()
+        && code.and_then(status_of).is_some()
+        && (f.id.is_some() || documented(Family::UpyunRest, code))
+}
+
+/// A status below 400 without an error code is a success; otherwise the body's error.
+pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, _: &Headers<'a>, body: &Body<'a>) -> Read {
+    super::read_error(err, body, |err, f| {
+        err.raw_code = scalar(f.code, Problem::CodeWrongType, &mut err.problems);
+        err.message = scalar(f.msg, Problem::MessageWrongType, &mut err.problems);
+        err.request_id = scalar(f.id, Problem::RequestIdWrongType, &mut err.problems);
+    })
+}
