@@ -55,7 +55,7 @@ const CATALOG_ORDER: [&str; 5] = [
 const VENDORS: [&str; 4] = ["cloudbypass", "tencent-cloud", "aliyun", "upyun"];
 
 /// Total number of documented codes.
-const TOTAL: usize = 317;
+const TOTAL: usize = 318;
 
 /// Number of codes per family and table, in catalog order.
 const COUNTS: [(&str, &str, usize); 7] = [
@@ -64,7 +64,7 @@ const COUNTS: [(&str, &str, usize); 7] = [
     ("upyun/management", "Code", 144),
     ("tencent-cloud/cdn", "Code", 16),
     ("tencent-cloud/cdn", "ModuleCode", 63),
-    ("cloudbypass/api", "Code", 27),
+    ("cloudbypass/api", "Code", 28),
     ("aliyun/apigateway", "Code", 29),
 ];
 
@@ -1472,11 +1472,15 @@ fn by_message_finds_every_text_and_every_code_sharing_it() {
 }
 
 /// Texts a response can carry as the seeds write them, which the catalog once lost by fixing a
-/// typo or translating: each finds its entry by message.
+/// typo, translating or following a source that reworded them: each finds its entry by message.
 #[test]
 fn documented_spellings_find_their_entries() {
-    let cases: [(&str, &[(&str, &str)]); 9] = [
+    let cases: [(&str, &[(&str, &str)]); 10] = [
         ("非法Metirc参数", &[("tencent-cloud/cdn", "9001")]),
+        (
+            "余额不足，您的积分余额为0。",
+            &[("cloudbypass/api", "INSUFFICIENT_BALANCE")],
+        ),
         ("cant't beyond 24 hours", &[("upyun/management", "21902")]),
         (r"cant\'t beyond 24 hours", &[("upyun/management", "21902")]),
         (
@@ -1518,6 +1522,12 @@ fn kinds_decided_from_the_vendors_words_hold() {
             "cloudbypass/api",
             "TOO_MANY_REQUESTS",
             ErrorKind::Blocked,
+            false,
+        ),
+        (
+            "cloudbypass/api",
+            "PROXY_NON_STICKY",
+            ErrorKind::FailedPrecondition,
             false,
         ),
         (
@@ -2727,6 +2737,96 @@ fn a_wrong_seed_line_is_reported() {
         });
     }
     f.finish("seed-line rule");
+}
+
+/// Rows of the error table (`### 错误代码`) of cloudbypass/cloudbypass.github.com
+/// `docs/zh-cn/response_data.md` at f5239a19798c9ffac1feca33a3ca032dc4d98148 (2025-06-06): lines
+/// 53 to 81, one code a line, `BAD_GATEWAY` twice (lines 76 and 79), merged into one entry.
+const CLOUDBYPASS_TABLE_LINES: std::ops::RangeInclusive<u32> = 53..=81;
+const CLOUDBYPASS_SECOND_BAD_GATEWAY: u32 = 79;
+
+/// The Cloudbypass family follows the vendor's current table: one entry per row (the repeated
+/// row merged), the code added in 2025 with the vendor's texts, and the 2024 wording of a
+/// reworded description still found by message.
+#[test]
+fn cloudbypass_follows_the_current_table() {
+    use cloudbypass::api::{Code, Versions};
+    let mut f = Failures::default();
+    let document = Code::InvalidParameter.entry().source().document();
+    f.eq(
+        (document.repository(), document.path(), document.commit()),
+        (
+            Some("cloudbypass/cloudbypass.github.com"),
+            Some("docs/zh-cn/response_data.md"),
+            Some("f5239a19798c9ffac1feca33a3ca032dc4d98148"),
+        ),
+        || "source".to_owned(),
+    );
+    // Every row is an entry's `at`, but the second BAD_GATEWAY.
+    let mut lines: Vec<u32> = Code::ALL
+        .iter()
+        .filter_map(|c| c.entry().source().at())
+        .chain([CLOUDBYPASS_SECOND_BAD_GATEWAY])
+        .collect();
+    lines.sort_unstable();
+    f.eq(lines, CLOUDBYPASS_TABLE_LINES.collect(), || {
+        "the lines of the entries and the table's rows".to_owned()
+    });
+    f.eq(Code::ALL.len(), CLOUDBYPASS_TABLE_LINES.count() - 1, || {
+        "one entry per row, BAD_GATEWAY once".to_owned()
+    });
+
+    let sticky = Code::from_code("PROXY_NON_STICKY");
+    f.eq(sticky, Some(Code::NonStickyProxy), || {
+        "PROXY_NON_STICKY".to_owned()
+    });
+    let entry = Code::NonStickyProxy.entry();
+    f.eq(
+        entry.description().map(|t| (t.zh, t.en)),
+        Some((
+            "(仅穿云代理)挑战前检查代理是否为粘性IP，非粘性IP无法完成验证，为避免资源浪费会返回该提示。 需要忽略验证可以设置 no-challenge。",
+            "(Only for Scrapingbypass Proxy) Before the challenge, check whether the proxy is a sticky IP. \
+             Non-sticky IP cannot complete the verification. To avoid wasting resources, this prompt will \
+             be returned. If you need to ignore the verification, you can set no-challenge.",
+        )),
+        || "PROXY_NON_STICKY: the vendor's texts".to_owned(),
+    );
+    f.eq(entry.source().at(), Some(81), || {
+        "PROXY_NON_STICKY: line".to_owned()
+    });
+    f.check(entry.source().to_string().ends_with(", line 81"), || {
+        format!("PROXY_NON_STICKY: cited as {}", entry.source())
+    });
+    f.eq(Code::NonStickyProxy.versions(), Versions::V2, || {
+        "PROXY_NON_STICKY: versions".to_owned()
+    });
+    f.eq(
+        (entry.kind(), entry.is_retryable()),
+        (ErrorKind::FailedPrecondition, false),
+        || "PROXY_NON_STICKY: kind".to_owned(),
+    );
+
+    let balance = Code::InsufficientBalance.entry();
+    f.eq(
+        balance.description().map(|t| (t.zh, t.en)),
+        Some(("账户余额不足。", "Insufficient account balance.")),
+        || "INSUFFICIENT_BALANCE: the current texts".to_owned(),
+    );
+    f.eq(balance.source().at(), Some(55), || {
+        "INSUFFICIENT_BALANCE: line".to_owned()
+    });
+    for text in [
+        "余额不足，您的积分余额为0。",
+        "余额不足",
+        "Insufficient balance.",
+    ] {
+        f.eq(
+            ids(catalog::by_message(text).iter().copied()),
+            vec![("cloudbypass/api", "INSUFFICIENT_BALANCE")],
+            || format!("by_message({text:?})"),
+        );
+    }
+    f.finish("Cloudbypass's current table");
 }
 
 /// Upyun's seed gives each code on one line, `code [English] Chinese`. Where errcat corrected

@@ -363,7 +363,7 @@ fn list_json_has_every_entry_with_the_documented_shape() {
     assert_eq!(run.code, Some(0), "{}", run.describe());
     assert_eq!(run.stderr, "");
     let items = json_array(&run);
-    assert_eq!(items.len(), 317);
+    assert_eq!(items.len(), 318);
     let mut listed = Vec::new();
     for (i, item) in items.iter().enumerate() {
         match check_entry_shape(item) {
