@@ -219,7 +219,8 @@ pub struct Entry {
     pub versions: Option<String>,
     /// Where the source documents the code: a line or a row number, as `Source::cite` says.
     pub at: Option<u32>,
-    /// The line of the seed copy, where it is not `at` (checked by `tests/catalog.rs`).
+    /// The line of the seed copy, unless the source is the file the seed copies (`at` is then the
+    /// seed line) or the seed lacks the code (checked by `tests/catalog.rs`).
     pub seed_line: Option<u32>,
     pub note: Option<String>,
 }

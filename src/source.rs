@@ -38,8 +38,8 @@ pub enum Cite {
 /// use errcat::cloudbypass::api::Code;
 ///
 /// let source = Code::InvalidParameter.entry().source().document();
-/// assert_eq!(source.repository(), Some("cloudbypass/docs-page"));
-/// assert_eq!(source.date(), "2024-08-22");
+/// assert_eq!(source.repository(), Some("cloudbypass/cloudbypass.github.com"));
+/// assert_eq!(source.date(), "2025-06-06");
 /// ```
 #[derive(Debug, PartialEq, Eq, Serialize)]
 pub struct Source {
@@ -88,7 +88,7 @@ impl Source {
     /// use errcat::{cloudbypass, upyun};
     ///
     /// let source = cloudbypass::api::Code::InvalidParameter.entry().source().document();
-    /// assert_eq!(source.repository(), Some("cloudbypass/docs-page"));
+    /// assert_eq!(source.repository(), Some("cloudbypass/cloudbypass.github.com"));
     /// // A vendor's web page.
     /// let source = upyun::management::Code::BucketNotFound.entry().source().document();
     /// assert_eq!(source.repository(), None);
@@ -135,7 +135,7 @@ impl Source {
     /// use errcat::{cloudbypass, upyun};
     ///
     /// // A commit's date, and a page's last edit.
-    /// assert_eq!(cloudbypass::api::Code::InvalidParameter.entry().source().document().date(), "2024-08-22");
+    /// assert_eq!(cloudbypass::api::Code::InvalidParameter.entry().source().document().date(), "2025-06-06");
     /// assert_eq!(upyun::management::Code::BucketNotFound.entry().source().document().date(), "2015-09-28");
     /// ```
     #[must_use]
@@ -177,7 +177,7 @@ impl Source {
 
 /// Where one entry is documented: the [`Source`] and the line or row in it.
 ///
-/// Displays as `title, url, row 16` (or `line 51`, or `code "…"`).
+/// Displays as `title, url, row 16` (or `line 53`, or `code "…"`).
 ///
 /// # Examples
 ///

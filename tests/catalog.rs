@@ -56,7 +56,7 @@ const CATALOG_ORDER: [&str; 6] = [
 const VENDORS: [&str; 4] = ["cloudbypass", "tencent-cloud", "aliyun", "upyun"];
 
 /// Total number of documented codes.
-const TOTAL: usize = 575;
+const TOTAL: usize = 576;
 
 /// Number of codes per family and table, in catalog order.
 const COUNTS: [(&str, &str, usize); 8] = [
@@ -65,7 +65,7 @@ const COUNTS: [(&str, &str, usize); 8] = [
     ("upyun/management", "Code", 144),
     ("tencent-cloud/cdn", "Code", 16),
     ("tencent-cloud/cdn", "ModuleCode", 63),
-    ("cloudbypass/api", "Code", 27),
+    ("cloudbypass/api", "Code", 28),
     ("aliyun/apigateway", "Code", 29),
     // The rows of upyun/docs `sources/api/errno.md` at 8d194b08 (the importer checks it too).
     ("upyun/rest", "Code", 258),
@@ -175,7 +175,8 @@ struct ORow {
     versions: Option<String>,
     /// Line or row in the public source, per `source.cite` (absent when cite is `code`).
     at: Option<u32>,
-    /// Line in the seed copy (absent when cite is `line`: `at` is the seed line then).
+    /// Line in the seed copy (absent when the source is the file the seed copies, cited by line:
+    /// `at` is the seed line then; and absent for an entry the seed does not have).
     seed_line: Option<u32>,
     note: Option<String>,
     source: OSource,
@@ -1479,11 +1480,15 @@ fn by_message_finds_every_text_and_every_code_sharing_it() {
 }
 
 /// Texts a response can carry as the seeds write them, which the catalog once lost by fixing a
-/// typo or translating: each finds its entry by message.
+/// typo, translating or following a source that reworded them: each finds its entry by message.
 #[test]
 fn documented_spellings_find_their_entries() {
-    let cases: [(&str, &[(&str, &str)]); 9] = [
+    let cases: [(&str, &[(&str, &str)]); 10] = [
         ("非法Metirc参数", &[("tencent-cloud/cdn", "9001")]),
+        (
+            "余额不足，您的积分余额为0。",
+            &[("cloudbypass/api", "INSUFFICIENT_BALANCE")],
+        ),
         ("cant't beyond 24 hours", &[("upyun/management", "21902")]),
         (r"cant\'t beyond 24 hours", &[("upyun/management", "21902")]),
         (
@@ -1525,6 +1530,12 @@ fn kinds_decided_from_the_vendors_words_hold() {
             "cloudbypass/api",
             "TOO_MANY_REQUESTS",
             ErrorKind::Blocked,
+            false,
+        ),
+        (
+            "cloudbypass/api",
+            "PROXY_NON_STICKY",
+            ErrorKind::FailedPrecondition,
             false,
         ),
         (
@@ -2581,6 +2592,79 @@ fn every_entry_cites_a_dated_public_source() {
     f.finish("sources");
 }
 
+/// The seeds that are byte-for-byte copies of a file in a public repository: seed, repository,
+/// path, commit. A source that is that very file, cited by line, has the seed's lines: its `at` is
+/// the seed line. (000: `git show 027deb0008f2…:docs/zh-cn/response_data.md` of
+/// cloudbypass/docs-page equals it byte for byte.)
+const SEED_COPIES: [(&str, &str, &str, &str); 1] = [(
+    "000_dec0d4430ef91315.txt",
+    "cloudbypass/docs-page",
+    "docs/zh-cn/response_data.md",
+    "027deb0008f264d27d18cef2afa2e61bac6abed4",
+)];
+
+/// Is `source`, cited by line, the very file the seed `seed` copies?
+fn is_the_seed_copy(source: &OSource, seed: &str) -> bool {
+    source.cite == "line"
+        && SEED_COPIES.iter().any(|&(s, repository, path, commit)| {
+            s == seed
+                && source.repository.as_deref() == Some(repository)
+                && source.path.as_deref() == Some(path)
+                && source.commit.as_deref() == Some(commit)
+        })
+}
+
+/// What is wrong with an entry's reference to its seed, read as `seed_lines`; `None` when it
+/// holds. The seed line is `at` when the source is the file the seed copies, cited by line;
+/// otherwise (a row or code cite, or a later version of the file) it is `seed_line`, which only
+/// an entry the seed does not have goes without: then no line of the seed spells its code.
+fn seed_line_problem(
+    source: &OSource,
+    spellings: &[&str],
+    at: Option<u32>,
+    seed_line: Option<u32>,
+    seed_lines: &[String],
+) -> Option<String> {
+    let seed = source.seed.as_deref()?;
+    let spelled = |text: &str| spellings.iter().any(|s| text.contains(s));
+    let line = if is_the_seed_copy(source, seed) {
+        if seed_line.is_some() {
+            return Some(format!(
+                "seed_line {seed_line:?}: the source is the file {seed} copies, `at` is the seed line"
+            ));
+        }
+        at
+    } else {
+        seed_line
+    };
+    let Some(line) = line else {
+        return seed_lines
+            .iter()
+            .position(|text| spelled(text))
+            .map(|i| format!("no seed_line, but {seed}:{} has the code", i + 1));
+    };
+    let text = usize::try_from(line)
+        .ok()
+        .and_then(|l| l.checked_sub(1))
+        .and_then(|i| seed_lines.get(i));
+    match text {
+        None => Some(format!("{seed}:{line}: no such line")),
+        // The documented spelling may be an alias (Aliyun's `TThrottled`); templates are
+        // written with their `%s` in the seed.
+        Some(text) if !spelled(text) => Some(format!("{seed}:{line}: the line is {text:?}")),
+        Some(_) => None,
+    }
+}
+
+/// The lines of a seed copy.
+fn seed_lines(seeds: &Path, seed: &str) -> Vec<String> {
+    std::fs::read_to_string(seeds.join(seed))
+        .unwrap_or_else(|e| panic!("{seed}: {e}"))
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
 #[test]
 fn every_entry_points_at_its_seed_line() {
     let seeds = manifest_dir().join("../shared/seeds");
@@ -2610,41 +2694,195 @@ fn every_entry_points_at_its_seed_line() {
             f.check(pinned, || format!("{at}: its source names no seed"));
             continue;
         };
-        // The seed line: `at` when the source is cited by line (the seed is a copy of that
-        // file), else `seed_line`.
-        let by_line = row.source.cite == "line";
-        f.check(by_line != row.seed_line.is_some(), || {
-            format!(
-                "{at}: seed_line is present unless cite is \"line\" (cite {:?}, seed_line {:?})",
-                row.source.cite, row.seed_line
-            )
-        });
-        let Some(line) = (if by_line { row.at } else { row.seed_line }) else {
-            f.0.push(format!("{at}: no seed line"));
-            continue;
-        };
-        let lines = cache.entry(seed).or_insert_with(|| {
-            std::fs::read_to_string(seeds.join(seed))
-                .unwrap_or_else(|e| panic!("{seed}: {e}"))
-                .lines()
-                .map(str::to_owned)
-                .collect()
-        });
-        let at = format!("{at} at {seed}:{line}");
-        let Some(text) = usize::try_from(line)
-            .ok()
-            .and_then(|l| l.checked_sub(1))
-            .and_then(|i| lines.get(i))
-        else {
-            f.0.push(format!("{at}: no such line"));
-            continue;
-        };
-        // The documented spelling may be an alias (Aliyun's `TThrottled`); templates are
-        // written with their `%s` in the seed.
-        let found = text.contains(entry.code()) || entry.aliases().iter().any(|a| text.contains(a));
-        f.check(found, || format!("{at}: the line is {text:?}"));
+        let lines = cache
+            .entry(seed)
+            .or_insert_with(|| seed_lines(&seeds, seed));
+        let spellings: Vec<&str> = std::iter::once(entry.code())
+            .chain(entry.aliases().iter().copied())
+            .collect();
+        if let Some(problem) =
+            seed_line_problem(&row.source, &spellings, row.at, row.seed_line, lines)
+        {
+            f.0.push(format!("{at}: {problem}"));
+        }
     }
     f.finish("seed lines");
+}
+
+/// A case of the seed-line rule: what it describes, the source, the code, `at`, `seed_line`, and
+/// whether the rule holds.
+type SeedCase<'a> = (&'a str, &'a OSource, &'a str, u32, Option<u32>, bool);
+
+/// The seed-line rule on lines that are wrong: each is reported. The Cloudbypass seed (000) is a
+/// copy of cloudbypass/docs-page at 027deb00; its line 53 is `INSUFFICIENT_BALANCE`.
+#[test]
+fn a_wrong_seed_line_is_reported() {
+    let seeds = manifest_dir().join("../shared/seeds");
+    if !seeds.is_dir() {
+        println!("skipped: {} is absent", seeds.display());
+        return;
+    }
+    let seed = "000_dec0d4430ef91315.txt";
+    let lines = seed_lines(&seeds, seed);
+    let (_, repository, path, commit) = SEED_COPIES[0];
+    let copy = OSource {
+        title: "t".to_owned(),
+        url: "https://example.com/t".to_owned(),
+        repository: Some(repository.to_owned()),
+        path: Some(path.to_owned()),
+        commit: Some(commit.to_owned()),
+        date: "2024-08-22".to_owned(),
+        cite: "line".to_owned(),
+        note: None,
+        seed: Some(seed.to_owned()),
+    };
+    // A later version of the file (another repository), cited by line.
+    let later = OSource {
+        repository: Some("cloudbypass/cloudbypass.github.com".to_owned()),
+        commit: Some("f5239a19798c9ffac1feca33a3ca032dc4d98148".to_owned()),
+        ..copy.clone()
+    };
+    // The same file at another commit is not the copy either.
+    let other_commit = OSource {
+        commit: Some("0".repeat(40)),
+        ..copy.clone()
+    };
+    let by_row = OSource {
+        cite: "row".to_owned(),
+        repository: None,
+        path: None,
+        commit: None,
+        ..copy.clone()
+    };
+    let (paid, sticky) = ("INSUFFICIENT_BALANCE", "PROXY_NON_STICKY");
+    let cases: [SeedCase; 14] = [
+        ("copy: at", &copy, paid, 53, None, true),
+        ("copy: a wrong at", &copy, paid, 55, None, false),
+        ("copy: seed_line too", &copy, paid, 53, Some(53), false),
+        ("copy: past the end", &copy, paid, 5300, None, false),
+        ("later: seed_line", &later, paid, 55, Some(53), true),
+        ("later: a wrong one", &later, paid, 55, Some(55), false),
+        ("later: line 0", &later, paid, 55, Some(0), false),
+        ("later: none, in seed", &later, paid, 55, None, false),
+        ("later: not in seed", &later, sticky, 81, None, true),
+        (
+            "later: line, not in seed",
+            &later,
+            sticky,
+            81,
+            Some(78),
+            false,
+        ),
+        ("other commit: at", &other_commit, paid, 53, None, false),
+        (
+            "other commit: seed_line",
+            &other_commit,
+            paid,
+            53,
+            Some(53),
+            true,
+        ),
+        ("by row: seed_line", &by_row, paid, 3, Some(53), true),
+        ("by row: a wrong one", &by_row, paid, 3, Some(52), false),
+    ];
+    let mut f = Failures::default();
+    for (what, source, code, at, seed_line, holds) in cases {
+        let problem = seed_line_problem(source, &[code], Some(at), seed_line, &lines);
+        f.check(problem.is_none() == holds, || {
+            format!("{what}: {problem:?}")
+        });
+    }
+    f.finish("seed-line rule");
+}
+
+/// Rows of the error table (`### 错误代码`) of cloudbypass/cloudbypass.github.com
+/// `docs/zh-cn/response_data.md` at f5239a19798c9ffac1feca33a3ca032dc4d98148 (2025-06-06): lines
+/// 53 to 81, one code a line, `BAD_GATEWAY` twice (lines 76 and 79), merged into one entry.
+const CLOUDBYPASS_TABLE_LINES: std::ops::RangeInclusive<u32> = 53..=81;
+const CLOUDBYPASS_SECOND_BAD_GATEWAY: u32 = 79;
+
+/// The Cloudbypass family follows the vendor's current table: one entry per row (the repeated
+/// row merged), the code added in 2025 with the vendor's texts, and the 2024 wording of a
+/// reworded description still found by message.
+#[test]
+fn cloudbypass_follows_the_current_table() {
+    use cloudbypass::api::{Code, Versions};
+    let mut f = Failures::default();
+    let document = Code::InvalidParameter.entry().source().document();
+    f.eq(
+        (document.repository(), document.path(), document.commit()),
+        (
+            Some("cloudbypass/cloudbypass.github.com"),
+            Some("docs/zh-cn/response_data.md"),
+            Some("f5239a19798c9ffac1feca33a3ca032dc4d98148"),
+        ),
+        || "source".to_owned(),
+    );
+    // Every row is an entry's `at`, but the second BAD_GATEWAY.
+    let mut lines: Vec<u32> = Code::ALL
+        .iter()
+        .filter_map(|c| c.entry().source().at())
+        .chain([CLOUDBYPASS_SECOND_BAD_GATEWAY])
+        .collect();
+    lines.sort_unstable();
+    f.eq(lines, CLOUDBYPASS_TABLE_LINES.collect(), || {
+        "the lines of the entries and the table's rows".to_owned()
+    });
+    f.eq(Code::ALL.len(), CLOUDBYPASS_TABLE_LINES.count() - 1, || {
+        "one entry per row, BAD_GATEWAY once".to_owned()
+    });
+
+    let sticky = Code::from_code("PROXY_NON_STICKY");
+    f.eq(sticky, Some(Code::NonStickyProxy), || {
+        "PROXY_NON_STICKY".to_owned()
+    });
+    let entry = Code::NonStickyProxy.entry();
+    f.eq(
+        entry.description().map(|t| (t.zh, t.en)),
+        Some((
+            "(仅穿云代理)挑战前检查代理是否为粘性IP，非粘性IP无法完成验证，为避免资源浪费会返回该提示。 需要忽略验证可以设置 no-challenge。",
+            "(Only for Scrapingbypass Proxy) Before the challenge, check whether the proxy is a sticky IP. \
+             Non-sticky IP cannot complete the verification. To avoid wasting resources, this prompt will \
+             be returned. If you need to ignore the verification, you can set no-challenge.",
+        )),
+        || "PROXY_NON_STICKY: the vendor's texts".to_owned(),
+    );
+    f.eq(entry.source().at(), Some(81), || {
+        "PROXY_NON_STICKY: line".to_owned()
+    });
+    f.check(entry.source().to_string().ends_with(", line 81"), || {
+        format!("PROXY_NON_STICKY: cited as {}", entry.source())
+    });
+    f.eq(Code::NonStickyProxy.versions(), Versions::V2, || {
+        "PROXY_NON_STICKY: versions".to_owned()
+    });
+    f.eq(
+        (entry.kind(), entry.is_retryable()),
+        (ErrorKind::FailedPrecondition, false),
+        || "PROXY_NON_STICKY: kind".to_owned(),
+    );
+
+    let balance = Code::InsufficientBalance.entry();
+    f.eq(
+        balance.description().map(|t| (t.zh, t.en)),
+        Some(("账户余额不足。", "Insufficient account balance.")),
+        || "INSUFFICIENT_BALANCE: the current texts".to_owned(),
+    );
+    f.eq(balance.source().at(), Some(55), || {
+        "INSUFFICIENT_BALANCE: line".to_owned()
+    });
+    for text in [
+        "余额不足，您的积分余额为0。",
+        "余额不足",
+        "Insufficient balance.",
+    ] {
+        f.eq(
+            ids(catalog::by_message(text).iter().copied()),
+            vec![("cloudbypass/api", "INSUFFICIENT_BALANCE")],
+            || format!("by_message({text:?})"),
+        );
+    }
+    f.finish("Cloudbypass's current table");
 }
 
 /// Upyun's seed gives each code on one line, `code [English] Chinese`. Where errcat corrected

@@ -376,7 +376,7 @@ fn list_json_has_every_entry_with_the_documented_shape() {
     assert_eq!(run.stderr, "");
     let items = json_array(&run);
     assert_eq!(items.len(), errcat::catalog::all().len());
-    assert_eq!(items.len(), 575);
+    assert_eq!(items.len(), 576);
     let mut listed = Vec::new();
     for (i, item) in items.iter().enumerate() {
         match check_entry_shape(item) {

@@ -1,4 +1,4 @@
-//! Cloudbypass (穿云API) API: 27 error codes. Feature `cloudbypass-api` (default).
+//! Cloudbypass (穿云API) API: 28 error codes. Feature `cloudbypass-api` (default).
 //!
 //! On the wire, the response header `x-cb-status` is `ok` on success and empty or absent on
 //! failure; a failure's body is `{"id": ..., "code": "PARAM_ERROR", "message": ...}`. Some codes

@@ -4,7 +4,9 @@ import json
 import os
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# tools/vendor-tables/: the copies are read from sources/ and the extractions written to extracted/
+# beside the tools (tools/README.md; both ignored by git).
+ROOT = os.path.dirname(os.path.abspath(__file__))
 SOURCES = os.path.join(ROOT, "sources")
 EXTRACTED = os.path.join(ROOT, "extracted")
 
