@@ -9,7 +9,7 @@
 //!
 //! // By vendor and code.
 //! assert_eq!(
-//!     catalog::lookup(Vendor::Upyun, "21402"),
+//!     catalog::lookup(Vendor::Upyun, "21402")?,
 //!     Some(AnyCode::UpyunManagement(upyun::management::Code::OperatorAlreadyExists))
 //! );
 //! // What an undocumented sub-code means, by the same walk `explain` uses.
@@ -95,7 +95,7 @@ impl CodeRef<'_> {
     fn resolve<E: serde::de::Error>(&self) -> Result<AnyCode, E> {
         let found = match (self.family, self.vendor) {
             (Some(family), _) => lookup_in(family, &self.code).map_err(E::custom)?,
-            (None, Some(vendor)) => lookup(vendor, &self.code),
+            (None, Some(vendor)) => lookup(vendor, &self.code).map_err(E::custom)?,
             (None, None) => return Err(E::missing_field("family")),
         };
         found.ok_or_else(|| E::custom(format_args!("not a documented code: {:?}", self.code)))
@@ -167,9 +167,15 @@ pub fn all() -> &'static [AnyCode] {
     &generated::ALL
 }
 
-/// The code `code` (or a documented alias) in the enabled families of `vendor`, in O(number of
+/// The code `code` (or a documented alias) in the families of `vendor`, in O(number of
 /// families). Exact match: no trimming, case-sensitive. For what an undocumented code means, see
 /// [`resolve`]; for one family, [`lookup_in`].
+///
+/// # Errors
+///
+/// [`Disabled`] when no enabled family of `vendor` has the code and one of its families is
+/// disabled (the first, in catalog order): the code may be that family's, so a miss is not an
+/// answer. A code found in an enabled family is found whatever the other families' features.
 ///
 /// # Examples
 ///
@@ -178,18 +184,28 @@ pub fn all() -> &'static [AnyCode] {
 ///
 /// // The seed's misspelling resolves to the corrected entry.
 /// assert_eq!(
-///     catalog::lookup(Vendor::Aliyun, "TThrottled by GROUP Flow Control"),
+///     catalog::lookup(Vendor::Aliyun, "TThrottled by GROUP Flow Control")?,
 ///     Some(AnyCode::AliyunApiGateway(Code::ThrottledByGroupFlowControl))
 /// );
-/// assert_eq!(catalog::lookup(Vendor::Upyun, "4000"), None);
+/// assert_eq!(catalog::lookup(Vendor::Upyun, "4000")?, None);
+/// # Ok::<(), errcat::Disabled>(())
 /// ```
-#[must_use]
 #[inline]
-pub fn lookup(vendor: Vendor, code: &str) -> Option<AnyCode> {
-    vendor
-        .families()
-        .iter()
-        .find_map(|f| f.info()?.codes.get(code).copied())
+pub fn lookup(vendor: Vendor, code: &str) -> Result<Option<AnyCode>, Disabled> {
+    let mut disabled = None;
+    for &family in vendor.families() {
+        match family.enabled_info() {
+            Ok(info) => {
+                if let Some(&found) = info.codes.get(code) {
+                    return Ok(Some(found));
+                }
+            }
+            Err(e) => {
+                disabled.get_or_insert(e);
+            }
+        }
+    }
+    disabled.map_or(Ok(None), Err)
 }
 
 /// The code `code` (or a documented alias) of `family`, in O(1).

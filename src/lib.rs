@@ -29,10 +29,11 @@
 //! ```
 //! use errcat::{ApiError, ErrorKind, Vendor, catalog};
 //!
-//! let code = catalog::lookup(Vendor::TencentCloud, "RequestLimitExceeded").unwrap();
+//! let code = catalog::lookup(Vendor::TencentCloud, "RequestLimitExceeded")?.unwrap();
 //! assert_eq!(code.kind(), ErrorKind::RateLimited);
 //! assert!(code.is_retryable());
 //! assert_eq!(code.message().unwrap().zh, "请求的次数超过了频率限制。");
+//! # Ok::<(), errcat::Disabled>(())
 //! ```
 //!
 //! Look up across vendors by code, HTTP status, header or message:

@@ -139,6 +139,35 @@ fn an_enabled_family_answers_and_a_disabled_one_says_so() {
 }
 
 #[test]
+fn a_vendor_lookup_that_may_miss_a_disabled_family_says_so() {
+    for family in Family::ALL {
+        let (code, _) = sample(family);
+        let vendor = family.vendor();
+        match catalog::lookup(vendor, code) {
+            Ok(Some(found)) => {
+                assert!(compiled(found.family()), "{family} {code:?}");
+                assert_eq!(found.vendor(), vendor);
+            }
+            // Every sample code is documented: with its family on, the lookup finds it.
+            Ok(None) => panic!("{family} {code:?}: a documented code missed"),
+            Err(disabled) => {
+                assert!(!compiled(family), "{family} {code:?}: {disabled}");
+                // The first of the vendor's disabled families, in catalog order.
+                let first = vendor.families().iter().find(|f| !compiled(**f)).copied();
+                assert_eq!(Some(disabled.family()), first, "{family} {code:?}");
+            }
+        }
+        // A code no family documents: none, or, with any of the vendor's families off, the first.
+        let first = vendor.families().iter().find(|f| !compiled(**f)).copied();
+        assert_eq!(
+            catalog::lookup(vendor, "NoSuchCode.Anywhere").map_err(|e| e.family()),
+            first.map_or(Ok(None), Err),
+            "{vendor}"
+        );
+    }
+}
+
+#[test]
 fn explain_reads_a_disabled_familys_response_and_flags_it() {
     for family in Family::ALL {
         let (code, response) = sample(family);

@@ -84,8 +84,8 @@ fn check_code(family: Family, code: &str) {
             "lookup_in vs by_code({code:?})"
         );
         assert_eq!(
-            catalog::lookup(c.vendor(), code).map(|l| l.vendor()),
-            Some(c.vendor()),
+            catalog::lookup(c.vendor(), code).map(|l| l.map(|c| c.vendor())),
+            Ok(Some(c.vendor())),
             "lookup vs by_code({code:?})"
         );
         assert!(
@@ -129,17 +129,27 @@ fn check_lookups(family: Family, code: &str, found: &[AnyCode]) {
             assert!(found.iter().all(|c| c.family() != family));
         }
     }
-    // A vendor's lookup: the first of its families that has the code.
+    // A vendor's lookup: the first of its families that has the code; else, when one of its
+    // families is disabled, the first disabled family; else none.
     let first = vendor
         .families()
         .iter()
         .find_map(|&f| catalog::lookup_in(f, code).ok().flatten());
+    let first_disabled = vendor
+        .families()
+        .iter()
+        .find_map(|&f| catalog::lookup_in(f, code).err());
     let looked_up = catalog::lookup(vendor, code);
+    let expected = match (first, first_disabled) {
+        (Some(c), _) => Ok(Some(c)),
+        (None, Some(disabled)) => Err(disabled),
+        (None, None) => Ok(None),
+    };
     assert_eq!(
-        looked_up, first,
+        looked_up, expected,
         "lookup({vendor}, {code:?}) vs its families' lookup_in"
     );
-    if let Some(c) = looked_up {
+    if let Ok(Some(c)) = looked_up {
         assert_eq!(c.vendor(), vendor, "lookup({vendor}, {code:?}) found {c:?}");
         assert!(
             found.contains(&c),
