@@ -72,7 +72,7 @@ const COUNTS: [(&str, &str, usize); 8] = [
 ];
 
 /// The kinds table of `data/README.md`: name, canonical HTTP status, retry by default.
-const KINDS: [(&str, u16, bool); 17] = [
+const KINDS: [(&str, u16, bool); 18] = [
     ("invalid_request", 400, false),
     ("unauthenticated", 401, false),
     ("permission_denied", 403, false),
@@ -89,6 +89,7 @@ const KINDS: [(&str, u16, bool); 17] = [
     ("internal", 500, true),
     ("unsupported", 501, false),
     ("partial_success", 207, false),
+    ("dry_run", 200, false),
     ("unknown", 500, false),
 ];
 
@@ -1545,6 +1546,14 @@ fn kinds_decided_from_the_vendors_words_hold() {
             "ResourceInsufficient",
             ErrorKind::Unavailable,
             true,
+        ),
+        // The request would have succeeded: not a failure, and the same request gives the same
+        // answer.
+        (
+            "tencent-cloud/common",
+            "DryRunOperation",
+            ErrorKind::DryRun,
+            false,
         ),
         (
             "tencent-cloud/common",
