@@ -8,6 +8,8 @@
 mod emit;
 #[path = "build/load.rs"]
 mod load;
+#[path = "build/markdown.rs"]
+mod markdown;
 #[path = "src/message_key.rs"]
 mod message_key;
 #[path = "build/schema.rs"]

@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use crate::markdown::md;
 use crate::message_key::message_key;
 use crate::schema::{Entry, FamilyFile, FamilyRow, Registry, Table};
 use crate::validate::{
@@ -63,32 +64,6 @@ fn any_value(row: &FamilyRow, table: &Table, e: &Entry) -> String {
         table.name,
         e.name
     )
-}
-
-/// Escapes text for Markdown inside a rustdoc attribute; a bare `http(s)://` URL becomes an
-/// autolink (`<https://...>`), up to white space or the punctuation that ends it in prose.
-fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        if rest.starts_with("https://") || rest.starts_with("http://") {
-            let end = rest
-                .find(|c: char| c.is_whitespace() || ",;)<>\"'，；）。".contains(c))
-                .unwrap_or(rest.len());
-            let url = rest[..end].trim_end_matches(['.', ':']);
-            out.push('<');
-            out.push_str(url);
-            out.push('>');
-            rest = &rest[url.len()..];
-            continue;
-        }
-        if "\\`*_[]<>#|~".contains(c) {
-            out.push('\\');
-        }
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
-    }
-    out
 }
 
 fn code_span(code: &str) -> String {
@@ -330,6 +305,17 @@ fn emit_vendors(out: &mut String, registry: &Registry) {
     );
 }
 
+/// A family's resolution policy as a `crate::resolve::Policy` literal.
+fn policy_lit(r: &FamilyRow) -> String {
+    format!(
+        "crate::resolve::Policy {{ dotted: {}, hundreds: {}, templates: {}, appended_detail: {} }}",
+        r.resolution.dotted,
+        r.resolution.hundreds,
+        r.resolution.templates,
+        r.resolution.appended_detail
+    )
+}
+
 fn emit_families(out: &mut String, registry: &Registry, families: &[Family<'_>]) {
     let rows = &registry.families;
     let _ = writeln!(
@@ -407,6 +393,8 @@ fn emit_families(out: &mut String, registry: &Registry, families: &[Family<'_>])
          #[inline]\n    pub(crate) fn info(self) -> Option<&'static crate::family::Info> {{\n        match self {{\n{}\n        }}\n    }}\n\n    \
          /// The name of the family's own detail of a parsed error, if it has one.\n    \
          pub(crate) const fn detail_name(self) -> Option<&'static str> {{\n        match self {{\n{}\n        }}\n    }}\n\n    \
+         /// The registry's `code_format`: every code is so many ASCII digits, the first one of these.\n    \
+         pub(crate) const fn code_format(self) -> Option<(usize, &'static str)> {{\n        match self {{\n{}\n        }}\n    }}\n\n    \
          /// The response headers the family documents (the registry's, always compiled).\n    \
          pub(crate) fn header_list(self) -> &'static [crate::Header] {{\n        match self {{\n{}\n        }}\n    }}\n\n    \
          /// Whether a JSON body has the family's shape (its module's `detect_body`).\n    \
@@ -420,19 +408,17 @@ fn emit_families(out: &mut String, registry: &Registry, families: &[Family<'_>])
         arms(&|r| format!("{:?}", r.feature)),
         arms(&|r| enabled(r).to_string()),
         arms(&|r| str_slice(&r.aliases)),
-        arms(&|r| format!(
-            "crate::resolve::Policy {{ dotted: {}, hundreds: {}, templates: {}, appended_detail: {} }}",
-            r.resolution.dotted,
-            r.resolution.hundreds,
-            r.resolution.templates,
-            r.resolution.appended_detail
-        )),
+        arms(&policy_lit),
         arms(&|r| if enabled(r) {
             format!("Some(&{}::INFO)", family_mod(r))
         } else {
             "None".to_owned()
         }),
         arms(&|r| opt(r.detail.as_ref(), |d| format!("{d:?}"))),
+        arms(&|r| opt(r.code_format.as_ref(), |f| format!(
+            "({}, {:?})",
+            f.digits, f.first
+        ))),
         arms(&|r| {
             let headers: Vec<String> = r
                 .headers

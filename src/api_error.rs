@@ -163,7 +163,8 @@ pub trait ApiError {
     /// use errcat::{ApiError, aliyun::apigateway::Code};
     ///
     /// assert_eq!(Code::ThrottledByAppFlowControl.http_status(), Some(403));
-    /// // Other families document no status per code.
+    /// assert_eq!(errcat::upyun::rest::Code::SignatureError.http_status(), Some(401));
+    /// // The other families document no status per code.
     /// assert_eq!(errcat::upyun::management::Code::BucketNotFound.http_status(), None);
     /// ```
     fn http_status(&self) -> Option<u16> {

@@ -173,9 +173,10 @@ pub fn all() -> &'static [AnyCode] {
 ///
 /// # Errors
 ///
-/// [`Disabled`] when no enabled family of `vendor` has the code and one of its families is
-/// disabled (the first, in catalog order): the code may be that family's, so a miss is not an
-/// answer. A code found in an enabled family is found whatever the other families' features.
+/// [`Disabled`] when no enabled family of `vendor` has the code and one of its disabled families
+/// (the first, in catalog order) could have it: a miss is then not an answer. A family whose codes
+/// have a documented form (Upyun's five- and eight-digit codes) could not have a code of another
+/// form. A code found in an enabled family is found whatever the other families' features.
 ///
 /// # Examples
 ///
@@ -200,9 +201,10 @@ pub fn lookup(vendor: Vendor, code: &str) -> Result<Option<AnyCode>, Disabled> {
                     return Ok(Some(found));
                 }
             }
-            Err(e) => {
+            Err(e) if family.could_have(code) => {
                 disabled.get_or_insert(e);
             }
+            Err(_) => {}
         }
     }
     disabled.map_or(Ok(None), Err)

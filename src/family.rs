@@ -18,3 +18,33 @@ pub(crate) struct Info {
     pub(crate) status_index: Option<&'static [u8; 600]>,
     pub(crate) classifications: phf::Map<&'static str, Classification>,
 }
+
+impl crate::Family {
+    /// Whether `code` has the form of this family's codes, listed or not: always true, unless
+    /// the family documents one form for all its codes (Upyun's management API: five digits, the
+    /// first 1 or 2; its REST API: eight digits, the first 4 or 5) and `code` is not of it.
+    /// Known whether or not the family's tables are compiled in.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::Family;
+    ///
+    /// assert!(Family::UpyunRest.could_have("40399999"));
+    /// assert!(!Family::UpyunRest.could_have("21402"));
+    /// assert!(Family::UpyunManagement.could_have("21402"));
+    /// assert!(Family::TencentCloudCommon.could_have("AnyThing.AtAll"));
+    /// ```
+    #[must_use]
+    pub fn could_have(self, code: &str) -> bool {
+        let Some((digits, first)) = self.code_format() else {
+            return true;
+        };
+        code.len() == digits
+            && code.bytes().all(|b| b.is_ascii_digit())
+            && code
+                .bytes()
+                .next()
+                .is_some_and(|b| first.as_bytes().contains(&b))
+    }
+}

@@ -55,7 +55,9 @@ pub enum Basis {
     /// table does not list, or a sub-code whose meaning differs from its parent); the entry, if
     /// any, is the nearest documented ancestor, for its texts.
     Classification,
-    /// No entry; kind and retry advice come from the HTTP status.
+    /// No entry; kind and retry advice come from the HTTP status: the response's, or, for an
+    /// Upyun REST code when the response has no error status, the status the code carries in its
+    /// first three digits.
     HttpStatus,
     /// No entry and nothing to classify by: kind `unknown`.
     None,

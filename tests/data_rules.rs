@@ -14,6 +14,8 @@
 #[allow(dead_code)]
 #[path = "../build/load.rs"]
 mod load;
+#[path = "../build/markdown.rs"]
+mod markdown;
 #[allow(dead_code)]
 #[path = "../build/schema.rs"]
 mod schema;
@@ -570,4 +572,32 @@ fn the_registry_rules() {
              lowercase name joined by `-`",
         ]
     );
+}
+
+/// Generated docs turn a bare URL of the data's texts into an autolink (rustdoc denies bare
+/// URLs), and only a URL.
+#[test]
+fn generated_docs_autolink_bare_urls() {
+    let cases = [
+        (
+            "page (https://help.upyun.com/knowledge-base/errno/, read 2026-11-30)",
+            "page (<https://help.upyun.com/knowledge-base/errno/>, read 2026-11-30)",
+        ),
+        ("see http://a.example/x.", "see <http://a.example/x>."),
+        (
+            "at https://a.example/p?q=1!",
+            "at <https://a.example/p?q=1>!",
+        ),
+        (
+            "链接https://a.example/x、详情",
+            "链接<https://a.example/x>、详情",
+        ),
+        ("end https://a.example", "end <https://a.example>"),
+        // No host: not a URL, its characters escaped as text.
+        ("just https:// here", "just https:// here"),
+        ("a_b <c>", "a\\_b \\<c\\>"),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(markdown::md(text), expected, "{text:?}");
+    }
 }

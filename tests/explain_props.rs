@@ -1179,7 +1179,8 @@ impl Detect {
     }
 
     /// The family the rule attributes the response to: by a documented header, else by the body,
-    /// among the vendor's families when there is a vendor hint, else the vendor's first family.
+    /// among the vendor's families when there is a vendor hint, else the vendor's family whose
+    /// code form the body's code has, else the vendor's first family.
     fn family(
         &self,
         vendor: Option<Vendor>,
@@ -1198,9 +1199,24 @@ impl Detect {
                     .any(|(n, _)| n.eq_ignore_ascii_case(h.name()))
             })
         });
+        // With a vendor hint and no evidence: the first of its families that documents one form
+        // for its codes (no form admits every text, the empty one included) and whose form the
+        // body's `code` or `error_code` has; else its first family.
+        let codes = [plain_raw(&self.code), plain_raw(&self.error_code)];
+        let fits =
+            |f: &Family| !f.could_have("") && codes.iter().flatten().any(|c| f.could_have(c));
         by_header
             .or_else(|| candidates().find(|&f| self.is_of(f, module_in_code)))
-            .or_else(|| vendor.and_then(|v| v.families().first().copied()))
+            .or_else(|| {
+                vendor.and_then(|v| {
+                    let families = v.families();
+                    families
+                        .iter()
+                        .copied()
+                        .find(fits)
+                        .or(families.first().copied())
+                })
+            })
     }
 }
 
@@ -1243,7 +1259,7 @@ proptest! {
     #![proptest_config(config())]
 
     /// Without a family hint, the family is the one the evidence names; with none, the response
-    /// is unrecognized (or, with a vendor hint, the vendor's first family).
+    /// is unrecognized (or, with a vendor hint, one of the vendor's families: see `Detect::family`).
     #[test]
     fn detection_follows_the_evidence(
         fields in detect(),

@@ -152,18 +152,28 @@ fn a_vendor_lookup_that_may_miss_a_disabled_family_says_so() {
             Ok(None) => panic!("{family} {code:?}: a documented code missed"),
             Err(disabled) => {
                 assert!(!compiled(family), "{family} {code:?}: {disabled}");
-                // The first of the vendor's disabled families, in catalog order.
-                let first = vendor.families().iter().find(|f| !compiled(**f)).copied();
+                // The first of the vendor's disabled families that could have the code.
+                let first = vendor
+                    .families()
+                    .iter()
+                    .find(|f| !compiled(**f) && f.could_have(code))
+                    .copied();
                 assert_eq!(Some(disabled.family()), first, "{family} {code:?}");
             }
         }
-        // A code no family documents: none, or, with any of the vendor's families off, the first.
-        let first = vendor.families().iter().find(|f| !compiled(**f)).copied();
-        assert_eq!(
-            catalog::lookup(vendor, "NoSuchCode.Anywhere").map_err(|e| e.family()),
-            first.map_or(Ok(None), Err),
-            "{vendor}"
-        );
+        // A code no family documents: none, or, with a family off that could have it, the first.
+        for code in ["NoSuchCode.Anywhere", "29999", "49999999"] {
+            let first = vendor
+                .families()
+                .iter()
+                .find(|f| !compiled(**f) && f.could_have(code))
+                .copied();
+            assert_eq!(
+                catalog::lookup(vendor, code).map_err(|e| e.family()),
+                first.map_or(Ok(None), Err),
+                "{vendor} {code:?}"
+            );
+        }
     }
 }
 
@@ -211,4 +221,24 @@ fn body_evidence_of_a_field_set_does_not_depend_on_the_tables() {
         .expect("explained");
     let expected = compiled(Family::CloudbypassApi).then_some(Family::CloudbypassApi);
     assert_eq!(outcome.family(), expected);
+}
+
+#[test]
+fn a_vendor_hint_picks_the_family_whose_code_form_the_body_has() {
+    // No family's evidence (an unlisted code, no request id): the eight-digit code is Upyun
+    // REST's, whichever of Upyun's families are compiled in; the code and message are kept.
+    let body = br#"{"msg": "new thing", "code": 40012345}"#;
+    let outcome = Response::new(body)
+        .with_status(400)
+        .with_vendor(Vendor::Upyun)
+        .explain()
+        .expect("explained");
+    let Outcome::Error(err) = outcome else {
+        panic!("{outcome:?}")
+    };
+    assert_eq!(err.family(), Family::UpyunRest);
+    assert_eq!(err.raw_code(), Some("40012345"));
+    assert_eq!(err.received_message(), Some("new thing"));
+    let flagged = err.problems().any(|p| p == Problem::TablesDisabled);
+    assert_eq!(flagged, !compiled(Family::UpyunRest));
 }

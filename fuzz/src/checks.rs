@@ -130,7 +130,7 @@ fn check_lookups(family: Family, code: &str, found: &[AnyCode]) {
         }
     }
     // A vendor's lookup: the first of its families that has the code; else, when one of its
-    // families is disabled, the first disabled family; else none.
+    // families that could have it is disabled, the first such family; else none.
     let first = vendor
         .families()
         .iter()
@@ -138,6 +138,7 @@ fn check_lookups(family: Family, code: &str, found: &[AnyCode]) {
     let first_disabled = vendor
         .families()
         .iter()
+        .filter(|f| f.could_have(code))
         .find_map(|&f| catalog::lookup_in(f, code).err());
     let looked_up = catalog::lookup(vendor, code);
     let expected = match (first, first_disabled) {

@@ -260,6 +260,31 @@ impl<'a> Body<'a> {
         body
     }
 
+    /// With a vendor hint and no family's evidence: the first of the vendor's families that
+    /// documents one form for its codes and whose form the body's `code` or `error_code` has (an
+    /// eight-digit code is Upyun REST's, a five-digit one the management API's), else the
+    /// vendor's first family.
+    pub(crate) fn fallback(&self, vendor: crate::Vendor) -> Option<Family> {
+        let families = vendor.families();
+        let codes = self
+            .fields
+            .as_ref()
+            .map(|f| [plain_text(f.code), plain_text(f.error_code)]);
+        let fits = |family: &Family| {
+            family.code_format().is_some()
+                && codes
+                    .iter()
+                    .flatten()
+                    .flatten()
+                    .any(|code| family.could_have(code))
+        };
+        families
+            .iter()
+            .copied()
+            .find(fits)
+            .or(families.first().copied())
+    }
+
     /// The first family, in registry order and among `candidates`, whose body shape this is.
     pub(crate) fn family(&self, candidates: impl Fn(&Family) -> bool) -> Option<Family> {
         let fields = self.fields.as_ref()?;

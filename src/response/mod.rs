@@ -40,7 +40,11 @@
 //!    its `request` line, or a documented `error_code`; Tencent CDN, a numeric `code` and a
 //!    `message` with API 2.0's `codeDesc`, a documented public code or a documented module code
 //!    at the start of the message; Cloudbypass, `{id, code, message}` with a documented `code`;
-//! 3. else, with a vendor hint, the vendor's first family.
+//!    Upyun REST, `msg` and an eight-digit `code` (first digit 4 or 5) with the request `id` or
+//!    the code's documented message;
+//! 3. else, with a vendor hint, the first of the vendor's families whose code form the body's
+//!    `code` or `error_code` has (eight digits: Upyun REST; five: Upyun management), else the
+//!    vendor's first family.
 //!
 //! Otherwise the outcome is [`Outcome::Unrecognized`], with the kind the status suggests:
 //! errcat does not guess. (With a family's tables disabled, only its field-set evidence
@@ -470,15 +474,17 @@ where
         let headers = Headers::scan(self.headers);
         let vendor = self.vendor;
         let candidates = move |f: &Family| vendor.is_none_or(|v| f.vendor() == v);
-        let fallback = vendor.and_then(|v| v.families().first().copied());
+        let first = vendor.and_then(|v| v.families().first().copied());
         let family = self.family.or_else(|| {
             Family::ALL
                 .into_iter()
                 .filter(candidates)
                 .find(|f| headers.has_any(*f))
         });
-        let mut body = Body::read(self.body, family.or(fallback));
-        let family = family.or_else(|| body.family(candidates)).or(fallback);
+        let mut body = Body::read(self.body, family.or(first));
+        let family = family
+            .or_else(|| body.family(candidates))
+            .or_else(|| vendor.and_then(|v| body.fallback(v)));
         let Some(family) = family else {
             // Invalid JSON could not be told apart from any family's; a body over the limit was
             // not read for its shape.

@@ -603,8 +603,8 @@ impl ParsedError<'_> {
         }
     }
 
-    /// With no entry, classify by the HTTP status: the response's, else the one an Upyun REST
-    /// code carries in its first three digits.
+    /// With no entry, classify by the HTTP status: the response's error status, else the one an
+    /// Upyun REST code carries in its first three digits, else the response's.
     pub(crate) fn finish(&mut self) {
         if self.entry.is_some() || self.rule.is_some() {
             return;
@@ -616,7 +616,11 @@ impl ParsedError<'_> {
                 .and_then(crate::upyun::rest::status_of),
             _ => None,
         };
-        let Some(status) = self.status.or_else(carried) else {
+        let status = match self.status {
+            Some(s) if s >= 400 => Some(s),
+            other => carried().or(other),
+        };
+        let Some(status) = status else {
             return;
         };
         self.fallback_kind = match (self.family, status) {
@@ -646,7 +650,8 @@ impl ApiError for ParsedError<'_> {
     }
 
     /// The entry's kind; without an entry, the kind the HTTP status suggests (for Cloudbypass,
-    /// whose status mirrors the target's, 401/403 are `blocked` and 5xx `upstream`), else
+    /// whose status mirrors the target's, 401/403 are `blocked` and 5xx `upstream`; for an Upyun
+    /// REST code without an error status, the status its first three digits carry), else
     /// `unknown`.
     fn kind(&self) -> ErrorKind {
         crate::resolve::advice(self.rule, self.entry, self.fallback_kind).0

@@ -289,9 +289,14 @@ pub(crate) fn detect_body(f: &Fields<'_>) -> bool {
 
 /// A status below 400 without an error code is a success; otherwise the body's error.
 pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, _: &Headers<'a>, body: &Body<'a>) -> Read {
-    super::read_error(err, body, |err, f| {
-        err.raw_code = scalar(f.error_code, Problem::CodeWrongType, &mut err.problems);
-        err.message = scalar(f.message, Problem::MessageWrongType, &mut err.problems);
-        err.detail = scalar(f.request, Problem::RequestWrongType, &mut err.problems);
-    })
+    super::read_error(
+        err,
+        body,
+        |_| true,
+        |err, f| {
+            err.raw_code = scalar(f.error_code, Problem::CodeWrongType, &mut err.problems);
+            err.message = scalar(f.message, Problem::MessageWrongType, &mut err.problems);
+            err.detail = scalar(f.request, Problem::RequestWrongType, &mut err.problems);
+        },
+    )
 }

@@ -23,11 +23,13 @@ use crate::response::Problem;
 use crate::response::kit::{Body, Fields, Read};
 
 /// What Upyun's families share: errors come with a status of 400 or more, so below that a body
-/// without an error code, or one that is not JSON (a downloaded file that starts with `{`), is a
-/// success; otherwise `read` takes the family's fields from the body.
+/// without an error code (one `is_error_code` accepts), or one that is not JSON (a downloaded
+/// file that starts with `{`), is a success; otherwise `read` takes the family's fields from the
+/// body.
 fn read_error<'a>(
     err: &mut ParsedError<'a>,
     body: &Body<'a>,
+    is_error_code: fn(&str) -> bool,
     read: impl FnOnce(&mut ParsedError<'a>, &Fields<'a>),
 ) -> Read {
     let success_status = err.status.is_some_and(|s| s < 400);
@@ -41,7 +43,7 @@ fn read_error<'a>(
     if let Some(f) = &body.fields {
         read(err, f);
     }
-    if err.raw_code.is_none() && success_status {
+    if success_status && !err.raw_code.as_deref().is_some_and(is_error_code) {
         return Read::Success;
     }
     if body.fields.is_none() && !body.too_large {

@@ -10,6 +10,7 @@
 //! ```
 //! use errcat::{ApiError, ErrorKind, Outcome, Response, upyun::rest::{self, Code}};
 //!
+//! assert_eq!(Code::ALL.len(), 258);
 //! let code: Code = "40100005".parse()?;
 //! assert_eq!(code, Code::SignatureError);
 //! assert_eq!(code.kind(), ErrorKind::Unauthenticated);
@@ -24,7 +25,7 @@
 //! ```
 
 use crate::Family;
-use crate::response::kit::{Body, Fields, Headers, Read, documented, plain_text, scalar};
+use crate::response::kit::{Body, Fields, Headers, Read, plain_text, scalar};
 use crate::response::{ParsedError, Problem};
 
 #[cfg(feature = "upyun-rest")]
@@ -45,30 +46,48 @@ pub use crate::tables::upyun_rest::Code;
 /// ```
 #[must_use]
 pub fn status_of(code: &str) -> Option<u16> {
-    let bytes = code.as_bytes();
-    let of_form =
-        bytes.len() == 8 && matches!(bytes[0], b'4' | b'5') && bytes.iter().all(u8::is_ascii_digit);
-    of_form.then(|| {
-        bytes[..3]
-            .iter()
-            .fold(0, |n, &b| n * 10 + u16::from(b - b'0'))
+    // The registry's `code_format` of the family: eight digits, the first 4 or 5.
+    Family::UpyunRest.could_have(code).then(|| {
+        code.bytes()
+            .take(3)
+            .fold(0, |n, b| n * 10 + u16::from(b - b'0'))
     })
 }
 
-/// A body with `msg` and a `code` of the documented form, and the request `id` or a documented
-/// code: `{code, msg}` alone is a shape many services share.
+/// A body with `msg` and a `code` of the documented form, and the request `id` or the code's
+/// documented message: `{code, msg}` alone is a shape many services share, round codes such as
+/// `40100001` included.
 pub(crate) fn detect_body(f: &Fields<'_>) -> bool {
-    let code = plain_text(f.code);
-    f.msg.is_some()
-        && code.and_then(status_of).is_some()
-        && (f.id.is_some() || documented(Family::UpyunRest, code))
+    let Some(code) = plain_text(f.code).filter(|c| status_of(c).is_some()) else {
+        return false;
+    };
+    f.msg.is_some() && (f.id.is_some() || documented_message(code, plain_text(f.msg)))
 }
 
-/// A status below 400 without an error code is a success; otherwise the body's error.
+/// Whether `msg` is the message the vendor documents for `code` (false when the family's
+/// tables are disabled).
+fn documented_message(code: &str, msg: Option<&str>) -> bool {
+    let Some(entry) = crate::catalog::lookup_in(Family::UpyunRest, code)
+        .ok()
+        .flatten()
+        .map(|c| c.entry())
+    else {
+        return false;
+    };
+    msg.is_some_and(|m| m == entry.message().en || entry.message_aliases().contains(&m))
+}
+
+/// A status below 400 without a code of the documented form is a success (a stored JSON file
+/// may have a `code` of its own); otherwise the body's error.
 pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, _: &Headers<'a>, body: &Body<'a>) -> Read {
-    super::read_error(err, body, |err, f| {
-        err.raw_code = scalar(f.code, Problem::CodeWrongType, &mut err.problems);
-        err.message = scalar(f.msg, Problem::MessageWrongType, &mut err.problems);
-        err.request_id = scalar(f.id, Problem::RequestIdWrongType, &mut err.problems);
-    })
+    super::read_error(
+        err,
+        body,
+        |code| status_of(code).is_some(),
+        |err, f| {
+            err.raw_code = scalar(f.code, Problem::CodeWrongType, &mut err.problems);
+            err.message = scalar(f.msg, Problem::MessageWrongType, &mut err.problems);
+            err.request_id = scalar(f.id, Problem::RequestIdWrongType, &mut err.problems);
+        },
+    )
 }

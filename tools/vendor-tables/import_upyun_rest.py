@@ -174,11 +174,16 @@ def entry(row, review, page):
 def build(docs):
     rows = read_document(docs)
     review = read_review()
-    if [r["code"] for r in review] != [r["code"] for r in rows]:
-        missing = sorted({r["code"] for r in rows} - {r["code"] for r in review})
-        extra = sorted({r["code"] for r in review} - {r["code"] for r in rows})
-        fail(f"{REVIEW}: its codes must be the document's, in order (missing {missing}, extra {extra})")
+    for n, (r, v) in enumerate(zip(rows, review), 2):
+        if r["code"] != v["code"]:
+            fail(f"{REVIEW}:{n}: code {v['code']}, expected {r['code']} (the document's line "
+                 f"{r['line']}): the review lists the document's codes, in its order")
+    if len(review) != len(rows):
+        fail(f"{REVIEW}: {len(review)} codes, the document has {len(rows)}")
     page = read_page()
+    page_only = sorted(set(page) - {r["code"] for r in rows})
+    if page_only:
+        fail(f"codes on the vendor's page that {PATH} lacks: {page_only}")
     return {
         "family": "upyun/rest",
         "source": {
@@ -217,7 +222,7 @@ def main():
     args = parser.parse_args()
     text = json.dumps(build(args.docs), indent=2, ensure_ascii=False) + "\n"
     if args.check:
-        with open(OUT, encoding="utf-8") as f:
+        with open(OUT, encoding="utf-8", newline="") as f:
             if f.read() != text:
                 fail(f"{OUT} differs from what the tool writes")
         print(f"{OUT}: up to date")
