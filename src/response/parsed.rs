@@ -603,20 +603,18 @@ impl ParsedError<'_> {
         }
     }
 
-    /// With no entry, classify by the HTTP status: the response's, else the one an Upyun REST
-    /// code carries in its first three digits.
+    /// With no entry, classify by the response's HTTP status.
     pub(crate) fn finish(&mut self) {
+        self.finish_with(None);
+    }
+
+    /// With no entry, classify by the HTTP status: the response's, else `carried`, the one the
+    /// body carries (the first three digits of an Upyun REST code).
+    pub(crate) fn finish_with(&mut self, carried: Option<u16>) {
         if self.entry.is_some() || self.rule.is_some() {
             return;
         }
-        let carried = || match self.family {
-            Family::UpyunRest => self
-                .raw_code
-                .as_deref()
-                .and_then(crate::upyun::rest::status_of),
-            _ => None,
-        };
-        let Some(status) = self.status.or_else(carried) else {
+        let Some(status) = self.status.or(carried) else {
             return;
         };
         self.fallback_kind = match (self.family, status) {

@@ -24,31 +24,30 @@ use crate::response::kit::{Body, Fields, Read};
 
 /// What Upyun's families share: errors come with a status of 400 or more, so below that a body
 /// without an error code, or one that is not JSON (a downloaded file that starts with `{`), is a
-/// success; otherwise `read` takes the family's fields from the body.
+/// success; otherwise `read` takes the family's fields from the body. `read` returns the HTTP
+/// status the body itself carries, if any (the one a REST code spells in its first three
+/// digits): it stands in for the response's status when that is not given.
 fn read_error<'a>(
     err: &mut ParsedError<'a>,
     body: &Body<'a>,
-    read: impl FnOnce(&mut ParsedError<'a>, &Fields<'a>),
+    read: impl FnOnce(&mut ParsedError<'a>, &Fields<'a>) -> Option<u16>,
 ) -> Read {
-    let success_status = err.status.is_some_and(|s| s < 400);
     if body.invalid.is_some() {
-        if success_status {
+        if err.status.is_some_and(|s| s < 400) {
             err.problems.add(Problem::BodyUnreadable);
             return Read::Success;
         }
         return Read::InvalidBody;
     }
-    if let Some(f) = &body.fields {
-        read(err, f);
-    }
-    if err.raw_code.is_none() && success_status {
+    let carried = body.fields.as_ref().and_then(|f| read(err, f));
+    if err.raw_code.is_none() && err.status.or(carried).is_some_and(|s| s < 400) {
         return Read::Success;
     }
     if body.fields.is_none() && !body.too_large {
         err.problems.add(Problem::BodyUnreadable);
     }
     err.resolve_raw();
-    err.finish();
+    err.finish_with(carried);
     Read::Error
 }
 
