@@ -609,7 +609,7 @@ impl ParsedError<'_> {
     }
 
     /// With no entry, classify by the HTTP status: the response's, else `carried`, the one the
-    /// body carries (the first three digits of an Upyun REST code).
+    /// body carries (Upyun's form API `code`, the first three digits of an Upyun REST code).
     pub(crate) fn finish_with(&mut self, carried: Option<u16>) {
         if self.entry.is_some() || self.rule.is_some() {
             return;

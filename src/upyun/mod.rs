@@ -4,18 +4,27 @@
 //! |---|---|---|
 //! | [`Family::UpyunManagement`](crate::Family::UpyunManagement) | [`management`] | `upyun-management` |
 //! | [`Family::UpyunRest`](crate::Family::UpyunRest) | [`rest`] | `upyun-rest` |
+//! | [`Family::UpyunForm`](crate::Family::UpyunForm) | [`form`] | `upyun-form` |
+//! | [`Family::UpyunMultipart`](crate::Family::UpyunMultipart) | [`multipart`] | `upyun-multipart` |
 //!
 //! # Examples
 //!
 //! ```
 //! use errcat::{Family, Vendor, upyun};
 //!
-//! assert_eq!(Vendor::Upyun.families(), [Family::UpyunManagement, Family::UpyunRest]);
+//! assert_eq!(
+//!     Vendor::Upyun.families(),
+//!     [Family::UpyunManagement, Family::UpyunRest, Family::UpyunForm, Family::UpyunMultipart]
+//! );
 //! assert_eq!(upyun::management::Code::BucketNotFound.entry().family(), Family::UpyunManagement);
 //! assert_eq!(upyun::rest::Code::SignatureError.entry().family(), Family::UpyunRest);
+//! assert_eq!(upyun::form::Code::SignatureError.entry().family(), Family::UpyunForm);
+//! assert_eq!(upyun::multipart::Code::BucketNotFound.entry().family(), Family::UpyunMultipart);
 //! ```
 
+pub mod form;
 pub mod management;
+pub mod multipart;
 pub mod rest;
 
 use crate::ParsedError;
@@ -25,8 +34,8 @@ use crate::response::kit::{Body, Fields, Read};
 /// What Upyun's families share: errors come with a status of 400 or more, so below that a body
 /// without an error code, or one that is not JSON (a downloaded file that starts with `{`), is a
 /// success; otherwise `read` takes the family's fields from the body. `read` returns the HTTP
-/// status the body itself carries, if any (the one a REST code spells in its first three
-/// digits): it stands in for the response's status when that is not given.
+/// status the body itself carries, if any (the form API's `code`; the one a REST code spells in
+/// its first three digits): it stands in for the response's status when that is not given.
 fn read_error<'a>(
     err: &mut ParsedError<'a>,
     body: &Body<'a>,
