@@ -160,7 +160,7 @@ impl ApiError for AnyCode {
 /// # Examples
 ///
 /// ```
-/// assert_eq!(errcat::catalog::all().len(), 576); // the default features' six families
+/// assert_eq!(errcat::catalog::all().len(), 616); // the default features' eight families
 /// ```
 #[must_use]
 pub fn all() -> &'static [AnyCode] {
@@ -297,8 +297,8 @@ pub fn by_code(code: &str) -> &'static [AnyCode] {
 
 /// Every code whose documented HTTP status is `status`, by array index.
 ///
-/// Alibaba Cloud API Gateway and Upyun's REST API document a status per code; the codes come in
-/// catalog order. For what a vendor says a status means in general, see
+/// Alibaba Cloud API Gateway and Upyun's REST and form APIs document a status per code; the codes
+/// come in catalog order. For what a vendor says a status means in general, see
 /// [`Vendor::status_meaning`] and [`Family::status_meaning`].
 ///
 /// # Examples
@@ -307,7 +307,7 @@ pub fn by_code(code: &str) -> &'static [AnyCode] {
 /// use errcat::{Vendor, catalog};
 ///
 /// let not_found = catalog::by_status(404);
-/// assert_eq!(not_found.len(), 6); // 1 Alibaba Cloud, 5 Upyun REST
+/// assert_eq!(not_found.len(), 8); // 1 Alibaba Cloud, 5 Upyun REST, 2 Upyun form
 /// assert_eq!(not_found[0].as_str(), "Empty Signature");
 /// assert_eq!(not_found[1].as_str(), "40400001");
 /// assert!(catalog::by_status(418).is_empty());
@@ -330,7 +330,7 @@ pub fn by_status(status: u16) -> &'static [AnyCode] {
 /// use errcat::{Vendor, catalog};
 ///
 /// assert_eq!(catalog::by_status_for(Vendor::Aliyun, 503).count(), 1);
-/// assert_eq!(catalog::by_status_for(Vendor::Upyun, 503).count(), 41); // the REST API's
+/// assert_eq!(catalog::by_status_for(Vendor::Upyun, 503).count(), 42); // 41 REST API, 1 form API
 /// assert_eq!(catalog::by_status_for(Vendor::TencentCloud, 503).count(), 0);
 /// ```
 pub fn by_status_for(vendor: Vendor, status: u16) -> impl Iterator<Item = AnyCode> {

@@ -1,6 +1,6 @@
 //! A typed, constant-time catalog of the error codes of cloud/API vendors, one wire family at a
-//! time: Tencent Cloud API 3.0 and API 2.0 (CDN), Upyun's management and REST APIs, Cloudbypass's
-//! API and Alibaba Cloud's API Gateway.
+//! time: Tencent Cloud API 3.0 and API 2.0 (CDN), Upyun's management, REST, form and old
+//! multipart upload APIs, Cloudbypass's API and Alibaba Cloud's API Gateway.
 //!
 //! Every code the vendors document is a variant of a `#[non_exhaustive]` enum in its family's
 //! module, with the exact wire code, the message in Chinese and English, the vendor's
@@ -41,7 +41,7 @@
 //! ```
 //! use errcat::{AnyCode, catalog, aliyun::apigateway::Code};
 //!
-//! assert_eq!(catalog::by_status(503).len(), 42); // 1 Alibaba Cloud, 41 Upyun REST
+//! assert_eq!(catalog::by_status(503).len(), 43); // 1 Alibaba Cloud, 41 Upyun REST, 1 Upyun form
 //! let m = catalog::by_header("x-ca-error-message", "Throttled by APP Flow Control").unwrap();
 //! assert_eq!(m.code(), AnyCode::AliyunApiGateway(Code::ThrottledByAppFlowControl));
 //! assert_eq!(catalog::by_message("Bucket not found").len(), 3);
@@ -64,7 +64,7 @@
 //!
 //! A [`Vendor`] (the company) speaks one or more wire [`Family`]s: one body shape, code space and
 //! set of tables each, with its own module, detection rule and parser. Each family's tables sit
-//! behind a cargo feature; the six below are on by default. With a family's feature off, its
+//! behind a cargo feature; the eight below are on by default. With a family's feature off, its
 //! data is not compiled, its lookups answer [`Disabled`], and `explain` still reads its responses
 //! (flagged [`response::Problem::TablesDisabled`]).
 //!
@@ -76,6 +76,8 @@
 //! | Cloudbypass (穿云API) | [`cloudbypass::api`] | `Code` | `cloudbypass-api` |
 //! | Alibaba Cloud API Gateway (classic) | [`aliyun::apigateway`] | `Code` | `aliyun-apigateway` |
 //! | Upyun (又拍云) REST API (cloud storage) | [`upyun::rest`] | `Code` | `upyun-rest` |
+//! | Upyun (又拍云) form API | [`upyun::form`] | `Code` | `upyun-form` |
+//! | Upyun (又拍云) old multipart upload API | [`upyun::multipart`] | `Code` | `upyun-multipart` |
 //!
 //! Other features: `http` (`Response::from_http` explains an `http::Response` directly) and `cli`
 //! (the `errcat` command-line tool).

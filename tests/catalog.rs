@@ -43,23 +43,25 @@ mod validate;
 // Literal expectations (written by hand, independent of the data files and of the library).
 
 /// Family slugs in registry order, which is detection order and catalog order.
-const CATALOG_ORDER: [&str; 6] = [
+const CATALOG_ORDER: [&str; 8] = [
     "tencent-cloud/common",
     "upyun/management",
     "tencent-cloud/cdn",
     "cloudbypass/api",
     "aliyun/apigateway",
     "upyun/rest",
+    "upyun/form",
+    "upyun/multipart",
 ];
 
 /// Vendor slugs in `Vendor::ALL` order.
 const VENDORS: [&str; 4] = ["cloudbypass", "tencent-cloud", "aliyun", "upyun"];
 
 /// Total number of documented codes.
-const TOTAL: usize = 576;
+const TOTAL: usize = 616;
 
 /// Number of codes per family and table, in catalog order.
-const COUNTS: [(&str, &str, usize); 8] = [
+const COUNTS: [(&str, &str, usize); 10] = [
     ("tencent-cloud/common", "Code", 26),
     ("tencent-cloud/common", "PageCode", 12),
     ("upyun/management", "Code", 144),
@@ -69,6 +71,11 @@ const COUNTS: [(&str, &str, usize); 8] = [
     ("aliyun/apigateway", "Code", 29),
     // The rows of upyun/docs `sources/api/errno.md` at 8d194b08 (the importer checks it too).
     ("upyun/rest", "Code", 258),
+    // The status table of upyun/docs `sources/api/form_api.md` at dc24d0e, lines 223-251 (the
+    // 200 OK row is the success, not a code).
+    ("upyun/form", "Code", 29),
+    // The error codes of upyun/docs `sources/api/multipart_upload.md` at 1d20722, lines 332-342.
+    ("upyun/multipart", "Code", 11),
 ];
 
 /// The kinds table of `data/README.md`: name, canonical HTTP status, retry by default.
@@ -1264,6 +1271,8 @@ fn counts_match_the_literal_expectations_and_the_oracle() {
             aliyun::apigateway::Code::ALL.len(),
         ),
         ("upyun/rest", "Code", upyun::rest::Code::ALL.len()),
+        ("upyun/form", "Code", upyun::form::Code::ALL.len()),
+        ("upyun/multipart", "Code", upyun::multipart::Code::ALL.len()),
     ];
     assert_eq!(typed, COUNTS, "generated ALL lengths");
     let from_oracle: Vec<(&str, &str, usize)> = oracle
@@ -1363,8 +1372,8 @@ fn by_status_equals_a_linear_scan_for_every_u16() {
     );
     assert_eq!(
         found,
-        29 + 258,
-        "every Aliyun and Upyun REST code has a status, no other does"
+        29 + 258 + 29,
+        "every Aliyun, Upyun REST and Upyun form code has a status, no other does"
     );
 }
 
@@ -1571,6 +1580,42 @@ fn kinds_decided_from_the_vendors_words_hold() {
         ("upyun/management", "21103", ErrorKind::RateLimited, false),
         ("upyun/management", "21113", ErrorKind::RateLimited, false),
         ("upyun/management", "21114", ErrorKind::RateLimited, false),
+        // Documented with 403; the caller must fix the request, or authenticate anew.
+        (
+            "upyun/form",
+            "Not accept, POST URI error.",
+            ErrorKind::InvalidRequest,
+            false,
+        ),
+        (
+            "upyun/form",
+            "Not accept, File size too large.",
+            ErrorKind::InvalidRequest,
+            false,
+        ),
+        (
+            "upyun/form",
+            "Authorize has expired.",
+            ErrorKind::Unauthenticated,
+            false,
+        ),
+        (
+            "upyun/form",
+            "Not accept, Form API disabled.",
+            ErrorKind::FailedPrecondition,
+            false,
+        ),
+        // Documented with 503; the text says it is the vendor's system error, and to retry.
+        (
+            "upyun/form",
+            "System Error, please try again.",
+            ErrorKind::Internal,
+            true,
+        ),
+        // The English says a file is missing; the Chinese, which errcat follows, that the
+        // upload's block information does not exist (as 40402).
+        ("upyun/multipart", "40304", ErrorKind::NotFound, false),
+        ("upyun/multipart", "40307", ErrorKind::InvalidRequest, false),
     ];
     let mut f = Failures::default();
     for (family, code, kind, retryable) in cases {
@@ -1662,6 +1707,18 @@ fn shared_messages_return_every_code() {
         );
     }
     assert_eq!(ORACLE.by_message("Bucket not found."), upyun_codes);
+
+    // The old multipart API gives two codes one Chinese text; their English differs.
+    let blocks = [("upyun/multipart", "40304"), ("upyun/multipart", "40402")];
+    assert_eq!(
+        ids(catalog::by_message("文件分块信息不存在").iter().copied()),
+        blocks
+    );
+    assert_eq!(ORACLE.by_message("文件分块信息不存在"), blocks);
+    assert_eq!(
+        ids(catalog::by_message("Missing file.").iter().copied()),
+        [("upyun/multipart", "40304")]
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2144,7 +2201,8 @@ fn family_order_slugs_and_facts_agree_with_the_registry() {
             err.to_string(),
             format!(
                 "unknown family {bad:?}: expected one of tencent-cloud/common, upyun/management, \
-                 tencent-cloud/cdn, cloudbypass/api, aliyun/apigateway, upyun/rest"
+                 tencent-cloud/cdn, cloudbypass/api, aliyun/apigateway, upyun/rest, upyun/form, \
+                 upyun/multipart"
             )
         );
         assert!(serde_json::from_str::<Family>(&format!("{bad:?}")).is_err());
@@ -2232,6 +2290,72 @@ fn upyun_structure_agrees_with_the_digits_of_every_code() {
         assert_eq!(s.module_name().map(text_pair), expected, "module {module}");
     }
     assert_eq!(modules.len(), 12);
+}
+
+#[test]
+fn upyun_multipart_codes_are_not_of_the_management_structure() {
+    assert_eq!(upyun::multipart::Code::ALL.len(), 11);
+    for code in upyun::multipart::Code::ALL {
+        let wire = code.as_str();
+        // Five digits, the first 4: the management API's level digit is 1 or 2, so no level,
+        // module or error is decoded, and no management code is the same.
+        assert!(
+            wire.len() == 5 && wire.starts_with('4') && wire.bytes().all(|b| b.is_ascii_digit()),
+            "{wire}"
+        );
+        assert_eq!(Structure::parse(wire), None, "{wire}");
+        assert_eq!(
+            catalog::lookup_in(Family::UpyunManagement, wire),
+            Ok(None),
+            "{wire}"
+        );
+        assert_eq!(
+            ids(catalog::by_code(wire).iter().copied()),
+            [("upyun/multipart", wire)],
+            "{wire}"
+        );
+        // The document gives no status per code.
+        assert_eq!(code.http_status(), None, "{wire}");
+    }
+    // Nor is a management code one of this family's.
+    for code in upyun::management::Code::ALL {
+        assert_eq!(
+            catalog::lookup_in(Family::UpyunMultipart, code.as_str()),
+            Ok(None)
+        );
+    }
+}
+
+#[test]
+fn upyun_form_codes_are_their_english_messages_with_the_rows_status() {
+    let oracle = &*ORACLE;
+    let rows: Vec<&ORow> = oracle
+        .rows
+        .iter()
+        .filter(|r| r.family == "upyun/form")
+        .collect();
+    assert_eq!(rows.len(), upyun::form::Code::ALL.len());
+    let mut statuses = BTreeMap::new();
+    for row in &rows {
+        // The wire code is the English message, exactly as the vendor writes it.
+        assert_eq!(row.en, row.code, "{}", row.code);
+        let status = row.http_status.expect("every row has a status");
+        *statuses.entry(status).or_insert(0) += 1;
+    }
+    // The table's statuses: 400 nine times, 403 seventeen, 404 twice, 503 once.
+    assert_eq!(
+        statuses.into_iter().collect::<Vec<_>>(),
+        [(400, 9), (403, 17), (404, 2), (503, 1)]
+    );
+    let code: upyun::form::Code = "Not accept, Miss policy.".parse().expect("documented");
+    assert_eq!(code, upyun::form::Code::MissingPolicy);
+    assert_eq!(code.http_status(), Some(400));
+    // Exact text only: the wording without its full stop is not the code.
+    assert!(
+        "Not accept, Miss policy"
+            .parse::<upyun::form::Code>()
+            .is_err()
+    );
 }
 
 #[test]

@@ -68,7 +68,7 @@ fn golden_dir() -> PathBuf {
 }
 
 /// Golden cases: file name (without `.out`) and arguments. Each exits 0 with nothing on stderr.
-const GOLDEN: [(&str, &[&str]); 14] = [
+const GOLDEN: [(&str, &[&str]); 18] = [
     // The JSON shape of `explain`, one per outcome: the library's `Serialize`, as it is.
     (
         "explain_json_error_tencent_cdn",
@@ -120,6 +120,33 @@ const GOLDEN: [(&str, &[&str]); 14] = [
             "401",
             "--body",
             r#"{"msg":"signature error","code":40100005,"id":"5486020283e12a92abf034129bf0d4be"}"#,
+        ],
+    ),
+    (
+        "lookup_upyun_form_signature_error",
+        &["lookup", "Not accept, Signature error."],
+    ),
+    (
+        // A row of the form API's table (upyun/docs form_api.md line 234) in the body the
+        // document describes (lines 206, 355), with its policy example's save-key and expiration.
+        "explain_upyun_form_signature_error",
+        &[
+            "explain",
+            "--status",
+            "403",
+            "--body",
+            r#"{"code":403,"message":"Not accept, Signature error.","url":"/img.jpg","time":1409200758}"#,
+        ],
+    ),
+    ("lookup_40402", &["lookup", "40402"]),
+    (
+        // The old multipart API's own example (upyun/docs multipart_upload.md lines 322-326), as
+        // JSON; the document gives no status.
+        "explain_upyun_multipart_bucket_not_found",
+        &[
+            "explain",
+            "--body",
+            r#"{"error_code": "40401", "path": "/demo.zip", "message": "Bucket NotFound."}"#,
         ],
     ),
     ("lookup_json_21402", &["lookup", "--json", "21402"]),
@@ -376,7 +403,7 @@ fn list_json_has_every_entry_with_the_documented_shape() {
     assert_eq!(run.stderr, "");
     let items = json_array(&run);
     assert_eq!(items.len(), errcat::catalog::all().len());
-    assert_eq!(items.len(), 576);
+    assert_eq!(items.len(), 616);
     let mut listed = Vec::new();
     for (i, item) in items.iter().enumerate() {
         match check_entry_shape(item) {
@@ -500,7 +527,15 @@ fn list_by_family_json_has_only_that_family() {
 #[test]
 fn vendor_and_family_slugs_parse_case_insensitively_and_old_slugs_name_their_family() {
     let cases: [(&str, &[Family]); 9] = [
-        ("UPYUN", &[Family::UpyunManagement, Family::UpyunRest]),
+        (
+            "UPYUN",
+            &[
+                Family::UpyunManagement,
+                Family::UpyunRest,
+                Family::UpyunForm,
+                Family::UpyunMultipart,
+            ],
+        ),
         ("Upyun/Management", &[Family::UpyunManagement]),
         (
             "Tencent-Cloud",
@@ -849,7 +884,7 @@ fn bad_arguments_exit_2_with_a_usage_message() {
             "invalid value 'aws' for '--vendor <VENDOR>': unknown vendor or family \"aws\": \
              expected a vendor (cloudbypass, tencent-cloud, aliyun, upyun) or a family \
              (tencent-cloud/common, upyun/management, tencent-cloud/cdn, cloudbypass/api, \
-             aliyun/apigateway, upyun/rest)",
+             aliyun/apigateway, upyun/rest, upyun/form, upyun/multipart)",
         ),
         (
             &["status", "--vendor", "upyun/cdn", "403"],

@@ -480,6 +480,8 @@ fn the_real_data_validates() {
             "data/cloudbypass/api/codes.json",
             "data/aliyun/apigateway/codes.json",
             "data/upyun/rest/errno.json",
+            "data/upyun/form/codes.json",
+            "data/upyun/multipart/codes.json",
         ]
     );
     assert_eq!(

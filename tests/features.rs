@@ -13,6 +13,8 @@ fn compiled(family: Family) -> bool {
         "tencent-cloud-common" => cfg!(feature = "tencent-cloud-common"),
         "upyun-management" => cfg!(feature = "upyun-management"),
         "upyun-rest" => cfg!(feature = "upyun-rest"),
+        "upyun-form" => cfg!(feature = "upyun-form"),
+        "upyun-multipart" => cfg!(feature = "upyun-multipart"),
         "tencent-cloud-cdn" => cfg!(feature = "tencent-cloud-cdn"),
         "cloudbypass-api" => cfg!(feature = "cloudbypass-api"),
         "aliyun-apigateway" => cfg!(feature = "aliyun-apigateway"),
@@ -46,6 +48,20 @@ fn sample(
             "40100005",
             Response::new(br#"{"msg": "signature error", "code": 40100005, "id": "r-1"}"#)
                 .with_status(401)
+                .with_headers(vec![]),
+        ),
+        Family::UpyunForm => (
+            "Not accept, Signature error.",
+            Response::new(
+                br#"{"code": 403, "message": "Not accept, Signature error.", "url": "/a.jpg", "time": 1}"#,
+            )
+            .with_status(403)
+            .with_headers(vec![]),
+        ),
+        Family::UpyunMultipart => (
+            "40401",
+            Response::new(br#"{"error_code": "40401", "path": "/demo.zip", "message": "Bucket NotFound."}"#)
+                .with_status(404)
                 .with_headers(vec![]),
         ),
         Family::TencentCdn => (
@@ -201,11 +217,15 @@ fn explain_reads_a_disabled_familys_response_and_flags_it() {
 #[test]
 fn body_evidence_of_a_field_set_does_not_depend_on_the_tables() {
     // A field set only one family uses is evidence in code, not data: found with the family's
-    // tables off too (Tencent Cloud's `Response`, Upyun's `request`, Tencent CDN's `codeDesc`).
+    // tables off too (Tencent Cloud's `Response`, Upyun's `request`, Tencent CDN's `codeDesc`,
+    // the Upyun form API's `url` and `time` with a status `code`, the old multipart API's `path`
+    // with a five-digit `error_code` starting with 4).
     for family in [
         Family::TencentCloudCommon,
         Family::UpyunManagement,
         Family::TencentCdn,
+        Family::UpyunForm,
+        Family::UpyunMultipart,
     ] {
         let (_, response) = sample(family);
         let outcome = response.with_headers(Vec::<(&str, &str)>::new()).explain();
@@ -220,6 +240,14 @@ fn body_evidence_of_a_field_set_does_not_depend_on_the_tables() {
         .explain()
         .expect("explained");
     let expected = compiled(Family::CloudbypassApi).then_some(Family::CloudbypassApi);
+    assert_eq!(outcome.family(), expected);
+    // Likewise the form API's `{code, message}` without `url` and `time`: only a documented
+    // message makes it evidence.
+    let outcome = Response::new(br#"{"code": 403, "message": "Not accept, Signature error."}"#)
+        .with_status(403)
+        .explain()
+        .expect("explained");
+    let expected = compiled(Family::UpyunForm).then_some(Family::UpyunForm);
     assert_eq!(outcome.family(), expected);
 }
 

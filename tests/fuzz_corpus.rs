@@ -138,6 +138,8 @@ fn explain_seeds_reach_every_family_and_outcome() {
         Family::TencentCloudCommon,
         Family::UpyunManagement,
         Family::UpyunRest,
+        Family::UpyunForm,
+        Family::UpyunMultipart,
     ] {
         expected.insert(format!("success {family}"));
     }

@@ -42,12 +42,14 @@ const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
 /// Every fixture directory and the family its responses are of: one per family, plus responses
 /// of none of them. (The directories keep the vendor slugs of the release before families.)
-const DIRS: [(&str, Option<Family>); 7] = [
+const DIRS: [(&str, Option<Family>); 9] = [
     ("cloudbypass", Some(Family::CloudbypassApi)),
     ("tencent-cdn", Some(Family::TencentCdn)),
     ("aliyun-apigateway", Some(Family::AliyunApiGateway)),
     ("upyun", Some(Family::UpyunManagement)),
     ("upyun-rest", Some(Family::UpyunRest)),
+    ("upyun-form", Some(Family::UpyunForm)),
+    ("upyun-multipart", Some(Family::UpyunMultipart)),
     ("tencent-cloud", Some(Family::TencentCloudCommon)),
     ("unrecognized", None),
 ];
@@ -73,8 +75,13 @@ const ERROR_KEYS: [&str; 15] = [
     "problems",
     "entry",
 ];
-/// Further fields an Upyun error must give.
-const UPYUN_ERROR_KEYS: [&str; 2] = ["request", "upyun_structure"];
+/// Further fields an error of these families must give (their `Details`); an error of another
+/// family may give them (as `null`).
+const FAMILY_ERROR_KEYS: [(Family, &[&str]); 3] = [
+    (Family::UpyunManagement, &["request", "upyun_structure"]),
+    (Family::UpyunForm, &["url"]),
+    (Family::UpyunMultipart, &["path"]),
+];
 /// Fields an error may give.
 const OPTIONAL_ERROR_KEYS: [&str; 1] = ["classification"];
 /// The fields `expect` must give for a success.
@@ -294,6 +301,14 @@ fn actual(outcome: &Outcome<'_>) -> Map<String, Value> {
                 ),
                 ("upyun_structure", json!(structure)),
                 (
+                    "url",
+                    json!(errcat::upyun::form::Details::of(e).and_then(|d| d.url())),
+                ),
+                (
+                    "path",
+                    json!(errcat::upyun::multipart::Details::of(e).and_then(|d| d.path())),
+                ),
+                (
                     "classification",
                     json!(e.classification().map(Classification::code)),
                 ),
@@ -324,11 +339,13 @@ fn check_keys(case: &Case, expect: &Map<String, Value>, failures: &mut Vec<Strin
         Some("error") => {
             let mut required = ERROR_KEYS.to_vec();
             let mut optional = OPTIONAL_ERROR_KEYS.to_vec();
-            if expect.get("family").and_then(Value::as_str) == Some(Family::UpyunManagement.slug())
-            {
-                required.extend(UPYUN_ERROR_KEYS);
-            } else {
-                optional.extend(UPYUN_ERROR_KEYS);
+            let family = expect.get("family").and_then(Value::as_str);
+            for (owner, keys) in FAMILY_ERROR_KEYS {
+                if family == Some(owner.slug()) {
+                    required.extend(keys);
+                } else {
+                    optional.extend(keys);
+                }
             }
             (required, optional)
         }
@@ -1170,4 +1187,121 @@ fn from_http_reads_repeated_and_non_utf8_headers() {
     );
     assert_eq!(e.kind(), ErrorKind::Unauthenticated);
     assert_eq!(e.problems().collect::<Vec<_>>(), [Problem::HeaderNotUtf8]);
+}
+
+#[test]
+fn upyun_error_code_bodies_go_to_the_family_whose_evidence_they_carry() {
+    let family_of = |body: String| {
+        Response::new(body.as_bytes())
+            .with_status(404)
+            .explain()
+            .unwrap()
+            .family()
+    };
+    for &code in upyun::multipart::Code::ALL {
+        let wire = code.as_str();
+        // The old multipart API's body: its family, with its path, and never the management
+        // API's level/module/error structure.
+        let body = format!(r#"{{"error_code": "{wire}", "path": "/a.zip", "message": "m"}}"#);
+        let outcome = Response::new(body.as_bytes())
+            .with_status(404)
+            .explain()
+            .unwrap();
+        let err = outcome.error().expect("an error");
+        assert_eq!(err.family(), Family::UpyunMultipart, "{wire}");
+        assert_eq!(err.typed_code(), Some(AnyCode::UpyunMultipart(code)));
+        assert_eq!(upyun::management::Details::of(err), None, "{wire}");
+        #[allow(deprecated)]
+        let structure = err.upyun_structure();
+        assert_eq!(structure, None, "{wire}");
+        assert_eq!(
+            upyun::multipart::Details::of(err).and_then(|d| d.path()),
+            Some("/a.zip")
+        );
+        // Without the path, not even its documented message is evidence enough.
+        let text = code.entry().message().en;
+        let body = format!(r#"{{"error_code": {wire}, "message": {text:?}}}"#);
+        assert_eq!(family_of(body), None, "{wire} with {text:?}");
+        // With the management API's request line, the management API's, but not decoded.
+        let body = format!(r#"{{"error_code": "{wire}", "request": "POST /b/", "message": "m"}}"#);
+        let outcome = Response::new(body.as_bytes()).explain().unwrap();
+        let err = outcome.error().expect("an error");
+        assert_eq!(err.family(), Family::UpyunManagement, "{wire}");
+        assert_eq!(err.typed_code(), None, "{wire}");
+        let details = upyun::management::Details::of(err).expect("management details");
+        assert_eq!(details.structure(), None, "{wire}");
+    }
+    // Every management code stays the management API's, with a path or without its request.
+    for code in upyun::management::Code::ALL {
+        let wire = code.as_str();
+        for body in [
+            format!(r#"{{"error_code": "{wire}", "path": "/a.zip", "message": "m"}}"#),
+            format!(r#"{{"error_code": "{wire}", "message": "m"}}"#),
+        ] {
+            assert_eq!(family_of(body), Some(Family::UpyunManagement), "{wire}");
+        }
+    }
+    // Neither: the multipart form without its path, or another first digit or length.
+    for body in [
+        r#"{"error_code": "40401", "message": "Bucket not found."}"#,
+        r#"{"error_code": "40001", "message": ""}"#,
+        r#"{"error_code": "30401", "path": "/a", "message": "m"}"#,
+        r#"{"error_code": "404010", "path": "/a", "message": "m"}"#,
+        r#"{"error_code": "4040", "path": "/a", "message": "m"}"#,
+    ] {
+        assert_eq!(family_of(body.to_owned()), None, "{body}");
+    }
+}
+
+#[test]
+fn upyun_form_body_code_stands_for_a_missing_status() {
+    let explain = |body: &'static str, status: Option<u16>| {
+        Response::new(body.as_bytes())
+            .with_status(status)
+            .explain()
+            .unwrap()
+    };
+    // Success: a code below 400, whatever the message, with or without the response's status.
+    for status in [None, Some(200), Some(201)] {
+        let outcome = explain(
+            r#"{"code": 200, "message": "ok", "url": "/a.jpg", "time": 1}"#,
+            status,
+        );
+        assert!(
+            matches!(outcome, Outcome::Success(_)),
+            "{status:?}: {outcome:?}"
+        );
+        assert_eq!(outcome.family(), Some(Family::UpyunForm));
+    }
+    // The response says it failed though the body's code does not: an error without a code.
+    let outcome = explain(
+        r#"{"code": 200, "message": "ok", "url": "/a.jpg", "time": 1}"#,
+        Some(500),
+    );
+    let err = outcome.error().expect("an error");
+    assert_eq!((err.raw_code(), err.kind()), (None, ErrorKind::Internal));
+    assert_eq!(err.received_message(), Some("ok"));
+    // An unlisted message: the body's code classifies it when the response has no status, and
+    // the response's status when it has one.
+    let body = r#"{"code": 429, "message": "too many requests", "url": "", "time": 1}"#;
+    assert_eq!(
+        explain(body, None).error().map(ApiError::kind),
+        Some(ErrorKind::RateLimited)
+    );
+    assert_eq!(
+        explain(body, Some(503)).error().map(ApiError::kind),
+        Some(ErrorKind::Unavailable)
+    );
+    // A documented message: the entry decides, whatever the statuses say.
+    let body = r#"{"code": 403, "message": "Not accept, Signature error.", "url": "", "time": 1}"#;
+    for status in [None, Some(200), Some(403), Some(500)] {
+        let outcome = explain(body, status);
+        let err = outcome.error().expect("an error");
+        assert_eq!(
+            err.typed_code(),
+            Some(AnyCode::UpyunForm(upyun::form::Code::SignatureError))
+        );
+        assert_eq!(err.kind(), ErrorKind::Unauthenticated, "{status:?}");
+        assert_eq!(err.response_status(), status);
+    }
 }

@@ -90,6 +90,12 @@ pub(crate) struct Fields<'a> {
     pub(crate) code_desc: Option<Value<'a>>,
     /// Upyun REST API's message.
     pub(crate) msg: Option<Value<'a>>,
+    /// Upyun form API's saved path.
+    pub(crate) url: Option<Value<'a>>,
+    /// Upyun form API's timestamp.
+    pub(crate) time: Option<Value<'a>>,
+    /// Upyun old multipart API's file path.
+    pub(crate) path: Option<Value<'a>>,
     /// The members of `Response`, when it is an object.
     pub(crate) inner: TencentResponse<'a>,
     /// The members of a top-level `Error`, when it is an object.
@@ -132,6 +138,9 @@ const BODY_FIELDS: json::Fields<'static> = json::Fields {
         "id",
         "codeDesc",
         "msg",
+        "url",
+        "time",
+        "path",
     ],
     nested: &[
         (
@@ -177,6 +186,9 @@ impl<'a> Fields<'a> {
             (BODY, 7) => &mut self.id,
             (BODY, 8) => &mut self.code_desc,
             (BODY, 9) => &mut self.msg,
+            (BODY, 10) => &mut self.url,
+            (BODY, 11) => &mut self.time,
+            (BODY, 12) => &mut self.path,
             (RESPONSE, 0) => &mut self.inner.error,
             (RESPONSE, 1) => &mut self.inner.request_id,
             (RESPONSE_ERROR, 0) => &mut self.inner.inner_error.code,

@@ -41,10 +41,12 @@
 //!    `message` with API 2.0's `codeDesc`, a documented public code or a documented module code
 //!    at the start of the message; Cloudbypass, `{id, code, message}` with a documented `code`;
 //!    Upyun REST, `msg` and an eight-digit `code` (first digit 4 or 5) with the request `id` or
-//!    the code's documented message;
+//!    the code's documented message; Upyun form, a `code` that is an HTTP status and a
+//!    `message`, with `url` and `time` or a documented message; Upyun old multipart, a five-digit
+//!    `error_code` starting with 4 and its `path`;
 //! 3. else, with a vendor hint, the first of the vendor's families whose code form the body's
-//!    `code` or `error_code` has (eight digits: Upyun REST; five: Upyun management), else the
-//!    vendor's first family.
+//!    `code` or `error_code` has (eight digits: Upyun REST; five, the first 1 or 2: Upyun
+//!    management; five, the first 4: Upyun old multipart), else the vendor's first family.
 //!
 //! Otherwise the outcome is [`Outcome::Unrecognized`], with the kind the status suggests:
 //! errcat does not guess. (With a family's tables disabled, only its field-set evidence
@@ -82,7 +84,8 @@
 //!   bodies are small, large ones are listings).
 //! - Upyun reports errors with a status of 400 or more: below that, a body without an error
 //!   code, or one that is not valid JSON (a downloaded file that starts with `{`), is a success,
-//!   the unreadable body flagged ([`Problem::BodyUnreadable`]).
+//!   the unreadable body flagged ([`Problem::BodyUnreadable`]). The form API's body carries the
+//!   status in its `code`: without a status on the response, that one decides.
 //!
 //! Explain never panics, and it keeps the raw code, the message and the request id whenever they
 //! can be read.

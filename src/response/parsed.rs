@@ -603,22 +603,21 @@ impl ParsedError<'_> {
         }
     }
 
-    /// With no entry, classify by the HTTP status: the response's error status, else the one an
-    /// Upyun REST code carries in its first three digits, else the response's.
+    /// With no entry, classify by the response's HTTP status.
     pub(crate) fn finish(&mut self) {
+        self.finish_with(None);
+    }
+
+    /// With no entry, classify by the HTTP status: the response's error status, else `carried`,
+    /// the one the body carries (Upyun's form API `code`, the first three digits of an Upyun
+    /// REST code), else the response's.
+    pub(crate) fn finish_with(&mut self, carried: Option<u16>) {
         if self.entry.is_some() || self.rule.is_some() {
             return;
         }
-        let carried = || match self.family {
-            Family::UpyunRest => self
-                .raw_code
-                .as_deref()
-                .and_then(crate::upyun::rest::status_of),
-            _ => None,
-        };
         let status = match self.status {
             Some(s) if s >= 400 => Some(s),
-            other => carried().or(other),
+            other => carried.or(other),
         };
         let Some(status) = status else {
             return;

@@ -39,6 +39,9 @@ pub enum Problem {
     RequestIdWrongType,
     /// Upyun's `request` field had a type that cannot be a request line.
     RequestWrongType,
+    /// The field with the family's own detail had a type that cannot be text (Upyun's form API
+    /// `url`, its old multipart API `path`); it is dropped.
+    DetailWrongType,
     /// The body was expected to hold the vendor's JSON error and could not be read as one (an
     /// HTML page from a proxy or the target site, invalid or truncated JSON, nothing at all); the
     /// outcome stands on the status and headers.
@@ -51,13 +54,14 @@ pub enum Problem {
 }
 
 impl Problem {
-    const ALL: [Problem; 9] = [
+    const ALL: [Problem; 10] = [
         Self::BodyTooLarge,
         Self::HeaderNotUtf8,
         Self::CodeWrongType,
         Self::MessageWrongType,
         Self::RequestIdWrongType,
         Self::RequestWrongType,
+        Self::DetailWrongType,
         Self::BodyUnreadable,
         Self::InvalidEscape,
         Self::TablesDisabled,
@@ -82,6 +86,7 @@ impl Problem {
             Self::MessageWrongType => "message_wrong_type",
             Self::RequestIdWrongType => "request_id_wrong_type",
             Self::RequestWrongType => "request_wrong_type",
+            Self::DetailWrongType => "detail_wrong_type",
             Self::BodyUnreadable => "body_unreadable",
             Self::InvalidEscape => "invalid_escape",
             Self::TablesDisabled => "tables_disabled",

@@ -297,6 +297,7 @@ pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, _: &Headers<'a>, body: &Body<
             err.raw_code = scalar(f.error_code, Problem::CodeWrongType, &mut err.problems);
             err.message = scalar(f.message, Problem::MessageWrongType, &mut err.problems);
             err.detail = scalar(f.request, Problem::RequestWrongType, &mut err.problems);
+            None
         },
     )
 }

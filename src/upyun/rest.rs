@@ -88,6 +88,8 @@ pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, _: &Headers<'a>, body: &Body<
             err.raw_code = scalar(f.code, Problem::CodeWrongType, &mut err.problems);
             err.message = scalar(f.msg, Problem::MessageWrongType, &mut err.problems);
             err.request_id = scalar(f.id, Problem::RequestIdWrongType, &mut err.problems);
+            // The status the code carries classifies an unlisted code.
+            err.raw_code.as_deref().and_then(status_of)
         },
     )
 }
