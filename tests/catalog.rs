@@ -1612,9 +1612,9 @@ fn kinds_decided_from_the_vendors_words_hold() {
             ErrorKind::Internal,
             true,
         ),
-        // The English says a file is missing; the Chinese, which errcat follows, that the
-        // upload's block information does not exist (as 40402).
-        ("upyun/multipart", "40304", ErrorKind::NotFound, false),
+        // The English the API sends says the upload lacks its file (errcat follows it, as the
+        // REST API's `need file`); the Chinese is 40402's, copied.
+        ("upyun/multipart", "40304", ErrorKind::InvalidRequest, false),
         ("upyun/multipart", "40307", ErrorKind::InvalidRequest, false),
     ];
     let mut f = Failures::default();
