@@ -160,7 +160,7 @@ impl ApiError for AnyCode {
 /// # Examples
 ///
 /// ```
-/// assert_eq!(errcat::catalog::all().len(), 576); // the default features' six families
+/// assert_eq!(errcat::catalog::all().len(), 601); // the default features' six families
 /// ```
 #[must_use]
 pub fn all() -> &'static [AnyCode] {
@@ -289,9 +289,10 @@ pub fn by_code(code: &str) -> &'static [AnyCode] {
 /// use errcat::{Vendor, catalog};
 ///
 /// let not_found = catalog::by_status(404);
-/// assert_eq!(not_found.len(), 6); // 1 Alibaba Cloud, 5 Upyun REST
+/// assert_eq!(not_found.len(), 8); // 3 Alibaba Cloud, 5 Upyun REST
 /// assert_eq!(not_found[0].as_str(), "Empty Signature");
-/// assert_eq!(not_found[1].as_str(), "40400001");
+/// assert_eq!(not_found[1].as_str(), "I404DO");
+/// assert_eq!(not_found[3].as_str(), "40400001");
 /// assert!(catalog::by_status(418).is_empty());
 /// assert!(catalog::by_status(u16::MAX).is_empty());
 /// ```

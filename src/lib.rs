@@ -73,7 +73,7 @@
 //! | Upyun (又拍云) management API | [`upyun::management`] | `Code` | `upyun-management` |
 //! | Tencent Cloud API 2.0 (CDN) | [`tencent_cloud::cdn`] | `Code`, `ModuleCode` | `tencent-cloud-cdn` |
 //! | Cloudbypass (穿云API) | [`cloudbypass::api`] | `Code` | `cloudbypass-api` |
-//! | Alibaba Cloud API Gateway (classic) | [`aliyun::apigateway`] | `Code` | `aliyun-apigateway` |
+//! | Alibaba Cloud API Gateway | [`aliyun::apigateway`] | `Code`, `ErrorCode` | `aliyun-apigateway` |
 //! | Upyun (又拍云) REST API (cloud storage) | [`upyun::rest`] | `Code` | `upyun-rest` |
 //!
 //! Other features: `http` (`Response::from_http` explains an `http::Response` directly) and `cli`

@@ -56,10 +56,10 @@ const CATALOG_ORDER: [&str; 6] = [
 const VENDORS: [&str; 4] = ["cloudbypass", "tencent-cloud", "aliyun", "upyun"];
 
 /// Total number of documented codes.
-const TOTAL: usize = 576;
+const TOTAL: usize = 601;
 
 /// Number of codes per family and table, in catalog order.
-const COUNTS: [(&str, &str, usize); 8] = [
+const COUNTS: [(&str, &str, usize); 9] = [
     ("tencent-cloud/common", "Code", 26),
     ("tencent-cloud/common", "PageCode", 12),
     ("upyun/management", "Code", 144),
@@ -67,6 +67,7 @@ const COUNTS: [(&str, &str, usize); 8] = [
     ("tencent-cloud/cdn", "ModuleCode", 63),
     ("cloudbypass/api", "Code", 28),
     ("aliyun/apigateway", "Code", 29),
+    ("aliyun/apigateway", "ErrorCode", 25),
     // The rows of upyun/docs `sources/api/errno.md` at 8d194b08 (the importer checks it too).
     ("upyun/rest", "Code", 258),
 ];
@@ -767,6 +768,12 @@ typed!(
     "Code",
     "errcat::aliyun::apigateway::Code"
 );
+typed!(
+    aliyun::apigateway::ErrorCode,
+    "aliyun/apigateway",
+    "ErrorCode",
+    "errcat::aliyun::apigateway::ErrorCode"
+);
 
 /// Every entry of one table: every index finds it, and it carries exactly the data's fields.
 fn check_table<T: Typed>() -> Vec<String> {
@@ -1217,6 +1224,7 @@ fn every_entry_of_every_table_resolves_through_every_index() {
     all.extend(check_table::<tencent_cloud::cdn::ModuleCode>());
     all.extend(check_table::<cloudbypass::api::Code>());
     all.extend(check_table::<aliyun::apigateway::Code>());
+    all.extend(check_table::<aliyun::apigateway::ErrorCode>());
     Failures(all).finish("the per-entry checks");
 }
 
@@ -1259,6 +1267,11 @@ fn counts_match_the_literal_expectations_and_the_oracle() {
             "aliyun/apigateway",
             "Code",
             aliyun::apigateway::Code::ALL.len(),
+        ),
+        (
+            "aliyun/apigateway",
+            "ErrorCode",
+            aliyun::apigateway::ErrorCode::ALL.len(),
         ),
         ("upyun/rest", "Code", upyun::rest::Code::ALL.len()),
     ];
@@ -1360,7 +1373,7 @@ fn by_status_equals_a_linear_scan_for_every_u16() {
     );
     assert_eq!(
         found,
-        29 + 258,
+        29 + 25 + 258,
         "every Aliyun and Upyun REST code has a status, no other does"
     );
 }
@@ -1560,6 +1573,28 @@ fn kinds_decided_from_the_vendors_words_hold() {
         ("upyun/management", "21103", ErrorKind::RateLimited, false),
         ("upyun/management", "21113", ErrorKind::RateLimited, false),
         ("upyun/management", "21114", ErrorKind::RateLimited, false),
+        // The gateway's `X-Ca-Error-Code` table: the meaning, not the status.
+        ("aliyun/apigateway", "I403PT", ErrorKind::Unsupported, false),
+        ("aliyun/apigateway", "I410GG", ErrorKind::NotFound, false),
+        (
+            "aliyun/apigateway",
+            "X500ED",
+            ErrorKind::FailedPrecondition,
+            false,
+        ),
+        (
+            "aliyun/apigateway",
+            "X500AM",
+            ErrorKind::FailedPrecondition,
+            false,
+        ),
+        ("aliyun/apigateway", "B403OD", ErrorKind::Billing, false),
+        (
+            "aliyun/apigateway",
+            "B451DO",
+            ErrorKind::PermissionDenied,
+            false,
+        ),
     ];
     let mut f = Failures::default();
     for (family, code, kind, retryable) in cases {
@@ -1816,8 +1851,8 @@ fn by_header_resolves_every_code_of_its_family_and_only_those() {
         }
     }
     f.finish("by_header");
-    // X-Ca-Error-Message and X-Ca-Error-Code: 29 codes and one alias, five casings each.
-    assert_eq!(checked, 2 * 30 * 5);
+    // X-Ca-Error-Message and X-Ca-Error-Code: 29 + 25 codes and one alias, five casings each.
+    assert_eq!(checked, 2 * 55 * 5);
     for name in ["X-Ca-Error-Message", "X-Ca-Error-Code"] {
         let m = catalog::by_header(name, "Quota Exhausted").expect(name);
         assert_eq!(m.code().as_str(), "Quota Exhausted");
@@ -2592,6 +2627,182 @@ fn every_entry_cites_a_dated_public_source() {
     f.finish("sources");
 }
 
+// ---------------------------------------------------------------------------------------------
+// Web pages: the committed copies of the pages the data cites.
+
+/// `tools/vendor-tables/`, with the copies of the web pages the data cites (`pages/`) and the
+/// list of them (`SOURCES.md`); it ships with the repository, not the crate.
+fn vendor_tables() -> PathBuf {
+    manifest_dir().join("tools/vendor-tables")
+}
+
+/// One committed page copy, as `tools/vendor-tables/SOURCES.md` lists it.
+#[derive(Debug)]
+struct PageCopy {
+    /// The file under `tools/vendor-tables/`: `pages/<name>`.
+    file: String,
+    url: String,
+    /// The git blob hash of the copy (`git hash-object`).
+    blob: String,
+}
+
+/// The rows of SOURCES.md's table of committed page copies: `| pages/<name> | URL | blob |`.
+fn page_copies() -> Vec<PageCopy> {
+    let text = std::fs::read_to_string(vendor_tables().join("SOURCES.md"))
+        .unwrap_or_else(|e| panic!("tools/vendor-tables/SOURCES.md: {e}"));
+    text.lines()
+        .filter_map(|line| {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            match cells[..] {
+                ["", file, url, blob, ""] if file.starts_with("pages/") => Some(PageCopy {
+                    file: file.to_owned(),
+                    url: url.to_owned(),
+                    blob: blob.to_owned(),
+                }),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// SHA-1 (FIPS 180-4), for git's blob hashes: the test needs no dependency for it.
+#[allow(
+    clippy::many_single_char_names,
+    reason = "the names FIPS 180-4 gives the words"
+)]
+fn sha1(data: &[u8]) -> [u8; 20] {
+    let mut h: [u32; 5] = [
+        0x6745_2301,
+        0xEFCD_AB89,
+        0x98BA_DCFE,
+        0x1032_5476,
+        0xC3D2_E1F0,
+    ];
+    let mut message = data.to_vec();
+    let bits = u64::try_from(data.len()).expect("a small file") * 8;
+    message.push(0x80);
+    while message.len() % 64 != 56 {
+        message.push(0);
+    }
+    message.extend_from_slice(&bits.to_be_bytes());
+    for block in message.chunks(64) {
+        let mut w = [0u32; 80];
+        for (i, word) in block.chunks(4).enumerate() {
+            w[i] = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
+        }
+        for i in 16..80 {
+            w[i] = (w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotate_left(1);
+        }
+        let [mut a, mut b, mut c, mut d, mut e] = h;
+        for (i, &word) in w.iter().enumerate() {
+            let (f, k) = match i {
+                0..20 => ((b & c) | (!b & d), 0x5A82_7999),
+                20..40 => (b ^ c ^ d, 0x6ED9_EBA1),
+                40..60 => ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC),
+                _ => (b ^ c ^ d, 0xCA62_C1D6),
+            };
+            let t = a
+                .rotate_left(5)
+                .wrapping_add(f)
+                .wrapping_add(e)
+                .wrapping_add(k)
+                .wrapping_add(word);
+            (e, d, c, b, a) = (d, c, b.rotate_left(30), a, t);
+        }
+        for (x, y) in h.iter_mut().zip([a, b, c, d, e]) {
+            *x = x.wrapping_add(y);
+        }
+    }
+    let mut out = [0u8; 20];
+    for (chunk, word) in out.chunks_mut(4).zip(h) {
+        chunk.copy_from_slice(&word.to_be_bytes());
+    }
+    out
+}
+
+/// `git hash-object` of `data`.
+fn git_blob_hash(data: &[u8]) -> String {
+    let mut object = format!("blob {}\0", data.len()).into_bytes();
+    object.extend_from_slice(data);
+    sha1(&object)
+        .iter()
+        .fold(String::with_capacity(40), |mut hex, b| {
+            use std::fmt::Write;
+            let _ = write!(hex, "{b:02x}");
+            hex
+        })
+}
+
+#[test]
+fn git_blob_hash_is_git_hash_object() {
+    // `printf '' | git hash-object --stdin` and `printf 'hello\n' | git hash-object --stdin`.
+    assert_eq!(
+        git_blob_hash(b""),
+        "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"
+    );
+    assert_eq!(
+        git_blob_hash(b"hello\n"),
+        "ce013625030ba8dba906f756967f9e9ca394464a"
+    );
+}
+
+/// A web page the data cites (a source with no repository, or one an entry's note names, such as
+/// the page a description comes from) has its copy committed under `tools/vendor-tables/pages/`,
+/// listed with its blob hash in SOURCES.md: each copy is the file listed, and every entry of a
+/// page source spells its code in the copy of that page or of a page its note names.
+#[test]
+fn every_page_source_has_its_committed_copy() {
+    if !vendor_tables().is_dir() {
+        println!(
+            "skipped: {} is absent (it ships with the repository, not the crate)",
+            vendor_tables().display()
+        );
+        return;
+    }
+    let copies = page_copies();
+    let mut f = Failures::default();
+    let mut texts: BTreeMap<&str, String> = BTreeMap::new();
+    for copy in &copies {
+        let path = vendor_tables().join(&copy.file);
+        let Ok(bytes) = std::fs::read(&path) else {
+            f.0.push(format!(
+                "{}: listed in SOURCES.md, not committed",
+                copy.file
+            ));
+            continue;
+        };
+        f.eq(git_blob_hash(&bytes), copy.blob.clone(), || {
+            format!("{}: blob hash", copy.file)
+        });
+        texts.insert(&copy.url, String::from_utf8_lossy(&bytes).into_owned());
+    }
+    let mut pages = BTreeSet::new();
+    for row in ORACLE.rows.iter().filter(|r| r.source.repository.is_none()) {
+        let at = format!("{} {:?}", row.family, row.code);
+        if row.source.seed.is_some() {
+            continue;
+        }
+        pages.insert(row.source.url.as_str());
+        f.check(texts.contains_key(row.source.url.as_str()), || {
+            format!("{at}: no committed copy of {}", row.source.url)
+        });
+        let note = row.note.as_deref().unwrap_or("");
+        let cited = texts
+            .iter()
+            .filter(|(url, _)| **url == row.source.url || note.contains(**url));
+        let spelled = cited
+            .map(|(_, text)| text)
+            .any(|text| text.contains(&row.code));
+        f.check(spelled, || {
+            format!("{at}: no copy of its page, or of a page its note names, has the code")
+        });
+    }
+    f.check(!pages.is_empty() || copies.is_empty(), || {
+        "page copies, but no page source".to_owned()
+    });
+    f.finish("page copies");
+}
+
 /// The seeds that are byte-for-byte copies of a file in a public repository: seed, repository,
 /// path, commit. A source that is that very file, cited by line, has the seed's lines: its `at` is
 /// the seed line. (000: `git show 027deb0008f2…:docs/zh-cn/response_data.md` of
@@ -2691,7 +2902,14 @@ fn every_entry_points_at_its_seed_line() {
                 && row.source.cite == "line"
                 && row.seed_line.is_none()
                 && row.at.is_some();
-            f.check(pinned, || format!("{at}: its source names no seed"));
+            // So is a web page whose copy is committed (`page_copies`): the page is cited by
+            // code, and `every_page_source_has_its_committed_copy` finds each code in a copy.
+            let page = row.source.repository.is_none()
+                && row.source.cite == "code"
+                && row.seed_line.is_none()
+                && (!vendor_tables().is_dir()
+                    || page_copies().iter().any(|c| c.url == row.source.url));
+            f.check(pinned || page, || format!("{at}: its source names no seed"));
             continue;
         };
         let lines = cache

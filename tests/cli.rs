@@ -68,7 +68,7 @@ fn golden_dir() -> PathBuf {
 }
 
 /// Golden cases: file name (without `.out`) and arguments. Each exits 0 with nothing on stderr.
-const GOLDEN: [(&str, &[&str]); 14] = [
+const GOLDEN: [(&str, &[&str]); 15] = [
     // The JSON shape of `explain`, one per outcome: the library's `Serialize`, as it is.
     (
         "explain_json_error_tencent_cdn",
@@ -131,6 +131,11 @@ const GOLDEN: [(&str, &[&str]); 14] = [
             "aliyun-apigateway",
             "TThrottled by GROUP Flow Control",
         ],
+    ),
+    // A code of the gateway's `X-Ca-Error-Code` table, with its message template.
+    (
+        "lookup_vendor_aliyun_error_code",
+        &["lookup", "--vendor", "aliyun-apigateway", "I404NF"],
     ),
     ("status_429_json", &["status", "429", "--json"]),
     ("status_409", &["status", "409"]),
@@ -376,7 +381,7 @@ fn list_json_has_every_entry_with_the_documented_shape() {
     assert_eq!(run.stderr, "");
     let items = json_array(&run);
     assert_eq!(items.len(), errcat::catalog::all().len());
-    assert_eq!(items.len(), 576);
+    assert_eq!(items.len(), 601);
     let mut listed = Vec::new();
     for (i, item) in items.iter().enumerate() {
         match check_entry_shape(item) {

@@ -477,6 +477,7 @@ fn the_real_data_validates() {
             "data/tencent-cloud/cdn/codes.json",
             "data/cloudbypass/api/codes.json",
             "data/aliyun/apigateway/codes.json",
+            "data/aliyun/apigateway/error-codes.json",
             "data/upyun/rest/errno.json",
         ]
     );

@@ -1,16 +1,24 @@
-//! Alibaba Cloud API Gateway (classic): 29 error codes, each with its documented HTTP status.
-//! Feature `aliyun-apigateway` (default).
+//! Alibaba Cloud API Gateway: the classic table's 29 error codes (`Code`) and 25 codes of the
+//! `X-Ca-Error-Code` table of dedicated and VPC instances (`ErrorCode`), each with its
+//! documented HTTP status. Feature `aliyun-apigateway` (default).
 //!
-//! The gateway reports an error in response headers: `X-Ca-Error-Message` holds the code (the
-//! code *is* the message text, such as `Throttled by APP Flow Control`) and `X-Ca-Request-Id`
-//! the id to quote to support. One code is a template,
+//! The gateway reports an error in response headers: `X-Ca-Error-Message` holds the classic code
+//! (the code *is* the message text, such as `Throttled by APP Flow Control`) and
+//! `X-Ca-Request-Id` the id to quote to support. One classic code is a template,
 //! `Invalid Signature, Server StringToSign:%s`, whose real value carries the gateway's
 //! string-to-sign: resolve header values with [`catalog::by_header`](crate::catalog::by_header).
+//!
+//! Dedicated and VPC instances also send `X-Ca-Error-Code`, a six-character code: a class letter
+//! (`I` request, `A` authorization, `B` billing and security, `T` throttling, `D` backend, `X`
+//! gateway, `N` network), the HTTP status and a two-letter reason (`I404NF`). Its table,
+//! `ErrorCode`, holds the rows a public source gives (the stored copy of the vendor's page is
+//! cut, so it is incomplete; each entry's source note says where it comes from); an entry's
+//! English message is the vendor's `X-Ca-Error-Message` template (``API not found ${Reason}``).
 //!
 //! # Examples
 //!
 //! ```
-//! use errcat::{ApiError, ErrorKind, aliyun::apigateway::Code};
+//! use errcat::{ApiError, ErrorKind, aliyun::apigateway::{Code, ErrorCode}};
 //!
 //! let code = Code::from_code("Quota Exhausted").unwrap();
 //! assert_eq!(code.http_status(), Some(403));
@@ -23,6 +31,14 @@
 //!     Some(Code::ThrottledByGroupFlowControl)
 //! );
 //! assert_eq!(Code::ThrottledByGroupFlowControl.as_str(), "Throttled by GROUP Flow Control");
+//!
+//! // A code of the `X-Ca-Error-Code` table, and its message template.
+//! let code: ErrorCode = "I404NF".parse()?;
+//! assert_eq!(code, ErrorCode::ApiNotFound);
+//! assert_eq!(code.kind(), ErrorKind::NotFound);
+//! assert_eq!(code.http_status(), Some(404));
+//! assert_eq!(code.message().unwrap().en, "API not found ${Reason}");
+//! # Ok::<(), errcat::UnknownCode>(())
 //! ```
 
 use crate::response::ParsedError;
@@ -30,7 +46,7 @@ use crate::response::kit::{Body, Fields, Headers, Read, header_text};
 use crate::{Family, HeaderRole};
 
 #[cfg(feature = "aliyun-apigateway")]
-pub use crate::tables::aliyun_apigateway::Code;
+pub use crate::tables::aliyun_apigateway::{Code, ErrorCode};
 
 /// An Alibaba Cloud API Gateway error's own details: the `X-Ca-Error-Code` header that
 /// dedicated gateways send.
