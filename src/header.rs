@@ -27,8 +27,8 @@ pub enum HeaderRole {
     /// An error code (Aliyun `X-Ca-Error-Code`, sent by dedicated and VPC instances).
     ErrorCode,
     /// The error message. For Aliyun `X-Ca-Error-Message` the message text *is* the documented
-    /// code (`Throttled by APP Flow Control`), so [`catalog::by_header`](crate::catalog::by_header)
-    /// resolves codes from it.
+    /// classic code (`Throttled by APP Flow Control`), so
+    /// [`catalog::by_header`](crate::catalog::by_header) resolves codes from it.
     ErrorMessage,
     /// The request id to quote to the vendor's support.
     RequestId,

@@ -55,6 +55,14 @@ pub enum Basis {
     /// table does not list, or a sub-code whose meaning differs from its parent); the entry, if
     /// any, is the nearest documented ancestor, for its texts.
     Classification,
+    /// The raw code is not documented; the entry (or classification) is the one the response's
+    /// message resolves to, itself a code, or the message template, of the family. Alibaba
+    /// Cloud API Gateway: an unlisted `X-Ca-Error-Code` whose `X-Ca-Error-Message` is a classic
+    /// code (`Throttled by APP Flow Control`), or a response with the message alone that fills
+    /// the message template of an `X-Ca-Error-Code` entry (``Invalid AppCode `not exists` ``, the
+    /// template of `A400AC`). Only a parsed error
+    /// ([`ParsedError::basis`](crate::ParsedError::basis)) has it.
+    Message,
     /// No entry; kind and retry advice come from the HTTP status.
     HttpStatus,
     /// No entry and nothing to classify by: kind `unknown`.
@@ -75,6 +83,7 @@ impl Basis {
             Self::Exact => "exact",
             Self::Family => "family",
             Self::Classification => "classification",
+            Self::Message => "message",
             Self::HttpStatus => "http_status",
             Self::None => "none",
         }
@@ -304,9 +313,10 @@ pub(crate) fn walk<'a>(
 }
 
 /// The walk within the family's table number `table`, when given: every code it finds (exact,
-/// ancestor, hundred) is one of that table's. For a field whose codes are one table's (Tencent
-/// CDN's public `code`, whose numbers can collide with module codes), and for a typed table's own
-/// resolution (`tencent_cloud::common::Code::resolve`).
+/// template, with detail appended, ancestor, hundred) is one of that table's. For a field whose
+/// codes are one table's (Tencent CDN's public `code`, whose numbers can collide with module
+/// codes; Alibaba Cloud API Gateway's `X-Ca-Error-Code` and `X-Ca-Error-Message`), and for a
+/// typed table's own resolution (`tencent_cloud::common::Code::resolve`).
 pub(crate) fn walk_in<'a>(
     family: Family,
     info: &'static crate::family::Info,
@@ -342,6 +352,7 @@ pub(crate) fn walk_in<'a>(
         if let Some((code, parameter)) = info
             .templates
             .iter()
+            .filter(|(_, code)| in_scope(code))
             .find_map(|&(prefix, code)| raw.strip_prefix(prefix).map(|p| (code, p)))
         {
             exact(&mut r, code, Some(parameter));
@@ -353,7 +364,12 @@ pub(crate) fn walk_in<'a>(
         if let Some(code) = raw
             .match_indices([':', ',', ';', '(', '\n', '.'])
             .take(8)
-            .find_map(|(i, _)| info.codes.get(raw[..i].trim_end()).copied())
+            .find_map(|(i, _)| {
+                info.codes
+                    .get(raw[..i].trim_end())
+                    .copied()
+                    .filter(|code| in_scope(code))
+            })
         {
             exact(&mut r, code, None);
             return r;

@@ -68,7 +68,7 @@ fn golden_dir() -> PathBuf {
 }
 
 /// Golden cases: file name (without `.out`) and arguments. Each exits 0 with nothing on stderr.
-const GOLDEN: [(&str, &[&str]); 15] = [
+const GOLDEN: [(&str, &[&str]); 16] = [
     // The JSON shape of `explain`, one per outcome: the library's `Serialize`, as it is.
     (
         "explain_json_error_tencent_cdn",
@@ -136,6 +136,22 @@ const GOLDEN: [(&str, &[&str]); 15] = [
     (
         "lookup_vendor_aliyun_error_code",
         &["lookup", "--vendor", "aliyun-apigateway", "I404NF"],
+    ),
+    (
+        // The status, code and message a live PDS call answered (aliyun/aliyun-pds-js-sdk
+        // tests/ut/PDSError.test.ts), in the gateway's headers.
+        "explain_aliyun_error_code",
+        &[
+            "explain",
+            "--status",
+            "404",
+            "-H",
+            "X-Ca-Error-Code: I404NF",
+            "-H",
+            "X-Ca-Error-Message: API not found with `GET /v2/user/abc`",
+            "-H",
+            "X-Ca-Request-Id: 5F1C1E8D-3A0B-4E2C-9C7D-0B6E2F1A9D44",
+        ],
     ),
     ("status_429_json", &["status", "429", "--json"]),
     ("status_409", &["status", "409"]),

@@ -146,35 +146,67 @@ fn oracle_template(family: Option<Family>, value: &str) -> Option<(AnyCode, &str
         .find_map(|(c, before)| value.strip_prefix(before).map(|rest| (c, rest)))
 }
 
-/// A documented code of `family` followed by detail: the text before a separator, without its
-/// trailing white space, is the code (the first such separator).
-fn oracle_appended_detail(family: Family, value: &str) -> Option<AnyCode> {
+/// A documented code of `family` (that `keep` keeps) followed by detail: the text before a
+/// separator, without its trailing white space, is the code (the first such separator).
+fn oracle_appended_detail(
+    family: Family,
+    value: &str,
+    keep: impl Fn(AnyCode) -> bool,
+) -> Option<AnyCode> {
     value
         .char_indices()
         .filter(|(_, ch)| DETAIL_SEPARATORS.contains(ch))
-        .find_map(|(i, _)| oracle_lookup_in(family, value[..i].trim_end()))
+        .find_map(|(i, _)| oracle_lookup_in(family, value[..i].trim_end()).filter(|&c| keep(c)))
 }
 
 /// The documented code of a raw code, as the walk's first steps find it: exactly, as a filled
 /// template, or with detail appended, by the family's policies; and a template's parameter.
 fn oracle_exact(family: Family, value: &str) -> Option<(AnyCode, Option<&str>)> {
-    if let Some(c) = oracle_lookup_in(family, value) {
+    oracle_exact_in(family, value, |_| true)
+}
+
+/// [`oracle_exact`] among the codes `keep` keeps (one table's).
+fn oracle_exact_in(
+    family: Family,
+    value: &str,
+    keep: impl Fn(AnyCode) -> bool,
+) -> Option<(AnyCode, Option<&str>)> {
+    if let Some(c) = oracle_lookup_in(family, value).filter(|&c| keep(c)) {
         return Some((c, None));
     }
     if TEMPLATES.contains(&family) {
-        if let Some((c, parameter)) = oracle_template(Some(family), value) {
+        if let Some((c, parameter)) = templates()
+            .into_iter()
+            .filter(|&(c, _)| c.family() == family && keep(c))
+            .find_map(|(c, before)| value.strip_prefix(before).map(|rest| (c, rest)))
+        {
             return Some((c, Some(parameter)));
         }
     }
     if APPENDED_DETAIL.contains(&family) {
-        return oracle_appended_detail(family, value).map(|c| (c, None));
+        return oracle_appended_detail(family, value, keep).map(|c| (c, None));
     }
     None
 }
 
+/// Whether `header` carries the code `c`: Alibaba Cloud API Gateway's `X-Ca-Error-Code` carries
+/// the six-character codes (`ErrorCode`), its `X-Ca-Error-Message` the classic ones (`Code`);
+/// any other error header, every code of its family.
+fn header_carries(header: &Header, c: AnyCode) -> bool {
+    match (header.family(), header.carries()) {
+        (Family::AliyunApiGateway, HeaderRole::ErrorCode) => {
+            matches!(c, AnyCode::AliyunApiGatewayError(_))
+        }
+        (Family::AliyunApiGateway, HeaderRole::ErrorMessage) => {
+            matches!(c, AnyCode::AliyunApiGateway(_))
+        }
+        _ => c.family() == header.family(),
+    }
+}
+
 /// `by_header` as documented: a header carrying an error code (or a message naming one), whose
-/// value names a documented code of the header's family, exactly, as a filled template, or with
-/// detail appended.
+/// value names a documented code the header carries ([`header_carries`]), exactly, as a filled
+/// template, or with detail appended.
 fn oracle_by_header<'a>(
     name: &str,
     value: &'a str,
@@ -186,7 +218,7 @@ fn oracle_by_header<'a>(
     ) {
         return None;
     }
-    let (c, parameter) = oracle_exact(header.family(), value)?;
+    let (c, parameter) = oracle_exact_in(header.family(), value, |c| header_carries(header, c))?;
     Some((header, c, parameter))
 }
 
@@ -548,7 +580,7 @@ fn every_code_is_found_by_its_error_headers_and_every_template_when_filled() {
         .collect();
     assert!(!error_headers.is_empty());
     for h in error_headers {
-        let codes = catalog::all().iter().filter(|c| c.family() == h.family());
+        let codes = catalog::all().iter().filter(|&&c| header_carries(h, c));
         for &c in codes {
             let m = catalog::by_header(&h.name().to_ascii_lowercase(), c.as_str());
             assert_eq!(m.map(|m| (m.code(), m.parameter())), Some((c, None)));

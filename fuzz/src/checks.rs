@@ -677,6 +677,10 @@ fn check_header(name: &str, value: &str) {
             let code = m.code();
             let family = h.family();
             assert_eq!(code.family(), family, "by_header({name:?}, {value:?})");
+            assert!(
+                header_carries(h, code),
+                "by_header({name:?}, {value:?}): {code:?} is not of the header's table"
+            );
             // The family's one resolution walk found it, as `explain` would.
             let r = catalog::resolve(family, value).ok();
             assert_eq!(
@@ -698,16 +702,20 @@ fn check_header(name: &str, value: &str) {
             }
         }
         None => {
-            // A header that carries a code finds every documented code of its family.
+            // A header that carries a code finds every documented code of its table.
             if let Some(h) = header.filter(|_| carries_code) {
                 let r = catalog::resolve(h.family(), value).ok();
+                let carried = |c: &AnyCode| header_carries(h, *c);
                 assert_eq!(
-                    r.and_then(|r| r.typed_code()),
+                    r.and_then(|r| r.typed_code()).filter(carried),
                     None,
                     "by_header({name:?}, {value:?}) missed what resolve finds"
                 );
                 assert_eq!(
-                    catalog::lookup_in(h.family(), value).ok().flatten(),
+                    catalog::lookup_in(h.family(), value)
+                        .ok()
+                        .flatten()
+                        .filter(carried),
                     None,
                     "by_header({name:?}, {value:?}) missed a documented code"
                 );
@@ -718,6 +726,21 @@ fn check_header(name: &str, value: &str) {
         if let Some((code, parameter)) = catalog::template(text) {
             check_template(text, code, parameter);
         }
+    }
+}
+
+/// Whether `header` carries the code `c`: Alibaba Cloud API Gateway's `X-Ca-Error-Code` carries
+/// the six-character codes (`ErrorCode`), its `X-Ca-Error-Message` the classic ones (`Code`);
+/// any other error header, every code of its family.
+fn header_carries(header: &errcat::Header, c: AnyCode) -> bool {
+    match (header.family(), header.carries()) {
+        (Family::AliyunApiGateway, HeaderRole::ErrorCode) => {
+            matches!(c, AnyCode::AliyunApiGatewayError(_))
+        }
+        (Family::AliyunApiGateway, HeaderRole::ErrorMessage) => {
+            matches!(c, AnyCode::AliyunApiGateway(_))
+        }
+        _ => c.family() == header.family(),
     }
 }
 
@@ -1331,11 +1354,11 @@ fn check_error_resolution<'e>(
     err: &'e errcat::ParsedError<'_>,
 ) -> Option<&'e str> {
     let family = ApiError::family(err);
-    let resolvable = err
-        .raw_code()
-        .filter(|_| family != Family::AliyunApiGateway || err.received_message().is_some());
+    let resolvable = err.raw_code();
     // The typed code, the template parameter, and (entry, classification, basis) if any.
-    let (typed, parameter, found) = if family == Family::TencentCdn {
+    let (typed, parameter, found) = if family == Family::AliyunApiGateway {
+        aliyun_expected(input, err)
+    } else if family == Family::TencentCdn {
         let public = resolvable.and_then(tencent_cdn_public);
         let typed = public
             .filter(|&(_, basis)| basis == Basis::Exact)
@@ -1390,19 +1413,79 @@ fn check_error_resolution<'e>(
             err.basis()
         );
     }
-    if family == Family::AliyunApiGateway {
-        // The header lookup and explain resolve the message header the same way.
-        if let (Some(raw), Some(_)) = (err.raw_code(), err.received_message()) {
-            let by_header = catalog::by_header("X-Ca-Error-Message", raw);
-            assert_eq!(
-                by_header.map(|m| m.code()),
-                err.typed_code(),
-                "by_header vs explain: {input:?}"
-            );
-        }
-    }
     resolvable
 }
+
+/// What the typed parts of an Alibaba Cloud API Gateway error are, as `aliyun::apigateway`
+/// documents them, through the public lookups (`by_header` is the walk within a header's
+/// table): a non-empty `X-Ca-Error-Code` is the raw code, resolved in its table, and for an
+/// unlisted one the message's classic code or classification stands in (basis `Message`); without
+/// it, the raw code is the message, resolved in the classic table, else by the `X-Ca-Error-Code`
+/// message template it fills in (basis `Message`). A classic template in the message gives the
+/// template parameter either way.
+fn aliyun_expected<'e>(
+    input: &ExplainInput,
+    err: &'e errcat::ParsedError<'_>,
+) -> (Option<AnyCode>, Option<&'e str>, Found) {
+    let family = Family::AliyunApiGateway;
+    let code_header = aliyun::apigateway::Details::of(err)
+        .and_then(|d| d.error_code_header())
+        .filter(|c| !c.trim().is_empty());
+    let message = err.received_message();
+    let rule = |text: &str| family.classification(text).ok().flatten();
+    let classic = message.and_then(|m| catalog::by_header("X-Ca-Error-Message", m));
+    let parameter = classic.and_then(|m| m.parameter());
+    let exact = |typed: Option<AnyCode>| typed.map(|c| (Some(c.entry()), None, Basis::Exact));
+    if let Some(code) = code_header {
+        assert_eq!(
+            err.raw_code(),
+            Some(code),
+            "the code header wins: {input:?}"
+        );
+        let typed = catalog::by_header("X-Ca-Error-Code", code).map(|m| m.code());
+        let found = exact(typed)
+            .or_else(|| rule(code).map(|r| (None, Some(r), Basis::Classification)))
+            .or_else(|| exact(classic.map(|m| m.code())).map(|(e, r, _)| (e, r, Basis::Message)))
+            .or_else(|| {
+                message
+                    .and_then(rule)
+                    .map(|r| (None, Some(r), Basis::Message))
+            });
+        (typed, parameter, found)
+    } else {
+        assert_eq!(
+            err.raw_code(),
+            message,
+            "the message is the code: {input:?}"
+        );
+        let typed = classic.map(|m| m.code());
+        let template = || {
+            let message = message?;
+            aliyun::apigateway::ErrorCode::ALL
+                .iter()
+                .map(|c| AnyCode::from(*c).entry())
+                .find(|e| {
+                    aliyun::apigateway::template_parameters(e.message().en, message).matches()
+                })
+                .map(|e| (Some(e), None, Basis::Message))
+        };
+        let found = exact(typed)
+            .or_else(|| {
+                message
+                    .and_then(rule)
+                    .map(|r| (None, Some(r), Basis::Classification))
+            })
+            .or_else(template);
+        (typed, parameter, found)
+    }
+}
+
+/// What an error's walk found: entry, classification and basis.
+type Found = Option<(
+    Option<&'static errcat::Entry>,
+    Option<&'static errcat::Classification>,
+    Basis,
+)>;
 
 /// The Tencent CDN public code `raw` is (exactly, or as an alias), else its hundred's
 /// (`4102` -> `4100`, basis `Family`), in the public table only.
