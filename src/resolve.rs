@@ -65,6 +65,13 @@ pub enum Basis {
     Message,
     /// No entry; kind and retry advice come from the HTTP status.
     HttpStatus,
+    /// No entry, by the vendor's word: the status and the error come from the API's backend
+    /// service, which the gateway passed through, so no gateway code applies; kind and retry
+    /// advice come from the HTTP status (`unknown` without one). Alibaba Cloud API Gateway: an
+    /// empty `X-Ca-Error-Code` (a non-empty one is the gateway's own code), whose
+    /// `X-Ca-Error-Message`, if any, is the backend's and is kept as received, unresolved. Only
+    /// a parsed error ([`ParsedError::basis`](crate::ParsedError::basis)) has it.
+    Backend,
     /// No entry and nothing to classify by: kind `unknown`.
     None,
 }
@@ -75,7 +82,13 @@ impl Basis {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(errcat::response::Basis::HttpStatus.as_str(), "http_status");
+    /// use errcat::response::Basis;
+    ///
+    /// assert_eq!(Basis::HttpStatus.as_str(), "http_status");
+    /// assert_eq!(Basis::Message.as_str(), "message");
+    /// assert_eq!(Basis::Backend.as_str(), "backend");
+    /// // Serialized as the same name.
+    /// assert_eq!(serde_json::to_string(&Basis::Backend).unwrap(), r#""backend""#);
     /// ```
     #[must_use]
     pub fn as_str(self) -> &'static str {
@@ -85,6 +98,7 @@ impl Basis {
             Self::Classification => "classification",
             Self::Message => "message",
             Self::HttpStatus => "http_status",
+            Self::Backend => "backend",
             Self::None => "none",
         }
     }

@@ -914,13 +914,17 @@ proptest! {
         let lossy = |v: &Option<Vec<u8>>| v.as_deref().map(|b| String::from_utf8_lossy(b).into_owned());
         prop_assert_eq!(e.received_message().map(str::to_owned), lossy(&message));
         prop_assert_eq!(e.request_id().map(str::to_owned), lossy(&request_id));
-        // A non-empty X-Ca-Error-Code is the raw code (and kept apart, as received); without
-        // it, the X-Ca-Error-Message text the classic table documents.
-        let gateway_code = lossy(&error_code).filter(|c| !c.trim().is_empty());
-        prop_assert_eq!(
-            e.raw_code().map(str::to_owned),
-            gateway_code.clone().or_else(|| lossy(&message))
-        );
+        // A non-empty X-Ca-Error-Code is the raw code (and kept apart, as received); an empty
+        // one says the backend answered: no raw code; without it, the X-Ca-Error-Message text
+        // the classic table documents.
+        let raw = match lossy(&error_code) {
+            Some(code) if !code.trim().is_empty() => Some(code),
+            Some(_) => None,
+            None => lossy(&message),
+        };
+        prop_assert_eq!(e.raw_code().map(str::to_owned), raw);
+        let empty_code = lossy(&error_code).is_some_and(|c| c.trim().is_empty());
+        prop_assert_eq!(e.basis() == errcat::response::Basis::Backend, empty_code);
         prop_assert_eq!(errcat::aliyun::apigateway::Details::of(&e).and_then(|d| d.error_code_header()).map(str::to_owned), lossy(&error_code));
         let not_utf8 = [&message, &request_id, &error_code]
             .iter()

@@ -138,6 +138,7 @@ fn explain_seeds_reach_every_family_and_outcome() {
         Family::TencentCloudCommon,
         Family::UpyunManagement,
         Family::UpyunRest,
+        Family::AliyunApiGateway,
     ] {
         expected.insert(format!("success {family}"));
     }

@@ -242,6 +242,7 @@ fn basis_name(basis: Basis) -> &'static str {
         Basis::Classification => "classification",
         Basis::Message => "message",
         Basis::HttpStatus => "http_status",
+        Basis::Backend => "backend",
         Basis::None => "none",
         _ => "(a basis this test does not know)",
     }

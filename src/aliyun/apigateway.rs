@@ -23,9 +23,14 @@
 //!   (`Throttled by APP Flow Control`) takes that code's meaning
 //!   ([`Basis::Message`]); otherwise its kind comes from the
 //!   response's status, or, without one, from the status the code carries ([`status_of`]).
-//! - Without it, the raw code is the `X-Ca-Error-Message` text, resolved in the classic `Code`
-//!   table; a message that is none of its codes but fills an `ErrorCode` template
+//! - An empty `X-Ca-Error-Code` says, by the vendor's word, that the status came from the API's
+//!   backend service and the gateway passed its error through: no code, the message kept as
+//!   received and not resolved, the kind from the status
+//!   ([`Basis::Backend`]).
+//! - Without the header, the raw code is the `X-Ca-Error-Message` text, resolved in the classic
+//!   `Code` table; a message that is none of its codes but fills an `ErrorCode` template
 //!   (``Invalid AppCode `not exists` ``) takes that entry's meaning (`Basis::Message`).
+//! - A status below 400 is a success, whatever the headers say (`X-Ca-Error-Message: OK`).
 //!
 //! # Examples
 //!
@@ -495,7 +500,10 @@ pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, headers: &Headers<'a>, _: &Bo
         .get(family, HeaderRole::ErrorCode)
         .map(|v| header_text(v, &mut err.problems));
     let gateway_code = error_code.as_ref().filter(|c| !c.trim().is_empty());
-    // The HTTP status is the primary signal: error headers on a 2xx do not make it a failure.
+    // The vendor: an empty `X-Ca-Error-Code` says the status came from the backend service.
+    let from_backend = error_code.is_some() && gateway_code.is_none();
+    // The HTTP status is the primary signal: error headers on a 2xx do not make it a failure; an
+    // empty code header is no error either.
     if err.status.is_some_and(|s| s < 400)
         || (err.status.is_none() && message.is_none() && gateway_code.is_none())
     {
@@ -504,6 +512,12 @@ pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, headers: &Headers<'a>, _: &Bo
     err.raw_code = gateway_code.cloned();
     err.detail = error_code;
     err.message = message;
+    if from_backend {
+        // The backend's error, passed through: no gateway code, the message its own.
+        err.finish();
+        err.basis = Basis::Backend;
+        return Read::Error;
+    }
     if err.raw_code.is_some() {
         // The gateway's own code wins, in its table; a classic code in the message stands in for
         // an unlisted one, and a filled-in classic template gives its parameter.
