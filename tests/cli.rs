@@ -397,7 +397,7 @@ fn list_json_has_every_entry_with_the_documented_shape() {
     assert_eq!(run.stderr, "");
     let items = json_array(&run);
     assert_eq!(items.len(), errcat::catalog::all().len());
-    assert_eq!(items.len(), 601);
+    assert_eq!(items.len(), 608);
     let mut listed = Vec::new();
     for (i, item) in items.iter().enumerate() {
         match check_entry_shape(item) {
@@ -528,7 +528,10 @@ fn vendor_and_family_slugs_parse_case_insensitively_and_old_slugs_name_their_fam
             &[Family::TencentCloudCommon, Family::TencentCdn],
         ),
         ("TENCENT-CLOUD/CDN", &[Family::TencentCdn]),
-        ("Aliyun", &[Family::AliyunApiGateway]),
+        (
+            "Aliyun",
+            &[Family::AliyunApiGateway, Family::AliyunHigressHmacAuth],
+        ),
         // The slugs of the release before families: as before, only that family's codes.
         ("tencent-cdn", &[Family::TencentCdn]),
         ("Tencent-CDN", &[Family::TencentCdn]),
@@ -870,7 +873,7 @@ fn bad_arguments_exit_2_with_a_usage_message() {
             "invalid value 'aws' for '--vendor <VENDOR>': unknown vendor or family \"aws\": \
              expected a vendor (cloudbypass, tencent-cloud, aliyun, upyun) or a family \
              (tencent-cloud/common, upyun/management, tencent-cloud/cdn, cloudbypass/api, \
-             aliyun/apigateway, upyun/rest)",
+             aliyun/apigateway, upyun/rest, aliyun/higress-hmac-auth)",
         ),
         (
             &["status", "--vendor", "upyun/cdn", "403"],

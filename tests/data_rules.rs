@@ -479,6 +479,7 @@ fn the_real_data_validates() {
             "data/aliyun/apigateway/codes.json",
             "data/aliyun/apigateway/error-codes.json",
             "data/upyun/rest/errno.json",
+            "data/aliyun/higress-hmac-auth/codes.json",
         ]
     );
     assert_eq!(

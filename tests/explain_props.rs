@@ -57,8 +57,9 @@ const DOCUMENTED_HEADERS: [&str; 4] = [
     "X-Ca-Request-Id",
 ];
 
-const HEADER_VALUES: [&str; 9] = [
+const HEADER_VALUES: [&str; 10] = [
     "ok",
+    "Server StringToSign:`GET#/v1`",
     "",
     " ok ",
     "Quota Exhausted",
@@ -428,7 +429,7 @@ fn check_parse_error(
     prop_assert!(
         !matches!(
             family,
-            Some(Family::CloudbypassApi | Family::AliyunApiGateway)
+            Some(Family::CloudbypassApi | Family::AliyunApiGateway | Family::AliyunHigressHmacAuth)
         ),
         "{:?} does not need its body",
         family
@@ -1196,13 +1197,27 @@ impl Detect {
                 .into_iter()
                 .filter(move |f| vendor.is_none_or(|v| f.vendor() == v))
         };
-        let by_header = candidates().find(|f| {
-            f.headers().any(|h| {
-                headers
-                    .iter()
-                    .any(|(n, _)| n.eq_ignore_ascii_case(h.name()))
+        let by_header = candidates()
+            .find(|f| {
+                f.headers().any(|h| {
+                    headers
+                        .iter()
+                        .any(|(n, _)| n.eq_ignore_ascii_case(h.name()))
+                })
             })
-        });
+            // The gateway's message header with the Higress plugin's string-to-sign (the first
+            // value counts) is the plugin's.
+            .map(|f| {
+                let higress = headers
+                    .iter()
+                    .find(|(n, _)| n.eq_ignore_ascii_case("X-Ca-Error-Message"))
+                    .is_some_and(|(_, v)| v.starts_with(b"Server StringToSign:"));
+                if f == Family::AliyunApiGateway && higress {
+                    Family::AliyunHigressHmacAuth
+                } else {
+                    f
+                }
+            });
         by_header
             .or_else(|| candidates().find(|&f| self.is_of(f, module_in_code)))
             .or_else(|| vendor.and_then(|v| v.families().first().copied()))

@@ -139,6 +139,7 @@ fn explain_seeds_reach_every_family_and_outcome() {
         Family::UpyunManagement,
         Family::UpyunRest,
         Family::AliyunApiGateway,
+        Family::AliyunHigressHmacAuth,
     ] {
         expected.insert(format!("success {family}"));
     }

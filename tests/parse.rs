@@ -42,13 +42,17 @@ const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
 /// Every fixture directory and the family its responses are of: one per family, plus responses
 /// of none of them. (The directories keep the vendor slugs of the release before families.)
-const DIRS: [(&str, Option<Family>); 7] = [
+const DIRS: [(&str, Option<Family>); 8] = [
     ("cloudbypass", Some(Family::CloudbypassApi)),
     ("tencent-cdn", Some(Family::TencentCdn)),
     ("aliyun-apigateway", Some(Family::AliyunApiGateway)),
     ("upyun", Some(Family::UpyunManagement)),
     ("upyun-rest", Some(Family::UpyunRest)),
     ("tencent-cloud", Some(Family::TencentCloudCommon)),
+    (
+        "aliyun-higress-hmac-auth",
+        Some(Family::AliyunHigressHmacAuth),
+    ),
     ("unrecognized", None),
 ];
 

@@ -1009,7 +1009,7 @@ fn check_json_error(
         "{message} of a body not meant to be read: {input:?}"
     );
     match family {
-        Some(Family::CloudbypassApi | Family::AliyunApiGateway) => {
+        Some(Family::CloudbypassApi | Family::AliyunApiGateway | Family::AliyunHigressHmacAuth) => {
             panic!("{message}: the family does not need its body: {input:?}")
         }
         Some(Family::UpyunManagement) => assert!(
@@ -1358,6 +1358,8 @@ fn check_error_resolution<'e>(
     // The typed code, the template parameter, and (entry, classification, basis) if any.
     let (typed, parameter, found) = if family == Family::AliyunApiGateway {
         aliyun_expected(input, err)
+    } else if family == Family::AliyunHigressHmacAuth {
+        higress_expected(input, err)
     } else if family == Family::TencentCdn {
         let public = resolvable.and_then(tencent_cdn_public);
         let typed = public
@@ -1492,6 +1494,56 @@ fn aliyun_expected<'e>(
             .or_else(template);
         (typed, parameter, found)
     }
+}
+
+/// What the typed parts of a Higress `hmac-auth` error are, as `aliyun::higress_hmac_auth`
+/// documents them: the raw code (the body's text) through the family's walk; the string-to-sign
+/// of the first `x-ca-error-message` is the template parameter, and names Invalid Signature
+/// (basis `Message`) when the raw code resolves to nothing.
+fn higress_expected<'e>(
+    input: &ExplainInput,
+    err: &'e errcat::ParsedError<'_>,
+) -> (Option<AnyCode>, Option<&'e str>, Found) {
+    let family = Family::AliyunHigressHmacAuth;
+    let header = input
+        .headers
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case("x-ca-error-message"))
+        .map(|(_, value)| String::from_utf8_lossy(value));
+    assert_eq!(
+        err.received_message().map(str::to_owned),
+        header
+            .as_deref()
+            .map(str::to_owned)
+            .or_else(|| err.raw_code().map(str::to_owned)),
+        "the message: the header, else the body: {input:?}"
+    );
+    let parameter = header
+        .as_deref()
+        .and_then(aliyun::higress_hmac_auth::string_to_sign)
+        .and_then(|p| err.template_parameter().filter(|got| *got == p));
+    assert_eq!(
+        err.template_parameter().is_some(),
+        header
+            .as_deref()
+            .and_then(aliyun::higress_hmac_auth::string_to_sign)
+            .is_some(),
+        "the string-to-sign: {input:?}"
+    );
+    let r = err
+        .raw_code()
+        .and_then(|raw| catalog::resolve(family, raw).ok());
+    let found = r
+        .filter(errcat::Resolution::is_resolved)
+        .map(|r| (ApiError::entry(&r), r.classification(), r.basis()))
+        .or_else(|| {
+            parameter?;
+            let code = catalog::lookup_in(family, "Invalid Signature")
+                .ok()
+                .flatten()?;
+            Some((Some(code.entry()), None, Basis::Message))
+        });
+    (r.and_then(|r| r.typed_code()), parameter, found)
 }
 
 /// What an error's walk found: entry, classification and basis.
