@@ -2453,7 +2453,11 @@ fn classifications_equal_the_data() {
         }
     }
     f.finish("classifications");
-    assert_eq!(seen, 6, "six Tencent Cloud classifications");
+    assert_eq!(
+        seen,
+        6 + 2,
+        "six Tencent Cloud classifications, two Alibaba Cloud API Gateway messages"
+    );
 }
 
 #[test]
@@ -2848,6 +2852,20 @@ fn every_page_source_has_its_committed_copy() {
     f.check(!pages.is_empty() || copies.is_empty(), || {
         "page copies, but no page source".to_owned()
     });
+    // A classification whose source names a page with a copy finds its code in the copy.
+    for family in &ORACLE.families {
+        for c in &family.classifications {
+            let source = c.source.as_deref().unwrap_or("");
+            for (url, text) in texts.iter().filter(|(url, _)| source.contains(**url)) {
+                f.check(text.contains(&c.code), || {
+                    format!(
+                        "{} classification {:?}: the copy of {url} lacks it",
+                        family.slug, c.code
+                    )
+                });
+            }
+        }
+    }
     f.finish("page copies");
 }
 

@@ -68,7 +68,7 @@ fn golden_dir() -> PathBuf {
 }
 
 /// Golden cases: file name (without `.out`) and arguments. Each exits 0 with nothing on stderr.
-const GOLDEN: [(&str, &[&str]); 16] = [
+const GOLDEN: [(&str, &[&str]); 17] = [
     // The JSON shape of `explain`, one per outcome: the library's `Serialize`, as it is.
     (
         "explain_json_error_tencent_cdn",
@@ -151,6 +151,16 @@ const GOLDEN: [(&str, &[&str]); 16] = [
             "X-Ca-Error-Message: API not found with `GET /v2/user/abc`",
             "-H",
             "X-Ca-Request-Id: 5F1C1E8D-3A0B-4E2C-9C7D-0B6E2F1A9D44",
+        ],
+    ),
+    (
+        // A live message no vendor table lists, classified by the data (godruoyi/ocr's test).
+        "lookup_aliyun_classified_message",
+        &[
+            "lookup",
+            "--vendor",
+            "aliyun-apigateway",
+            "Api Market Subscription quota exhausted",
         ],
     ),
     ("status_429_json", &["status", "429", "--json"]),

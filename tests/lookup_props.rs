@@ -40,6 +40,12 @@ const DOTTED: [Family; 1] = [Family::TencentCloudCommon];
 const TEMPLATES: [Family; 1] = [Family::AliyunApiGateway];
 /// Families whose codes may come with detail appended (`Invalid Url: /x`).
 const APPENDED_DETAIL: [Family; 1] = [Family::AliyunApiGateway];
+/// The messages the Alibaba Cloud API Gateway's data classifies (seen live or in a re-post of the
+/// classic table, not in the vendor's tables).
+const ALIYUN_CLASSIFIED: [&str; 2] = [
+    "Expiry of Authorization",
+    "Api Market Subscription quota exhausted",
+];
 /// The codes Tencent Cloud's data classifies (`classifications` of its data file).
 const CLASSIFIED: [&str; 6] = [
     "AuthFailure",
@@ -238,7 +244,9 @@ fn oracle_resolve(family: Family, raw: &str) -> (Basis, Option<AnyCode>, Option<
                 return (Basis::Family, Some(c), None);
             }
         }
-        if family == Family::TencentCloudCommon && CLASSIFIED.contains(&l) {
+        if (family == Family::TencentCloudCommon && CLASSIFIED.contains(&l))
+            || (family == Family::AliyunApiGateway && ALIYUN_CLASSIFIED.contains(&l))
+        {
             let parent = parents(l, dotted).find_map(|p| oracle_lookup_in(family, p));
             return (Basis::Classification, parent, Some(l));
         }
@@ -913,6 +921,11 @@ fn tencent_cloud_sub_codes_resolve_as_documented() {
         let rule = family.classification(c).expect("enabled");
         assert_eq!(rule.map(errcat::Classification::code), Some(c));
     }
+    for c in ALIYUN_CLASSIFIED {
+        let rule = Family::AliyunApiGateway.classification(c).expect("enabled");
+        assert_eq!(rule.map(errcat::Classification::code), Some(c));
+        resolve_agrees(Family::AliyunApiGateway, c);
+    }
 }
 
 #[test]
@@ -1185,6 +1198,7 @@ proptest! {
             TENCENT_SUB_CODES
                 .into_iter()
                 .chain(CLASSIFIED)
+                .chain(ALIYUN_CLASSIFIED)
                 .chain(["4102", "4199", "6250", "2130", "Invalid Url: /x", "Quota Exhausted."])
                 .collect()
         ),
