@@ -160,7 +160,7 @@ impl ApiError for AnyCode {
 /// # Examples
 ///
 /// ```
-/// assert_eq!(errcat::catalog::all().len(), 616); // the default features' eight families
+/// assert_eq!(errcat::catalog::all().len(), 648); // the default features' nine families
 /// ```
 #[must_use]
 pub fn all() -> &'static [AnyCode] {
@@ -307,9 +307,10 @@ pub fn by_code(code: &str) -> &'static [AnyCode] {
 /// use errcat::{Vendor, catalog};
 ///
 /// let not_found = catalog::by_status(404);
-/// assert_eq!(not_found.len(), 8); // 1 Alibaba Cloud, 5 Upyun REST, 2 Upyun form
+/// assert_eq!(not_found.len(), 10); // 3 Alibaba Cloud, 5 Upyun REST, 2 Upyun form
 /// assert_eq!(not_found[0].as_str(), "Empty Signature");
-/// assert_eq!(not_found[1].as_str(), "40400001");
+/// assert_eq!(not_found[1].as_str(), "I404DO");
+/// assert_eq!(not_found[3].as_str(), "40400001");
 /// assert!(catalog::by_status(418).is_empty());
 /// assert!(catalog::by_status(u16::MAX).is_empty());
 /// ```
@@ -485,10 +486,11 @@ impl<'a> HeaderMatch<'a> {
 }
 
 /// Resolves a response header that carries an error code or an error message naming one (Aliyun's
-/// `X-Ca-Error-Message` text is the code): `name` is matched case-insensitively, and `value`
-/// through the header's family's resolution walk, when it finds a documented code (exactly, as a
-/// filled-in template, or with detail appended). `None` when the header is not a documented
-/// error-code header or the value names no documented code.
+/// `X-Ca-Error-Message` text is the classic code): `name` is matched case-insensitively, and
+/// `value` through the header's family's resolution walk, when it finds a documented code
+/// (exactly, as a filled-in template, or with detail appended). Aliyun's `X-Ca-Error-Code`
+/// resolves in the `ErrorCode` table, its `X-Ca-Error-Message` in the classic `Code` table. `None`
+/// when the header is not a documented error-code header or the value names no documented code.
 ///
 /// # Examples
 ///
@@ -504,6 +506,12 @@ impl<'a> HeaderMatch<'a> {
 /// assert_eq!(m.parameter(), None);
 ///
 /// assert!(catalog::by_header("X-Ca-Request-Id", "Throttled by APP Flow Control").is_none());
+///
+/// // The six-character codes of dedicated and VPC instances, in their own header only.
+/// let m = catalog::by_header("X-Ca-Error-Code", "I404NF").unwrap();
+/// assert_eq!(m.code().as_str(), "I404NF");
+/// assert!(catalog::by_header("X-Ca-Error-Message", "I404NF").is_none());
+/// assert!(catalog::by_header("X-Ca-Error-Code", "Quota Exhausted").is_none());
 /// ```
 #[must_use]
 pub fn by_header<'a>(name: &str, value: &'a str) -> Option<HeaderMatch<'a>> {
@@ -514,7 +522,13 @@ pub fn by_header<'a>(name: &str, value: &'a str) -> Option<HeaderMatch<'a>> {
     ) {
         return None;
     }
-    let r = resolve(header.family(), value).ok()?;
+    let family = header.family();
+    // Alibaba Cloud API Gateway: each header carries one table's codes.
+    let table = match family {
+        Family::AliyunApiGateway => crate::aliyun::apigateway::header_table(header.carries()),
+        _ => None,
+    };
+    let r = crate::resolve::walk_in(family, family.enabled_info().ok()?, value, table);
     r.typed_code().map(|code| HeaderMatch {
         header,
         code,

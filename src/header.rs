@@ -24,11 +24,11 @@ use crate::{Family, Text, Vendor};
 pub enum HeaderRole {
     /// A success flag (Cloudbypass `x-cb-status`: `ok` on success, empty or absent on failure).
     Status,
-    /// An error code (Aliyun `X-Ca-Error-Code`, sent by newer gateways).
+    /// An error code (Aliyun `X-Ca-Error-Code`, sent by dedicated and VPC instances).
     ErrorCode,
     /// The error message. For Aliyun `X-Ca-Error-Message` the message text *is* the documented
-    /// code (`Throttled by APP Flow Control`), so [`catalog::by_header`](crate::catalog::by_header)
-    /// resolves codes from it.
+    /// classic code (`Throttled by APP Flow Control`), so
+    /// [`catalog::by_header`](crate::catalog::by_header) resolves codes from it.
     ErrorMessage,
     /// The request id to quote to the vendor's support.
     RequestId,

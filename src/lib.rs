@@ -1,6 +1,7 @@
 //! A typed, constant-time catalog of the error codes of cloud/API vendors, one wire family at a
 //! time: Tencent Cloud API 3.0 and API 2.0 (CDN), Upyun's management, REST, form and old
-//! multipart upload APIs, Cloudbypass's API and Alibaba Cloud's API Gateway.
+//! multipart upload APIs, Cloudbypass's API, Alibaba Cloud's API Gateway and the `hmac-auth`
+//! plugin of Higress, Alibaba's open-source gateway.
 //!
 //! Every code the vendors document is a variant of a `#[non_exhaustive]` enum in its family's
 //! module, with the exact wire code, the message in Chinese and English, the vendor's
@@ -64,7 +65,7 @@
 //!
 //! A [`Vendor`] (the company) speaks one or more wire [`Family`]s: one body shape, code space and
 //! set of tables each, with its own module, detection rule and parser. Each family's tables sit
-//! behind a cargo feature; the eight below are on by default. With a family's feature off, its
+//! behind a cargo feature; the nine below are on by default. With a family's feature off, its
 //! data is not compiled, its lookups answer [`Disabled`], and `explain` still reads its responses
 //! (flagged [`response::Problem::TablesDisabled`]).
 //!
@@ -74,10 +75,11 @@
 //! | Upyun (又拍云) management API | [`upyun::management`] | `Code` | `upyun-management` |
 //! | Tencent Cloud API 2.0 (CDN) | [`tencent_cloud::cdn`] | `Code`, `ModuleCode` | `tencent-cloud-cdn` |
 //! | Cloudbypass (穿云API) | [`cloudbypass::api`] | `Code` | `cloudbypass-api` |
-//! | Alibaba Cloud API Gateway (classic) | [`aliyun::apigateway`] | `Code` | `aliyun-apigateway` |
+//! | Alibaba Cloud API Gateway | [`aliyun::apigateway`] | `Code`, `ErrorCode` | `aliyun-apigateway` |
 //! | Upyun (又拍云) REST API (cloud storage) | [`upyun::rest`] | `Code` | `upyun-rest` |
 //! | Upyun (又拍云) form API | [`upyun::form`] | `Code` | `upyun-form` |
 //! | Upyun (又拍云) old multipart upload API | [`upyun::multipart`] | `Code` | `upyun-multipart` |
+//! | Higress `hmac-auth` plugin (Alibaba's open-source gateway) | [`aliyun::higress_hmac_auth`] | `Code` | `aliyun-higress-hmac-auth` |
 //!
 //! Other features: `http` (`Response::from_http` explains an `http::Response` directly) and `cli`
 //! (the `errcat` command-line tool).

@@ -55,10 +55,25 @@ pub enum Basis {
     /// table does not list, or a sub-code whose meaning differs from its parent); the entry, if
     /// any, is the nearest documented ancestor, for its texts.
     Classification,
-    /// No entry; kind and retry advice come from the HTTP status: the response's, or, for an
-    /// Upyun REST code when the response has no error status, the status the code carries in its
-    /// first three digits.
+    /// The raw code is not documented; the entry (or classification) is the one the response's
+    /// message resolves to, itself a code, or the message template, of the family. Alibaba
+    /// Cloud API Gateway: an unlisted `X-Ca-Error-Code` whose `X-Ca-Error-Message` is a classic
+    /// code (`Throttled by APP Flow Control`), or a response with the message alone that fills
+    /// the message template of an `X-Ca-Error-Code` entry (``Invalid AppCode `not exists` ``, the
+    /// template of `A400AC`). Only a parsed error
+    /// ([`ParsedError::basis`](crate::ParsedError::basis)) has it.
+    Message,
+    /// No entry; kind and retry advice come from the HTTP status: the response's, or, when the
+    /// response has no error status, the one the body carries (an Upyun REST code's first three
+    /// digits, the Upyun form API's `code`).
     HttpStatus,
+    /// No entry, by the vendor's word: the status and the error come from the API's backend
+    /// service, which the gateway passed through, so no gateway code applies; kind and retry
+    /// advice come from the HTTP status (`unknown` without one). Alibaba Cloud API Gateway: an
+    /// empty `X-Ca-Error-Code` (a non-empty one is the gateway's own code), whose
+    /// `X-Ca-Error-Message`, if any, is the backend's and is kept as received, unresolved. Only
+    /// a parsed error ([`ParsedError::basis`](crate::ParsedError::basis)) has it.
+    Backend,
     /// No entry and nothing to classify by: kind `unknown`.
     None,
 }
@@ -69,7 +84,13 @@ impl Basis {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(errcat::response::Basis::HttpStatus.as_str(), "http_status");
+    /// use errcat::response::Basis;
+    ///
+    /// assert_eq!(Basis::HttpStatus.as_str(), "http_status");
+    /// assert_eq!(Basis::Message.as_str(), "message");
+    /// assert_eq!(Basis::Backend.as_str(), "backend");
+    /// // Serialized as the same name.
+    /// assert_eq!(serde_json::to_string(&Basis::Backend).unwrap(), r#""backend""#);
     /// ```
     #[must_use]
     pub fn as_str(self) -> &'static str {
@@ -77,7 +98,9 @@ impl Basis {
             Self::Exact => "exact",
             Self::Family => "family",
             Self::Classification => "classification",
+            Self::Message => "message",
             Self::HttpStatus => "http_status",
+            Self::Backend => "backend",
             Self::None => "none",
         }
     }
@@ -306,9 +329,10 @@ pub(crate) fn walk<'a>(
 }
 
 /// The walk within the family's table number `table`, when given: every code it finds (exact,
-/// ancestor, hundred) is one of that table's. For a field whose codes are one table's (Tencent
-/// CDN's public `code`, whose numbers can collide with module codes), and for a typed table's own
-/// resolution (`tencent_cloud::common::Code::resolve`).
+/// template, with detail appended, ancestor, hundred) is one of that table's. For a field whose
+/// codes are one table's (Tencent CDN's public `code`, whose numbers can collide with module
+/// codes; Alibaba Cloud API Gateway's `X-Ca-Error-Code` and `X-Ca-Error-Message`), and for a
+/// typed table's own resolution (`tencent_cloud::common::Code::resolve`).
 pub(crate) fn walk_in<'a>(
     family: Family,
     info: &'static crate::family::Info,
@@ -344,6 +368,7 @@ pub(crate) fn walk_in<'a>(
         if let Some((code, parameter)) = info
             .templates
             .iter()
+            .filter(|(_, code)| in_scope(code))
             .find_map(|&(prefix, code)| raw.strip_prefix(prefix).map(|p| (code, p)))
         {
             exact(&mut r, code, Some(parameter));
@@ -355,7 +380,12 @@ pub(crate) fn walk_in<'a>(
         if let Some(code) = raw
             .match_indices([':', ',', ';', '(', '\n', '.'])
             .take(8)
-            .find_map(|(i, _)| info.codes.get(raw[..i].trim_end()).copied())
+            .find_map(|(i, _)| {
+                info.codes
+                    .get(raw[..i].trim_end())
+                    .copied()
+                    .filter(|code| in_scope(code))
+            })
         {
             exact(&mut r, code, None);
             return r;

@@ -43,7 +43,7 @@ mod validate;
 // Literal expectations (written by hand, independent of the data files and of the library).
 
 /// Family slugs in registry order, which is detection order and catalog order.
-const CATALOG_ORDER: [&str; 8] = [
+const CATALOG_ORDER: [&str; 9] = [
     "tencent-cloud/common",
     "upyun/management",
     "tencent-cloud/cdn",
@@ -52,16 +52,17 @@ const CATALOG_ORDER: [&str; 8] = [
     "upyun/rest",
     "upyun/form",
     "upyun/multipart",
+    "aliyun/higress-hmac-auth",
 ];
 
 /// Vendor slugs in `Vendor::ALL` order.
 const VENDORS: [&str; 4] = ["cloudbypass", "tencent-cloud", "aliyun", "upyun"];
 
 /// Total number of documented codes.
-const TOTAL: usize = 616;
+const TOTAL: usize = 648;
 
 /// Number of codes per family and table, in catalog order.
-const COUNTS: [(&str, &str, usize); 10] = [
+const COUNTS: [(&str, &str, usize); 12] = [
     ("tencent-cloud/common", "Code", 26),
     ("tencent-cloud/common", "PageCode", 12),
     ("upyun/management", "Code", 144),
@@ -69,6 +70,7 @@ const COUNTS: [(&str, &str, usize); 10] = [
     ("tencent-cloud/cdn", "ModuleCode", 63),
     ("cloudbypass/api", "Code", 28),
     ("aliyun/apigateway", "Code", 29),
+    ("aliyun/apigateway", "ErrorCode", 25),
     // The rows of upyun/docs `sources/api/errno.md` at 8d194b08 (the importer checks it too).
     ("upyun/rest", "Code", 258),
     // The status table of upyun/docs `sources/api/form_api.md` at dc24d0e, lines 223-251 (the
@@ -76,6 +78,8 @@ const COUNTS: [(&str, &str, usize); 10] = [
     ("upyun/form", "Code", 29),
     // The error codes of upyun/docs `sources/api/multipart_upload.md` at 1d20722, lines 332-342.
     ("upyun/multipart", "Code", 11),
+    // The sendLocalResponse calls of alibaba/higress hmac_auth/plugin.cc at bd670855.
+    ("aliyun/higress-hmac-auth", "Code", 7),
 ];
 
 /// The kinds table of `data/README.md`: name, canonical HTTP status, retry by default.
@@ -775,6 +779,18 @@ typed!(
     "Code",
     "errcat::aliyun::apigateway::Code"
 );
+typed!(
+    aliyun::higress_hmac_auth::Code,
+    "aliyun/higress-hmac-auth",
+    "Code",
+    "errcat::aliyun::higress_hmac_auth::Code"
+);
+typed!(
+    aliyun::apigateway::ErrorCode,
+    "aliyun/apigateway",
+    "ErrorCode",
+    "errcat::aliyun::apigateway::ErrorCode"
+);
 
 /// Every entry of one table: every index finds it, and it carries exactly the data's fields.
 fn check_table<T: Typed>() -> Vec<String> {
@@ -885,11 +901,21 @@ fn check_indexes<T: Typed>(f: &mut Failures, at: &str, row: &ORow, code: T) {
         Ok(ORACLE.lookup(&row.vendor, &row.code)),
         || format!("{at}: catalog::lookup"),
     );
-    f.eq(
-        catalog::lookup(any.vendor(), &row.code),
-        Ok(Some(any)),
-        || format!("{at}: catalog::lookup gives the code"),
-    );
+    // The vendor's first family documenting the code: this one, unless an earlier family of the
+    // vendor documents the same code (the Higress plugin's `Empty Signature` is also the API
+    // Gateway's).
+    let earlier = ORACLE
+        .rows
+        .iter()
+        .take_while(|r| r.family != row.family)
+        .any(|r| r.vendor == row.vendor && r.spells(&row.code));
+    if !earlier {
+        f.eq(
+            catalog::lookup(any.vendor(), &row.code),
+            Ok(Some(any)),
+            || format!("{at}: catalog::lookup gives the code"),
+        );
+    }
     f.eq(catalog::lookup_in(family, &row.code), Ok(Some(any)), || {
         format!("{at}: catalog::lookup_in")
     });
@@ -1227,6 +1253,8 @@ fn every_entry_of_every_table_resolves_through_every_index() {
     all.extend(check_table::<tencent_cloud::cdn::ModuleCode>());
     all.extend(check_table::<cloudbypass::api::Code>());
     all.extend(check_table::<aliyun::apigateway::Code>());
+    all.extend(check_table::<aliyun::apigateway::ErrorCode>());
+    all.extend(check_table::<aliyun::higress_hmac_auth::Code>());
     Failures(all).finish("the per-entry checks");
 }
 
@@ -1270,9 +1298,19 @@ fn counts_match_the_literal_expectations_and_the_oracle() {
             "Code",
             aliyun::apigateway::Code::ALL.len(),
         ),
+        (
+            "aliyun/apigateway",
+            "ErrorCode",
+            aliyun::apigateway::ErrorCode::ALL.len(),
+        ),
         ("upyun/rest", "Code", upyun::rest::Code::ALL.len()),
         ("upyun/form", "Code", upyun::form::Code::ALL.len()),
         ("upyun/multipart", "Code", upyun::multipart::Code::ALL.len()),
+        (
+            "aliyun/higress-hmac-auth",
+            "Code",
+            aliyun::higress_hmac_auth::Code::ALL.len(),
+        ),
     ];
     assert_eq!(typed, COUNTS, "generated ALL lengths");
     let from_oracle: Vec<(&str, &str, usize)> = oracle
@@ -1372,8 +1410,8 @@ fn by_status_equals_a_linear_scan_for_every_u16() {
     );
     assert_eq!(
         found,
-        29 + 258 + 29,
-        "every Aliyun, Upyun REST and Upyun form code has a status, no other does"
+        29 + 25 + 258 + 29 + 7,
+        "every Aliyun, Upyun REST, Upyun form and Higress code has a status, no other does"
     );
 }
 
@@ -1616,6 +1654,28 @@ fn kinds_decided_from_the_vendors_words_hold() {
         // REST API's `need file`); the Chinese is 40402's, copied.
         ("upyun/multipart", "40304", ErrorKind::InvalidRequest, false),
         ("upyun/multipart", "40307", ErrorKind::InvalidRequest, false),
+        // The gateway's `X-Ca-Error-Code` table: the meaning, not the status.
+        ("aliyun/apigateway", "I403PT", ErrorKind::Unsupported, false),
+        ("aliyun/apigateway", "I410GG", ErrorKind::NotFound, false),
+        (
+            "aliyun/apigateway",
+            "X500ED",
+            ErrorKind::FailedPrecondition,
+            false,
+        ),
+        (
+            "aliyun/apigateway",
+            "X500AM",
+            ErrorKind::FailedPrecondition,
+            false,
+        ),
+        ("aliyun/apigateway", "B403OD", ErrorKind::Billing, false),
+        (
+            "aliyun/apigateway",
+            "B451DO",
+            ErrorKind::PermissionDenied,
+            false,
+        ),
     ];
     let mut f = Failures::default();
     for (family, code, kind, retryable) in cases {
@@ -1847,6 +1907,14 @@ fn by_header_resolves_every_code_of_its_family_and_only_those() {
     let mut checked = 0;
     for file in &oracle.families {
         for (name, carries, _) in &file.headers {
+            // Alibaba Cloud API Gateway: `X-Ca-Error-Code` carries the six-character codes,
+            // `X-Ca-Error-Message` the classic ones.
+            let table = match (file.slug.as_str(), carries.as_str()) {
+                ("aliyun/apigateway", "error_code") => Some("ErrorCode"),
+                ("aliyun/apigateway", "error_message") => Some("Code"),
+                _ => None,
+            };
+            let of_table = |r: &&ORow| table.is_none_or(|t| r.table == t);
             let rows = oracle.rows.iter().filter(|r| r.family == file.slug);
             // Aliyun's `X-Ca-Error-Message` carries the message, whose text is the code.
             if carries != "error_code" && carries != "error_message" {
@@ -1858,7 +1926,13 @@ fn by_header_resolves_every_code_of_its_family_and_only_those() {
                 }
                 continue;
             }
-            for row in rows {
+            // The family's other tables' codes are not this header's.
+            for row in rows.clone().filter(|r| !of_table(r)) {
+                f.check(catalog::by_header(name, &row.code).is_none(), || {
+                    format!("by_header({name:?}, {:?}) of another table", row.code)
+                });
+            }
+            for row in rows.filter(of_table) {
                 for value in std::iter::once(&row.code).chain(&row.aliases) {
                     for casing in casings(name) {
                         checked += 1;
@@ -1884,12 +1958,14 @@ fn by_header_resolves_every_code_of_its_family_and_only_those() {
         }
     }
     f.finish("by_header");
-    // X-Ca-Error-Message and X-Ca-Error-Code: 29 codes and one alias, five casings each.
-    assert_eq!(checked, 2 * 30 * 5);
-    for name in ["X-Ca-Error-Message", "X-Ca-Error-Code"] {
-        let m = catalog::by_header(name, "Quota Exhausted").expect(name);
-        assert_eq!(m.code().as_str(), "Quota Exhausted");
-    }
+    // X-Ca-Error-Message: 29 codes and one alias; X-Ca-Error-Code: 25 codes; five casings each.
+    assert_eq!(checked, (30 + 25) * 5);
+    let m = catalog::by_header("X-Ca-Error-Message", "Quota Exhausted").expect("classic");
+    assert_eq!(m.code().as_str(), "Quota Exhausted");
+    let m = catalog::by_header("X-Ca-Error-Code", "I404NF").expect("X-Ca-Error-Code");
+    assert_eq!(m.code().as_str(), "I404NF");
+    assert!(catalog::by_header("X-Ca-Error-Code", "Quota Exhausted").is_none());
+    assert!(catalog::by_header("X-Ca-Error-Message", "I404NF").is_none());
 }
 
 #[test]
@@ -1922,12 +1998,17 @@ fn by_header_finds_a_documented_code_with_detail_appended() {
             Code::ThrottledByGroupFlowControl,
         ),
     ] {
-        for name in ["X-Ca-Error-Message", "x-ca-error-code"] {
+        for name in ["X-Ca-Error-Message", "x-ca-error-message"] {
             let m = catalog::by_header(name, value)
                 .unwrap_or_else(|| panic!("by_header({name:?}, {value:?})"));
             assert_eq!(m.code(), AnyCode::AliyunApiGateway(code), "{value:?}");
             assert_eq!(m.parameter(), None, "{value:?}");
         }
+        // `X-Ca-Error-Code` carries the six-character codes, not the classic ones.
+        assert!(
+            catalog::by_header("x-ca-error-code", value).is_none(),
+            "{value:?}"
+        );
     }
     for value in [
         "Invalid Urls: /v2/x",
@@ -1964,10 +2045,11 @@ fn by_header_fills_the_template_with_the_exact_suffix() {
         format!("{prefix}  "),
         prefix.to_owned(),
     ] {
+        assert!(catalog::by_header("X-CA-ERROR-CODE", &value).is_none());
         for name in [
             "X-Ca-Error-Message",
             "x-ca-error-message",
-            "X-CA-ERROR-CODE",
+            "X-CA-ERROR-MESSAGE",
         ] {
             let m = catalog::by_header(name, &value)
                 .unwrap_or_else(|| panic!("by_header({name:?}, {value:?})"));
@@ -2202,7 +2284,7 @@ fn family_order_slugs_and_facts_agree_with_the_registry() {
             format!(
                 "unknown family {bad:?}: expected one of tencent-cloud/common, upyun/management, \
                  tencent-cloud/cdn, cloudbypass/api, aliyun/apigateway, upyun/rest, upyun/form, \
-                 upyun/multipart"
+                 upyun/multipart, aliyun/higress-hmac-auth"
             )
         );
         assert!(serde_json::from_str::<Family>(&format!("{bad:?}")).is_err());
@@ -2505,7 +2587,11 @@ fn classifications_equal_the_data() {
         }
     }
     f.finish("classifications");
-    assert_eq!(seen, 6, "six Tencent Cloud classifications");
+    assert_eq!(
+        seen,
+        6 + 2,
+        "six Tencent Cloud classifications, two Alibaba Cloud API Gateway messages"
+    );
 }
 
 #[test]
@@ -2727,6 +2813,196 @@ fn every_entry_cites_a_dated_public_source() {
     f.finish("sources");
 }
 
+// ---------------------------------------------------------------------------------------------
+// Web pages: the committed copies of the pages the data cites.
+
+/// `tools/vendor-tables/`, with the copies of the web pages the data cites (`pages/`) and the
+/// list of them (`SOURCES.md`); it ships with the repository, not the crate.
+fn vendor_tables() -> PathBuf {
+    manifest_dir().join("tools/vendor-tables")
+}
+
+/// One committed page copy, as `tools/vendor-tables/SOURCES.md` lists it.
+#[derive(Debug)]
+struct PageCopy {
+    /// The file under `tools/vendor-tables/`: `pages/<name>`.
+    file: String,
+    url: String,
+    /// The git blob hash of the copy (`git hash-object`).
+    blob: String,
+}
+
+/// The rows of SOURCES.md's table of committed page copies: `| pages/<name> | URL | blob |`.
+fn page_copies() -> Vec<PageCopy> {
+    let text = std::fs::read_to_string(vendor_tables().join("SOURCES.md"))
+        .unwrap_or_else(|e| panic!("tools/vendor-tables/SOURCES.md: {e}"));
+    text.lines()
+        .filter_map(|line| {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            match cells[..] {
+                ["", file, url, blob, ""] if file.starts_with("pages/") => Some(PageCopy {
+                    file: file.to_owned(),
+                    url: url.to_owned(),
+                    blob: blob.to_owned(),
+                }),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// SHA-1 (FIPS 180-4), for git's blob hashes: the test needs no dependency for it.
+#[allow(
+    clippy::many_single_char_names,
+    reason = "the names FIPS 180-4 gives the words"
+)]
+fn sha1(data: &[u8]) -> [u8; 20] {
+    let mut h: [u32; 5] = [
+        0x6745_2301,
+        0xEFCD_AB89,
+        0x98BA_DCFE,
+        0x1032_5476,
+        0xC3D2_E1F0,
+    ];
+    let mut message = data.to_vec();
+    let bits = u64::try_from(data.len()).expect("a small file") * 8;
+    message.push(0x80);
+    while message.len() % 64 != 56 {
+        message.push(0);
+    }
+    message.extend_from_slice(&bits.to_be_bytes());
+    for block in message.chunks(64) {
+        let mut w = [0u32; 80];
+        for (i, word) in block.chunks(4).enumerate() {
+            w[i] = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
+        }
+        for i in 16..80 {
+            w[i] = (w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotate_left(1);
+        }
+        let [mut a, mut b, mut c, mut d, mut e] = h;
+        for (i, &word) in w.iter().enumerate() {
+            let (f, k) = match i {
+                0..20 => ((b & c) | (!b & d), 0x5A82_7999),
+                20..40 => (b ^ c ^ d, 0x6ED9_EBA1),
+                40..60 => ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC),
+                _ => (b ^ c ^ d, 0xCA62_C1D6),
+            };
+            let t = a
+                .rotate_left(5)
+                .wrapping_add(f)
+                .wrapping_add(e)
+                .wrapping_add(k)
+                .wrapping_add(word);
+            (e, d, c, b, a) = (d, c, b.rotate_left(30), a, t);
+        }
+        for (x, y) in h.iter_mut().zip([a, b, c, d, e]) {
+            *x = x.wrapping_add(y);
+        }
+    }
+    let mut out = [0u8; 20];
+    for (chunk, word) in out.chunks_mut(4).zip(h) {
+        chunk.copy_from_slice(&word.to_be_bytes());
+    }
+    out
+}
+
+/// `git hash-object` of `data`.
+fn git_blob_hash(data: &[u8]) -> String {
+    let mut object = format!("blob {}\0", data.len()).into_bytes();
+    object.extend_from_slice(data);
+    sha1(&object)
+        .iter()
+        .fold(String::with_capacity(40), |mut hex, b| {
+            use std::fmt::Write;
+            let _ = write!(hex, "{b:02x}");
+            hex
+        })
+}
+
+#[test]
+fn git_blob_hash_is_git_hash_object() {
+    // `printf '' | git hash-object --stdin` and `printf 'hello\n' | git hash-object --stdin`.
+    assert_eq!(
+        git_blob_hash(b""),
+        "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"
+    );
+    assert_eq!(
+        git_blob_hash(b"hello\n"),
+        "ce013625030ba8dba906f756967f9e9ca394464a"
+    );
+}
+
+/// A web page the data cites (a source with no repository, or one an entry's note names, such as
+/// the page a description comes from) has its copy committed under `tools/vendor-tables/pages/`,
+/// listed with its blob hash in SOURCES.md: each copy is the file listed, and every entry of a
+/// page source spells its code in the copy of that page or of a page its note names.
+#[test]
+fn every_page_source_has_its_committed_copy() {
+    if !vendor_tables().is_dir() {
+        println!(
+            "skipped: {} is absent (it ships with the repository, not the crate)",
+            vendor_tables().display()
+        );
+        return;
+    }
+    let copies = page_copies();
+    let mut f = Failures::default();
+    let mut texts: BTreeMap<&str, String> = BTreeMap::new();
+    for copy in &copies {
+        let path = vendor_tables().join(&copy.file);
+        let Ok(bytes) = std::fs::read(&path) else {
+            f.0.push(format!(
+                "{}: listed in SOURCES.md, not committed",
+                copy.file
+            ));
+            continue;
+        };
+        f.eq(git_blob_hash(&bytes), copy.blob.clone(), || {
+            format!("{}: blob hash", copy.file)
+        });
+        texts.insert(&copy.url, String::from_utf8_lossy(&bytes).into_owned());
+    }
+    let mut pages = BTreeSet::new();
+    for row in ORACLE.rows.iter().filter(|r| r.source.repository.is_none()) {
+        let at = format!("{} {:?}", row.family, row.code);
+        if row.source.seed.is_some() {
+            continue;
+        }
+        pages.insert(row.source.url.as_str());
+        f.check(texts.contains_key(row.source.url.as_str()), || {
+            format!("{at}: no committed copy of {}", row.source.url)
+        });
+        let note = row.note.as_deref().unwrap_or("");
+        let cited = texts
+            .iter()
+            .filter(|(url, _)| **url == row.source.url || note.contains(**url));
+        let spelled = cited
+            .map(|(_, text)| text)
+            .any(|text| text.contains(&row.code));
+        f.check(spelled, || {
+            format!("{at}: no copy of its page, or of a page its note names, has the code")
+        });
+    }
+    f.check(!pages.is_empty() || copies.is_empty(), || {
+        "page copies, but no page source".to_owned()
+    });
+    // A classification whose source names a page with a copy finds its code in the copy.
+    for family in &ORACLE.families {
+        for c in &family.classifications {
+            let source = c.source.as_deref().unwrap_or("");
+            for (url, text) in texts.iter().filter(|(url, _)| source.contains(**url)) {
+                f.check(text.contains(&c.code), || {
+                    format!(
+                        "{} classification {:?}: the copy of {url} lacks it",
+                        family.slug, c.code
+                    )
+                });
+            }
+        }
+    }
+    f.finish("page copies");
+}
+
 /// The seeds that are byte-for-byte copies of a file in a public repository: seed, repository,
 /// path, commit. A source that is that very file, cited by line, has the seed's lines: its `at` is
 /// the seed line. (000: `git show 027deb0008f2…:docs/zh-cn/response_data.md` of
@@ -2826,7 +3102,14 @@ fn every_entry_points_at_its_seed_line() {
                 && row.source.cite == "line"
                 && row.seed_line.is_none()
                 && row.at.is_some();
-            f.check(pinned, || format!("{at}: its source names no seed"));
+            // So is a web page whose copy is committed (`page_copies`): the page is cited by
+            // code, and `every_page_source_has_its_committed_copy` finds each code in a copy.
+            let page = row.source.repository.is_none()
+                && row.source.cite == "code"
+                && row.seed_line.is_none()
+                && (!vendor_tables().is_dir()
+                    || page_copies().iter().any(|c| c.url == row.source.url));
+            f.check(pinned || page, || format!("{at}: its source names no seed"));
             continue;
         };
         let lines = cache

@@ -68,7 +68,7 @@ fn golden_dir() -> PathBuf {
 }
 
 /// Golden cases: file name (without `.out`) and arguments. Each exits 0 with nothing on stderr.
-const GOLDEN: [(&str, &[&str]); 18] = [
+const GOLDEN: [(&str, &[&str]); 21] = [
     // The JSON shape of `explain`, one per outcome: the library's `Serialize`, as it is.
     (
         "explain_json_error_tencent_cdn",
@@ -157,6 +157,37 @@ const GOLDEN: [(&str, &[&str]); 18] = [
             "--vendor",
             "aliyun-apigateway",
             "TThrottled by GROUP Flow Control",
+        ],
+    ),
+    // A code of the gateway's `X-Ca-Error-Code` table, with its message template.
+    (
+        "lookup_vendor_aliyun_error_code",
+        &["lookup", "--vendor", "aliyun-apigateway", "I404NF"],
+    ),
+    (
+        // The status, code and message a live PDS call answered (aliyun/aliyun-pds-js-sdk
+        // tests/ut/PDSError.test.ts), in the gateway's headers.
+        "explain_aliyun_error_code",
+        &[
+            "explain",
+            "--status",
+            "404",
+            "-H",
+            "X-Ca-Error-Code: I404NF",
+            "-H",
+            "X-Ca-Error-Message: API not found with `GET /v2/user/abc`",
+            "-H",
+            "X-Ca-Request-Id: 5F1C1E8D-3A0B-4E2C-9C7D-0B6E2F1A9D44",
+        ],
+    ),
+    (
+        // A live message no vendor table lists, classified by the data (godruoyi/ocr's test).
+        "lookup_aliyun_classified_message",
+        &[
+            "lookup",
+            "--vendor",
+            "aliyun-apigateway",
+            "Api Market Subscription quota exhausted",
         ],
     ),
     ("status_429_json", &["status", "429", "--json"]),
@@ -403,7 +434,7 @@ fn list_json_has_every_entry_with_the_documented_shape() {
     assert_eq!(run.stderr, "");
     let items = json_array(&run);
     assert_eq!(items.len(), errcat::catalog::all().len());
-    assert_eq!(items.len(), 616);
+    assert_eq!(items.len(), 648);
     let mut listed = Vec::new();
     for (i, item) in items.iter().enumerate() {
         match check_entry_shape(item) {
@@ -542,7 +573,10 @@ fn vendor_and_family_slugs_parse_case_insensitively_and_old_slugs_name_their_fam
             &[Family::TencentCloudCommon, Family::TencentCdn],
         ),
         ("TENCENT-CLOUD/CDN", &[Family::TencentCdn]),
-        ("Aliyun", &[Family::AliyunApiGateway]),
+        (
+            "Aliyun",
+            &[Family::AliyunApiGateway, Family::AliyunHigressHmacAuth],
+        ),
         // The slugs of the release before families: as before, only that family's codes.
         ("tencent-cdn", &[Family::TencentCdn]),
         ("Tencent-CDN", &[Family::TencentCdn]),
@@ -884,7 +918,7 @@ fn bad_arguments_exit_2_with_a_usage_message() {
             "invalid value 'aws' for '--vendor <VENDOR>': unknown vendor or family \"aws\": \
              expected a vendor (cloudbypass, tencent-cloud, aliyun, upyun) or a family \
              (tencent-cloud/common, upyun/management, tencent-cloud/cdn, cloudbypass/api, \
-             aliyun/apigateway, upyun/rest, upyun/form, upyun/multipart)",
+             aliyun/apigateway, upyun/rest, upyun/form, upyun/multipart, aliyun/higress-hmac-auth)",
         ),
         (
             &["status", "--vendor", "upyun/cdn", "403"],

@@ -435,6 +435,76 @@ fn aliyun_headers_json() {
 }
 
 #[test]
+fn aliyun_error_code_json() {
+    // A dedicated instance's X-Ca-Error-Code: the raw code; the template's parameters in
+    // `details`.
+    let o = explain_json(
+        &[
+            "--status",
+            "404",
+            "-H",
+            "X-Ca-Error-Code: I404NF",
+            "-H",
+            "X-Ca-Error-Message: API not found with `GET /v2/user/abc`",
+        ],
+        None,
+    );
+    assert_fields(
+        &o,
+        &json!({
+            "code": "I404NF", "raw_code": "I404NF", "known": true, "kind": "not_found",
+            "basis": "exact", "received_message": "API not found with `GET /v2/user/abc`",
+            "entry": "I404NF",
+        }),
+    );
+    assert_eq!(
+        o["details"],
+        json!({"error_code_header": "I404NF", "parameters": {"Reason": "with `GET /v2/user/abc`"}})
+    );
+
+    // An unlisted code with a classic code as its message: the classic entry stands in.
+    let o = explain_json(
+        &[
+            "--status",
+            "403",
+            "-H",
+            "X-Ca-Error-Code: A403AF",
+            "-H",
+            "X-Ca-Error-Message: Throttled by APP Flow Control",
+        ],
+        None,
+    );
+    assert_fields(
+        &o,
+        &json!({
+            "code": null, "raw_code": "A403AF", "known": false, "kind": "rate_limited",
+            "basis": "message", "entry": "Throttled by APP Flow Control",
+        }),
+    );
+
+    // An empty X-Ca-Error-Code: the backend's error, passed through.
+    let o = explain_json(
+        &[
+            "--status",
+            "502",
+            "-H",
+            "X-Ca-Error-Code:",
+            "-H",
+            "X-Ca-Error-Message: Bad Gateway",
+        ],
+        None,
+    );
+    assert_fields(
+        &o,
+        &json!({
+            "code": null, "raw_code": null, "known": false, "kind": "upstream",
+            "basis": "backend", "received_message": "Bad Gateway", "entry": null,
+        }),
+    );
+    assert_eq!(o["details"], json!({"error_code_header": ""}));
+}
+
+#[test]
 fn upyun_error_json() {
     let o = explain_json(
         &[

@@ -479,9 +479,11 @@ fn the_real_data_validates() {
             "data/tencent-cloud/cdn/codes.json",
             "data/cloudbypass/api/codes.json",
             "data/aliyun/apigateway/codes.json",
+            "data/aliyun/apigateway/error-codes.json",
             "data/upyun/rest/errno.json",
             "data/upyun/form/codes.json",
             "data/upyun/multipart/codes.json",
+            "data/aliyun/higress-hmac-auth/codes.json",
         ]
     );
     assert_eq!(

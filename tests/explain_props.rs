@@ -57,8 +57,9 @@ const DOCUMENTED_HEADERS: [&str; 4] = [
     "X-Ca-Request-Id",
 ];
 
-const HEADER_VALUES: [&str; 9] = [
+const HEADER_VALUES: [&str; 10] = [
     "ok",
+    "Server StringToSign:`GET#/v1`",
     "",
     " ok ",
     "Quota Exhausted",
@@ -428,7 +429,7 @@ fn check_parse_error(
     prop_assert!(
         !matches!(
             family,
-            Some(Family::CloudbypassApi | Family::AliyunApiGateway)
+            Some(Family::CloudbypassApi | Family::AliyunApiGateway | Family::AliyunHigressHmacAuth)
         ),
         "{:?} does not need its body",
         family
@@ -914,12 +915,17 @@ proptest! {
         let lossy = |v: &Option<Vec<u8>>| v.as_deref().map(|b| String::from_utf8_lossy(b).into_owned());
         prop_assert_eq!(e.received_message().map(str::to_owned), lossy(&message));
         prop_assert_eq!(e.request_id().map(str::to_owned), lossy(&request_id));
-        // The raw code is the X-Ca-Error-Message text the table documents; X-Ca-Error-Code
-        // stands in only without it, and is kept apart.
-        prop_assert_eq!(
-            e.raw_code().map(str::to_owned),
-            lossy(&message).or_else(|| lossy(&error_code))
-        );
+        // A non-empty X-Ca-Error-Code is the raw code (and kept apart, as received); an empty
+        // one says the backend answered: no raw code; without it, the X-Ca-Error-Message text
+        // the classic table documents.
+        let raw = match lossy(&error_code) {
+            Some(code) if !code.trim().is_empty() => Some(code),
+            Some(_) => None,
+            None => lossy(&message),
+        };
+        prop_assert_eq!(e.raw_code().map(str::to_owned), raw);
+        let empty_code = lossy(&error_code).is_some_and(|c| c.trim().is_empty());
+        prop_assert_eq!(e.basis() == errcat::response::Basis::Backend, empty_code);
         prop_assert_eq!(errcat::aliyun::apigateway::Details::of(&e).and_then(|d| d.error_code_header()).map(str::to_owned), lossy(&error_code));
         let not_utf8 = [&message, &request_id, &error_code]
             .iter()
@@ -1192,13 +1198,27 @@ impl Detect {
                 .into_iter()
                 .filter(move |f| vendor.is_none_or(|v| f.vendor() == v))
         };
-        let by_header = candidates().find(|f| {
-            f.headers().any(|h| {
-                headers
-                    .iter()
-                    .any(|(n, _)| n.eq_ignore_ascii_case(h.name()))
+        let by_header = candidates()
+            .find(|f| {
+                f.headers().any(|h| {
+                    headers
+                        .iter()
+                        .any(|(n, _)| n.eq_ignore_ascii_case(h.name()))
+                })
             })
-        });
+            // The gateway's message header with the Higress plugin's string-to-sign (the first
+            // value counts) is the plugin's.
+            .map(|f| {
+                let higress = headers
+                    .iter()
+                    .find(|(n, _)| n.eq_ignore_ascii_case("X-Ca-Error-Message"))
+                    .is_some_and(|(_, v)| v.starts_with(b"Server StringToSign:"));
+                if f == Family::AliyunApiGateway && higress {
+                    Family::AliyunHigressHmacAuth
+                } else {
+                    f
+                }
+            });
         // With a vendor hint and no evidence: the first of its families that documents one form
         // for its codes (no form admits every text, the empty one included) and whose form the
         // body's `code` or `error_code` has; else its first family.

@@ -18,6 +18,7 @@ fn compiled(family: Family) -> bool {
         "tencent-cloud-cdn" => cfg!(feature = "tencent-cloud-cdn"),
         "cloudbypass-api" => cfg!(feature = "cloudbypass-api"),
         "aliyun-apigateway" => cfg!(feature = "aliyun-apigateway"),
+        "aliyun-higress-hmac-auth" => cfg!(feature = "aliyun-higress-hmac-auth"),
         other => panic!("a family feature this test does not know: {other}; add it here"),
     }
 }
@@ -81,6 +82,12 @@ fn sample(
             Response::new(b"")
                 .with_status(403)
                 .with_headers(vec![("X-Ca-Error-Message", "Quota Exhausted")]),
+        ),
+        Family::AliyunHigressHmacAuth => (
+            "Invalid Key",
+            Response::new(b"Invalid Key")
+                .with_status(401)
+                .with_headers(vec![]),
         ),
         other => panic!("no sample for {other}; add one"),
     }
@@ -249,6 +256,19 @@ fn body_evidence_of_a_field_set_does_not_depend_on_the_tables() {
         .expect("explained");
     let expected = compiled(Family::UpyunForm).then_some(Family::UpyunForm);
     assert_eq!(outcome.family(), expected);
+    // So is a Higress hmac-auth plain-text body: its code is evidence only with the tables; its
+    // string-to-sign header is evidence in code.
+    let (_, response) = sample(Family::AliyunHigressHmacAuth);
+    let outcome = response.explain().expect("explained");
+    let expected = compiled(Family::AliyunHigressHmacAuth).then_some(Family::AliyunHigressHmacAuth);
+    assert_eq!(outcome.family(), expected);
+    let headers = [("x-ca-error-message", "Server StringToSign:`GET#/v1`")];
+    let outcome = Response::new(b"Invalid Signature")
+        .with_status(400)
+        .with_headers(&headers)
+        .explain()
+        .expect("explained");
+    assert_eq!(outcome.family(), Some(Family::AliyunHigressHmacAuth));
 }
 
 #[test]

@@ -140,6 +140,8 @@ fn explain_seeds_reach_every_family_and_outcome() {
         Family::UpyunRest,
         Family::UpyunForm,
         Family::UpyunMultipart,
+        Family::AliyunApiGateway,
+        Family::AliyunHigressHmacAuth,
     ] {
         expected.insert(format!("success {family}"));
     }

@@ -42,7 +42,7 @@ const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
 /// Every fixture directory and the family its responses are of: one per family, plus responses
 /// of none of them. (The directories keep the vendor slugs of the release before families.)
-const DIRS: [(&str, Option<Family>); 9] = [
+const DIRS: [(&str, Option<Family>); 10] = [
     ("cloudbypass", Some(Family::CloudbypassApi)),
     ("tencent-cdn", Some(Family::TencentCdn)),
     ("aliyun-apigateway", Some(Family::AliyunApiGateway)),
@@ -51,6 +51,10 @@ const DIRS: [(&str, Option<Family>); 9] = [
     ("upyun-form", Some(Family::UpyunForm)),
     ("upyun-multipart", Some(Family::UpyunMultipart)),
     ("tencent-cloud", Some(Family::TencentCloudCommon)),
+    (
+        "aliyun-higress-hmac-auth",
+        Some(Family::AliyunHigressHmacAuth),
+    ),
     ("unrecognized", None),
 ];
 
@@ -247,7 +251,9 @@ fn basis_name(basis: Basis) -> &'static str {
         Basis::Exact => "exact",
         Basis::Family => "family",
         Basis::Classification => "classification",
+        Basis::Message => "message",
         Basis::HttpStatus => "http_status",
+        Basis::Backend => "backend",
         Basis::None => "none",
         _ => "(a basis this test does not know)",
     }
@@ -1012,21 +1018,110 @@ fn vendor_hint_detects_among_its_families_else_takes_the_first() {
 }
 
 #[test]
-fn aliyun_error_code_header_is_kept_apart() {
+fn aliyun_error_code_header_wins_over_the_message() {
+    use errcat::aliyun::apigateway::{Code, Details, ErrorCode};
+    // A listed code: its entry; the message is kept as received.
+    let headers = [
+        ("X-Ca-Error-Code", "I404NF"),
+        (
+            "X-Ca-Error-Message",
+            "API not found with `GET /v2/user/abc`",
+        ),
+    ];
+    let e = error_of(b"", &headers, Some(404), None);
+    assert_eq!(e.raw_code(), Some("I404NF"));
+    assert_eq!(e.typed_code(), Some(AnyCode::from(ErrorCode::ApiNotFound)));
+    assert_eq!(e.basis(), Basis::Exact);
+    assert_eq!(
+        e.received_message(),
+        Some("API not found with `GET /v2/user/abc`")
+    );
+    let details = Details::of(&e).unwrap();
+    assert_eq!(details.error_code_header(), Some("I404NF"));
+    assert_eq!(details.message_template(), Some("API not found ${Reason}"));
+    assert_eq!(
+        details.parameters().collect::<Vec<_>>(),
+        [("Reason", "with `GET /v2/user/abc`")]
+    );
+
+    // An unlisted code whose message is a classic code: the classic entry stands in; the raw
+    // code stays the code header's and is not known.
     let headers = [
         ("X-Ca-Error-Code", "A403AF"),
         ("X-Ca-Error-Message", "Throttled by APP Flow Control"),
     ];
     let e = error_of(b"", &headers, Some(403), None);
-    assert_eq!(e.raw_code(), Some("Throttled by APP Flow Control"));
-    assert_eq!(
-        errcat::aliyun::apigateway::Details::of(&e).and_then(|d| d.error_code_header()),
-        Some("A403AF")
-    );
-    // Without the message header, the error-code header is the raw code.
-    let e = error_of(b"", &headers[..1], Some(403), None);
     assert_eq!(e.raw_code(), Some("A403AF"));
-    assert_eq!(e.typed_code(), None);
+    assert_eq!((e.typed_code(), e.is_known()), (None, false));
+    assert_eq!(e.basis(), Basis::Message);
+    assert_eq!(
+        e.entry().map(Entry::any_code),
+        Some(AnyCode::from(Code::ThrottledByAppFlowControl))
+    );
+    assert_eq!(e.kind(), ErrorKind::RateLimited);
+    assert_eq!(Details::of(&e).unwrap().message_template(), None);
+    assert_eq!(Details::of(&e).unwrap().parameters().count(), 0);
+    // ... also with detail appended to the classic code.
+    let headers = [
+        ("X-Ca-Error-Code", "B403QE"),
+        ("X-Ca-Error-Message", "Quota Exhausted: 1000 calls a day"),
+    ];
+    let e = error_of(b"", &headers, Some(403), None);
+    assert_eq!(
+        (e.basis(), e.kind()),
+        (Basis::Message, ErrorKind::QuotaExceeded)
+    );
+
+    // Without the message header, the code header alone: its status, else the response's.
+    let e = error_of(b"", &headers[..1], Some(403), None);
+    assert_eq!(e.raw_code(), Some("B403QE"));
+    assert_eq!((e.typed_code(), e.basis()), (None, Basis::HttpStatus));
+    assert_eq!(e.kind(), ErrorKind::PermissionDenied);
+    let e = error_of(b"", &[("X-Ca-Error-Code", "T429ID")], None, None);
+    assert_eq!(
+        (e.basis(), e.kind()),
+        (Basis::HttpStatus, ErrorKind::RateLimited)
+    );
+    // A code not of the form gives no status.
+    let e = error_of(b"", &[("X-Ca-Error-Code", "T429")], None, None);
+    assert_eq!((e.basis(), e.kind()), (Basis::None, ErrorKind::Unknown));
+    // The response's status beats the code's.
+    let e = error_of(b"", &[("X-Ca-Error-Code", "T429ID")], Some(503), None);
+    assert_eq!(e.kind(), ErrorKind::Unavailable);
+}
+
+#[test]
+fn aliyun_message_alone_resolves_in_the_classic_table_else_by_a_code_template() {
+    use errcat::aliyun::apigateway::{Code, Details, ErrorCode};
+    // A classic code: its entry.
+    let e = error_of(
+        b"",
+        &[("X-Ca-Error-Message", "Invalid AppKey")],
+        Some(400),
+        None,
+    );
+    assert_eq!(e.typed_code(), Some(AnyCode::from(Code::InvalidAppKey)));
+    // A message filling an X-Ca-Error-Code template: that entry stands in (basis message), the
+    // message is the raw code, and its parameters are read.
+    let message = "Invalid Header `X-Ca-Timestamp` expired, `1589458000000` is 20 minutes old";
+    let headers = [("X-Ca-Error-Message", message)];
+    let e = error_of(b"", &headers, Some(400), None);
+    assert_eq!(e.raw_code(), Some(message));
+    assert_eq!((e.typed_code(), e.basis()), (None, Basis::Message));
+    assert_eq!(
+        e.entry().map(Entry::any_code),
+        Some(AnyCode::from(ErrorCode::InvalidHeader))
+    );
+    assert_eq!(
+        Details::of(&e).unwrap().parameters().collect::<Vec<_>>(),
+        [
+            ("HeaderName", "X-Ca-Timestamp"),
+            ("Reason", "expired, `1589458000000` is 20 minutes old")
+        ]
+    );
+    // A message of neither: the status.
+    let e = error_of(b"", &[("X-Ca-Error-Message", "Not Found")], Some(404), None);
+    assert_eq!((e.entry(), e.basis()), (None, Basis::HttpStatus));
 }
 
 #[test]

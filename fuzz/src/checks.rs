@@ -688,6 +688,10 @@ fn check_header(name: &str, value: &str) {
             let code = m.code();
             let family = h.family();
             assert_eq!(code.family(), family, "by_header({name:?}, {value:?})");
+            assert!(
+                header_carries(h, code),
+                "by_header({name:?}, {value:?}): {code:?} is not of the header's table"
+            );
             // The family's one resolution walk found it, as `explain` would.
             let r = catalog::resolve(family, value).ok();
             assert_eq!(
@@ -709,16 +713,20 @@ fn check_header(name: &str, value: &str) {
             }
         }
         None => {
-            // A header that carries a code finds every documented code of its family.
+            // A header that carries a code finds every documented code of its table.
             if let Some(h) = header.filter(|_| carries_code) {
                 let r = catalog::resolve(h.family(), value).ok();
+                let carried = |c: &AnyCode| header_carries(h, *c);
                 assert_eq!(
-                    r.and_then(|r| r.typed_code()),
+                    r.and_then(|r| r.typed_code()).filter(carried),
                     None,
                     "by_header({name:?}, {value:?}) missed what resolve finds"
                 );
                 assert_eq!(
-                    catalog::lookup_in(h.family(), value).ok().flatten(),
+                    catalog::lookup_in(h.family(), value)
+                        .ok()
+                        .flatten()
+                        .filter(carried),
                     None,
                     "by_header({name:?}, {value:?}) missed a documented code"
                 );
@@ -729,6 +737,21 @@ fn check_header(name: &str, value: &str) {
         if let Some((code, parameter)) = catalog::template(text) {
             check_template(text, code, parameter);
         }
+    }
+}
+
+/// Whether `header` carries the code `c`: Alibaba Cloud API Gateway's `X-Ca-Error-Code` carries
+/// the six-character codes (`ErrorCode`), its `X-Ca-Error-Message` the classic ones (`Code`);
+/// any other error header, every code of its family.
+fn header_carries(header: &errcat::Header, c: AnyCode) -> bool {
+    match (header.family(), header.carries()) {
+        (Family::AliyunApiGateway, HeaderRole::ErrorCode) => {
+            matches!(c, AnyCode::AliyunApiGatewayError(_))
+        }
+        (Family::AliyunApiGateway, HeaderRole::ErrorMessage) => {
+            matches!(c, AnyCode::AliyunApiGateway(_))
+        }
+        _ => c.family() == header.family(),
     }
 }
 
@@ -997,7 +1020,7 @@ fn check_json_error(
         "{message} of a body not meant to be read: {input:?}"
     );
     match family {
-        Some(Family::CloudbypassApi | Family::AliyunApiGateway) => {
+        Some(Family::CloudbypassApi | Family::AliyunApiGateway | Family::AliyunHigressHmacAuth) => {
             panic!("{message}: the family does not need its body: {input:?}")
         }
         Some(f) if f.vendor() == Vendor::Upyun => assert!(
@@ -1342,11 +1365,13 @@ fn check_error_resolution<'e>(
     err: &'e errcat::ParsedError<'_>,
 ) -> Option<&'e str> {
     let family = ApiError::family(err);
-    let resolvable = err
-        .raw_code()
-        .filter(|_| family != Family::AliyunApiGateway || err.received_message().is_some());
+    let resolvable = err.raw_code();
     // The typed code, the template parameter, and (entry, classification, basis) if any.
-    let (typed, parameter, found) = if family == Family::TencentCdn {
+    let (typed, parameter, found) = if family == Family::AliyunApiGateway {
+        aliyun_expected(input, err)
+    } else if family == Family::AliyunHigressHmacAuth {
+        higress_expected(input, err)
+    } else if family == Family::TencentCdn {
         let public = resolvable.and_then(tencent_cdn_public);
         let typed = public
             .filter(|&(_, basis)| basis == Basis::Exact)
@@ -1395,25 +1420,149 @@ fn check_error_resolution<'e>(
             (None, None),
             "nothing resolved, yet an entry: {input:?}"
         );
-        assert!(
-            matches!(err.basis(), Basis::HttpStatus | Basis::None),
-            "nothing resolved, yet basis {:?}: {input:?}",
-            err.basis()
-        );
-    }
-    if family == Family::AliyunApiGateway {
-        // The header lookup and explain resolve the message header the same way.
-        if let (Some(raw), Some(_)) = (err.raw_code(), err.received_message()) {
-            let by_header = catalog::by_header("X-Ca-Error-Message", raw);
-            assert_eq!(
-                by_header.map(|m| m.code()),
-                err.typed_code(),
-                "by_header vs explain: {input:?}"
+        // Alibaba Cloud API Gateway: an empty `X-Ca-Error-Code` says the backend answered.
+        let backend = aliyun::apigateway::Details::of(err)
+            .and_then(|d| d.error_code_header())
+            .is_some_and(|c| c.trim().is_empty());
+        if backend {
+            assert_eq!(err.basis(), Basis::Backend, "{input:?}");
+        } else {
+            assert!(
+                matches!(err.basis(), Basis::HttpStatus | Basis::None),
+                "nothing resolved, yet basis {:?}: {input:?}",
+                err.basis()
             );
         }
     }
     resolvable
 }
+
+/// What the typed parts of an Alibaba Cloud API Gateway error are, as `aliyun::apigateway`
+/// documents them, through the public lookups (`by_header` is the walk within a header's
+/// table): a non-empty `X-Ca-Error-Code` is the raw code, resolved in its table, and for an
+/// unlisted one the message's classic code or classification stands in (basis `Message`); without
+/// it, the raw code is the message, resolved in the classic table, else by the `X-Ca-Error-Code`
+/// message template it fills in (basis `Message`). A classic template in the message gives the
+/// template parameter either way.
+fn aliyun_expected<'e>(
+    input: &ExplainInput,
+    err: &'e errcat::ParsedError<'_>,
+) -> (Option<AnyCode>, Option<&'e str>, Found) {
+    let family = Family::AliyunApiGateway;
+    let code_header = aliyun::apigateway::Details::of(err)
+        .and_then(|d| d.error_code_header())
+        .filter(|c| !c.trim().is_empty());
+    let message = err.received_message();
+    let rule = |text: &str| family.classification(text).ok().flatten();
+    let classic = message.and_then(|m| catalog::by_header("X-Ca-Error-Message", m));
+    let parameter = classic.and_then(|m| m.parameter());
+    let exact = |typed: Option<AnyCode>| typed.map(|c| (Some(c.entry()), None, Basis::Exact));
+    let header = aliyun::apigateway::Details::of(err).and_then(|d| d.error_code_header());
+    if header.is_some() && code_header.is_none() {
+        // Empty: the backend's error, nothing resolved.
+        assert_eq!(err.raw_code(), None, "the backend's error: {input:?}");
+        return (None, None, None);
+    }
+    if let Some(code) = code_header {
+        assert_eq!(
+            err.raw_code(),
+            Some(code),
+            "the code header wins: {input:?}"
+        );
+        let typed = catalog::by_header("X-Ca-Error-Code", code).map(|m| m.code());
+        let found = exact(typed)
+            .or_else(|| rule(code).map(|r| (None, Some(r), Basis::Classification)))
+            .or_else(|| exact(classic.map(|m| m.code())).map(|(e, r, _)| (e, r, Basis::Message)))
+            .or_else(|| {
+                message
+                    .and_then(rule)
+                    .map(|r| (None, Some(r), Basis::Message))
+            });
+        (typed, parameter, found)
+    } else {
+        assert_eq!(
+            err.raw_code(),
+            message,
+            "the message is the code: {input:?}"
+        );
+        let typed = classic.map(|m| m.code());
+        let template = || {
+            let message = message?;
+            aliyun::apigateway::ErrorCode::ALL
+                .iter()
+                .map(|c| AnyCode::from(*c).entry())
+                .find(|e| {
+                    aliyun::apigateway::template_parameters(e.message().en, message).matches()
+                })
+                .map(|e| (Some(e), None, Basis::Message))
+        };
+        let found = exact(typed)
+            .or_else(|| {
+                message
+                    .and_then(rule)
+                    .map(|r| (None, Some(r), Basis::Classification))
+            })
+            .or_else(template);
+        (typed, parameter, found)
+    }
+}
+
+/// What the typed parts of a Higress `hmac-auth` error are, as `aliyun::higress_hmac_auth`
+/// documents them: the raw code (the body's text) through the family's walk; the string-to-sign
+/// of the first `x-ca-error-message` is the template parameter, and names Invalid Signature
+/// (basis `Message`) when the raw code resolves to nothing.
+fn higress_expected<'e>(
+    input: &ExplainInput,
+    err: &'e errcat::ParsedError<'_>,
+) -> (Option<AnyCode>, Option<&'e str>, Found) {
+    let family = Family::AliyunHigressHmacAuth;
+    let header = input
+        .headers
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case("x-ca-error-message"))
+        .map(|(_, value)| String::from_utf8_lossy(value));
+    assert_eq!(
+        err.received_message().map(str::to_owned),
+        header
+            .as_deref()
+            .map(str::to_owned)
+            .or_else(|| err.raw_code().map(str::to_owned)),
+        "the message: the header, else the body: {input:?}"
+    );
+    let parameter = header
+        .as_deref()
+        .and_then(aliyun::higress_hmac_auth::string_to_sign)
+        .and_then(|p| err.template_parameter().filter(|got| *got == p));
+    assert_eq!(
+        err.template_parameter().is_some(),
+        header
+            .as_deref()
+            .and_then(aliyun::higress_hmac_auth::string_to_sign)
+            .is_some(),
+        "the string-to-sign: {input:?}"
+    );
+    let r = err
+        .raw_code()
+        .and_then(|raw| catalog::resolve(family, raw).ok());
+    let found = r
+        .filter(errcat::Resolution::is_resolved)
+        .map(|r| (ApiError::entry(&r), r.classification(), r.basis()))
+        .or_else(|| {
+            parameter?;
+            let code = catalog::lookup_in(family, "Invalid Signature")
+                .ok()
+                .flatten()?;
+            Some((Some(code.entry()), None, Basis::Message))
+        });
+    (r.and_then(|r| r.typed_code()), parameter, found)
+}
+
+/// What an error's walk found: entry, classification and basis.
+type Found = Option<(
+    Option<&'static errcat::Entry>,
+    Option<&'static errcat::Classification>,
+    Basis,
+)>;
 
 /// The Tencent CDN public code `raw` is (exactly, or as an alias), else its hundred's
 /// (`4102` -> `4100`, basis `Family`), in the public table only.

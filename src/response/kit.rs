@@ -212,6 +212,8 @@ pub(crate) fn is_object(field: Option<Value<'_>>) -> bool {
 }
 
 pub(crate) struct Body<'a> {
+    /// The body as received; empty when over [`MAX_BODY`] (not read).
+    pub(crate) bytes: &'a [u8],
     /// `None` when the body is not a JSON object (empty, HTML, text, too large, invalid).
     pub(crate) fields: Option<Fields<'a>>,
     pub(crate) too_large: bool,
@@ -236,6 +238,7 @@ impl<'a> Body<'a> {
     /// does not parse is an error, since it was meant to be read.
     pub(crate) fn read(bytes: &'a [u8], family: Option<Family>) -> Self {
         let mut body = Self {
+            bytes: &[],
             fields: None,
             too_large: false,
             invalid: None,
@@ -246,8 +249,13 @@ impl<'a> Body<'a> {
             body.too_large = true;
             return body;
         }
-        // Aliyun reports in headers: its body is whatever the backend sent, and not read.
-        if family == Some(Family::AliyunApiGateway) {
+        body.bytes = bytes;
+        // Aliyun's API Gateway reports in headers: its body is whatever the backend sent, and not
+        // read; Higress's hmac-auth plugin answers in plain text, never JSON.
+        if matches!(
+            family,
+            Some(Family::AliyunApiGateway | Family::AliyunHigressHmacAuth)
+        ) {
             return body;
         }
         let looks_json = bytes

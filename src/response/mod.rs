@@ -33,7 +33,9 @@
 //!
 //! 1. the first family one of whose documented headers the response carries (Cloudbypass
 //!    `x-cb-status`; Alibaba Cloud API Gateway `X-Ca-Error-Message`, `X-Ca-Error-Code`,
-//!    `X-Ca-Request-Id`);
+//!    `X-Ca-Request-Id`), except that an `X-Ca-Error-Message` holding the Higress `hmac-auth`
+//!    plugin's ``Server StringToSign:`...` `` (without the gateway's `Invalid Signature, `) is the
+//!    plugin's;
 //! 2. else the first family whose own evidence the JSON object body carries (each family module's
 //!    `detect_body`), never a shape other services share: Tencent Cloud API 3.0, a `Response`
 //!    object, or an `Error` object next to a `RequestId`; Upyun management, `error_code` with
@@ -44,7 +46,9 @@
 //!    the code's documented message; Upyun form, a `code` that is an HTTP status and a
 //!    `message`, with `url` and `time` or a documented message; Upyun old multipart, a five-digit
 //!    `error_code` starting with 4 and its `path`;
-//! 3. else, with a vendor hint, the first of the vendor's families whose code form the body's
+//! 3. else a plain-text body that is one of the Higress `hmac-auth` plugin's codes, answered with
+//!    the status the plugin sends for it (`Invalid Key` with 401);
+//! 4. else, with a vendor hint, the first of the vendor's families whose code form the body's
 //!    `code` or `error_code` has (eight digits: Upyun REST; five, the first 1 or 2: Upyun
 //!    management; five, the first 4: Upyun old multipart), else the vendor's first family.
 //!
@@ -478,15 +482,33 @@ where
         let vendor = self.vendor;
         let candidates = move |f: &Family| vendor.is_none_or(|v| f.vendor() == v);
         let first = vendor.and_then(|v| v.families().first().copied());
+        let higress = Family::AliyunHigressHmacAuth;
         let family = self.family.or_else(|| {
             Family::ALL
                 .into_iter()
                 .filter(candidates)
                 .find(|f| headers.has_any(*f))
+                // The gateway's header, with the Higress plugin's string-to-sign in it.
+                .map(|f| match f {
+                    Family::AliyunApiGateway
+                        if candidates(&higress)
+                            && crate::aliyun::higress_hmac_auth::claims(&headers) =>
+                    {
+                        higress
+                    }
+                    f => f,
+                })
         });
         let mut body = Body::read(self.body, family.or(first));
+        let status = self.status;
         let family = family
             .or_else(|| body.family(candidates))
+            .or_else(|| {
+                // A plain-text body: the Higress plugin's code with its status.
+                (candidates(&higress)
+                    && crate::aliyun::higress_hmac_auth::detect_text(body.bytes, status))
+                .then_some(higress)
+            })
             .or_else(|| vendor.and_then(|v| body.fallback(v)));
         let Some(family) = family else {
             // Invalid JSON could not be told apart from any family's; a body over the limit was

@@ -317,7 +317,11 @@ impl ParsedError<'_> {
     }
 
     /// For a template code (Aliyun `Invalid Signature, Server StringToSign:%s`): the filled-in
-    /// part, which for that code is the gateway's string-to-sign, to diff against your own.
+    /// part, which for that code is the gateway's string-to-sign, to diff against your own. With
+    /// an Aliyun `X-Ca-Error-Code` (`A403IS`), the raw code is that header's and the template is
+    /// the `X-Ca-Error-Message` text: its filled-in part is given all the same. (The `${Name}`
+    /// parameters of an `X-Ca-Error-Code` entry's message template are
+    /// [`aliyun::apigateway::Details::parameters`](crate::aliyun::apigateway::Details::parameters).)
     ///
     /// # Examples
     ///
@@ -330,6 +334,16 @@ impl ParsedError<'_> {
     /// assert_eq!(err.template_parameter(), Some("GET\n*/*\n/v1/items"));
     /// assert_eq!(ApiError::code(&err), "Invalid Signature, Server StringToSign:GET\n*/*\n/v1/items");
     /// assert!(err.is_known());
+    ///
+    /// // A dedicated instance's code header, with the same message.
+    /// let headers = [
+    ///     ("X-Ca-Error-Code", "A403IS"),
+    ///     ("X-Ca-Error-Message", "Invalid Signature, Server StringToSign:GET#*/*#/v1/items"),
+    /// ];
+    /// let outcome = Response::new(b"").with_status(403).with_headers(&headers).explain()?;
+    /// let Outcome::Error(err) = outcome else { panic!() };
+    /// assert_eq!(err.raw_code(), Some("A403IS"));
+    /// assert_eq!(err.template_parameter(), Some("GET#*/*#/v1/items"));
     /// # Ok::<(), errcat::ParseError>(())
     /// ```
     #[must_use]
@@ -337,8 +351,8 @@ impl ParsedError<'_> {
         self.parameter.as_deref()
     }
 
-    /// Aliyun: the `X-Ca-Error-Code` header newer gateways send, as received (the raw code is the
-    /// `X-Ca-Error-Message` text, which the gateway's table documents).
+    /// Aliyun: the `X-Ca-Error-Code` header dedicated and VPC instances send, as received (when
+    /// not empty, it is also the raw code).
     ///
     /// # Examples
     ///
@@ -589,17 +603,39 @@ impl ParsedError<'_> {
                 self.entry = ApiError::entry(&r);
                 self.rule = r.classification();
                 self.basis = r.basis();
-                if let (Some(p), Some(raw)) = (r.parameter(), &self.raw_code) {
-                    // The parameter is the raw code's suffix: borrow it from the input when the
-                    // raw code is borrowed.
-                    let start = raw.len() - p.len();
-                    self.parameter = Some(match raw {
-                        Cow::Borrowed(t) => Cow::Borrowed(&t[start..]),
-                        Cow::Owned(t) => Cow::Owned(t[start..].to_owned()),
-                    });
+                let parameter = r.parameter().map(str::len);
+                if let (Some(len), Some(raw)) = (parameter, &self.raw_code) {
+                    self.parameter = Some(suffix(raw, len));
                 }
             }
             Err(_) => self.problems.add(Problem::TablesDisabled),
+        }
+    }
+
+    /// Resolves the received message through the family's walk (within table `table`, when
+    /// given), for a family whose raw code is another field (Alibaba Cloud API Gateway's
+    /// `X-Ca-Error-Code`): a filled-in template in it gives the template parameter; and, when
+    /// `stand_in` and the raw code resolved to nothing, the message's entry or classification
+    /// stands in ([`Basis::Message`]).
+    pub(crate) fn resolve_message_in(&mut self, table: Option<usize>, stand_in: bool) {
+        let (Some(message), Ok(info)) = (self.message.as_deref(), self.family.enabled_info())
+        else {
+            return;
+        };
+        let r = crate::resolve::walk_in(self.family, info, message, table);
+        let (parameter, entry, rule) = (
+            r.parameter().map(str::len),
+            ApiError::entry(&r),
+            r.classification(),
+        );
+        if let (Some(len), Some(message)) = (parameter, &self.message) {
+            self.parameter = Some(suffix(message, len));
+        }
+        if stand_in && self.entry.is_none() && self.rule.is_none() && (entry, rule) != (None, None)
+        {
+            self.entry = entry;
+            self.rule = rule;
+            self.basis = Basis::Message;
         }
     }
 
@@ -632,6 +668,15 @@ impl ParsedError<'_> {
         if self.fallback_kind != ErrorKind::Unknown {
             self.basis = Basis::HttpStatus;
         }
+    }
+}
+
+/// The last `len` bytes of `text`, borrowed from the input when `text` is.
+fn suffix<'a>(text: &Cow<'a, str>, len: usize) -> Cow<'a, str> {
+    let start = text.len() - len;
+    match text {
+        Cow::Borrowed(t) => Cow::Borrowed(&t[start..]),
+        Cow::Owned(t) => Cow::Owned(t[start..].to_owned()),
     }
 }
 
@@ -703,6 +748,11 @@ impl Serialize for Details<'_, '_> {
         if let (Some(name), Some(value)) = (err.family.detail_name(), &err.detail) {
             map.serialize_entry(name, value)?;
         }
+        // Alibaba Cloud API Gateway: the parameters the message fills in its template.
+        let parameters = crate::aliyun::apigateway::Details::of(err).map(|d| d.parameters());
+        if let Some(parameters) = parameters.filter(|p| p.clone().next().is_some()) {
+            map.serialize_entry("parameters", &parameters)?;
+        }
         map.end()
     }
 }
@@ -710,7 +760,8 @@ impl Serialize for Details<'_, '_> {
 /// Serializes as one object: `vendor`, `family`, `raw_code` (as received), `code` (the typed
 /// code's wire form, when documented), `known`, `kind`, `retryable`, `basis`,
 /// `response_status`, `received_message`, `request_id`, `template_parameter`, `details` (the
-/// family's own, `{"module_code": "2130"}`), `classification`, `problems` and `entry` (the
+/// family's own, `{"module_code": "2130"}`; Aliyun's `{"error_code_header": "I404NF",
+/// "parameters": {"Reason": "..."}}`), `classification`, `problems` and `entry` (the
 /// catalog entry, with its documented `http_status`). `errcat explain --json` prints it, after
 /// `"outcome": "error"`.
 impl Serialize for ParsedError<'_> {

@@ -289,6 +289,12 @@ pub fn explain(out: &mut impl Write, outcome: &Outcome<'_>, json: bool) -> io::R
             if let Some(p) = e.template_parameter() {
                 writeln!(out, "  parameter:   {p:?}")?;
             }
+            // The `${Name}` parameters of an `X-Ca-Error-Code` entry's message template.
+            if let Some(details) = errcat::aliyun::apigateway::Details::of(e) {
+                for (name, value) in details.parameters() {
+                    writeln!(out, "  parameter:   ${{{name}}} = {value:?}")?;
+                }
+            }
             let retry = if e.is_retryable() {
                 "retryable"
             } else {
