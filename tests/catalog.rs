@@ -1571,114 +1571,117 @@ fn documented_spellings_find_their_entries() {
     f.finish("documented spellings");
 }
 
+/// Kinds and retry advice decided against the vendors' own words (each entry's note or
+/// `retry_reason` says why): family, code, kind, retryable.
+const DECIDED_KINDS: &[(&str, &str, ErrorKind, bool)] = &[
+    (
+        "cloudbypass/api",
+        "TOO_MANY_REQUESTS",
+        ErrorKind::Blocked,
+        false,
+    ),
+    (
+        "cloudbypass/api",
+        "PROXY_NON_STICKY",
+        ErrorKind::FailedPrecondition,
+        false,
+    ),
+    (
+        "tencent-cloud/common",
+        "ResourceInsufficient",
+        ErrorKind::Unavailable,
+        true,
+    ),
+    // The request would have succeeded: not a failure, and the same request gives the same
+    // answer.
+    (
+        "tencent-cloud/common",
+        "DryRunOperation",
+        ErrorKind::DryRun,
+        false,
+    ),
+    (
+        "tencent-cloud/common",
+        "RequestSizeLimitExceeded",
+        ErrorKind::InvalidRequest,
+        false,
+    ),
+    (
+        "tencent-cloud/cdn",
+        "2171",
+        ErrorKind::InvalidRequest,
+        false,
+    ),
+    ("tencent-cloud/cdn", "10000", ErrorKind::Internal, false),
+    ("upyun/management", "21103", ErrorKind::RateLimited, false),
+    ("upyun/management", "21113", ErrorKind::RateLimited, false),
+    ("upyun/management", "21114", ErrorKind::RateLimited, false),
+    // Documented with 403; the caller must fix the request, or authenticate anew.
+    (
+        "upyun/form",
+        "Not accept, POST URI error.",
+        ErrorKind::InvalidRequest,
+        false,
+    ),
+    (
+        "upyun/form",
+        "Not accept, File size too large.",
+        ErrorKind::InvalidRequest,
+        false,
+    ),
+    (
+        "upyun/form",
+        "Authorize has expired.",
+        ErrorKind::Unauthenticated,
+        false,
+    ),
+    (
+        "upyun/form",
+        "Not accept, Form API disabled.",
+        ErrorKind::FailedPrecondition,
+        false,
+    ),
+    // Documented with 503; the text says it is the vendor's system error, and to retry.
+    (
+        "upyun/form",
+        "System Error, please try again.",
+        ErrorKind::Internal,
+        true,
+    ),
+    // The English the API sends says the upload lacks its file (errcat follows it, as the
+    // REST API's `need file`); the Chinese is 40402's, copied.
+    ("upyun/multipart", "40304", ErrorKind::InvalidRequest, false),
+    ("upyun/multipart", "40307", ErrorKind::InvalidRequest, false),
+    // The gateway's `X-Ca-Error-Code` table: the meaning, not the status.
+    ("aliyun/apigateway", "I403PT", ErrorKind::Unsupported, false),
+    ("aliyun/apigateway", "I410GG", ErrorKind::NotFound, false),
+    (
+        "aliyun/apigateway",
+        "X500ED",
+        ErrorKind::FailedPrecondition,
+        false,
+    ),
+    (
+        "aliyun/apigateway",
+        "X500AM",
+        ErrorKind::FailedPrecondition,
+        false,
+    ),
+    ("aliyun/apigateway", "B403OD", ErrorKind::Billing, false),
+    (
+        "aliyun/apigateway",
+        "B451DO",
+        ErrorKind::PermissionDenied,
+        false,
+    ),
+];
+
 /// Kinds and retry advice decided against the seeds' own words (each entry's note or
 /// `retry_reason` says why): they hold.
 #[test]
 fn kinds_decided_from_the_vendors_words_hold() {
-    let cases = [
-        (
-            "cloudbypass/api",
-            "TOO_MANY_REQUESTS",
-            ErrorKind::Blocked,
-            false,
-        ),
-        (
-            "cloudbypass/api",
-            "PROXY_NON_STICKY",
-            ErrorKind::FailedPrecondition,
-            false,
-        ),
-        (
-            "tencent-cloud/common",
-            "ResourceInsufficient",
-            ErrorKind::Unavailable,
-            true,
-        ),
-        // The request would have succeeded: not a failure, and the same request gives the same
-        // answer.
-        (
-            "tencent-cloud/common",
-            "DryRunOperation",
-            ErrorKind::DryRun,
-            false,
-        ),
-        (
-            "tencent-cloud/common",
-            "RequestSizeLimitExceeded",
-            ErrorKind::InvalidRequest,
-            false,
-        ),
-        (
-            "tencent-cloud/cdn",
-            "2171",
-            ErrorKind::InvalidRequest,
-            false,
-        ),
-        ("tencent-cloud/cdn", "10000", ErrorKind::Internal, false),
-        ("upyun/management", "21103", ErrorKind::RateLimited, false),
-        ("upyun/management", "21113", ErrorKind::RateLimited, false),
-        ("upyun/management", "21114", ErrorKind::RateLimited, false),
-        // Documented with 403; the caller must fix the request, or authenticate anew.
-        (
-            "upyun/form",
-            "Not accept, POST URI error.",
-            ErrorKind::InvalidRequest,
-            false,
-        ),
-        (
-            "upyun/form",
-            "Not accept, File size too large.",
-            ErrorKind::InvalidRequest,
-            false,
-        ),
-        (
-            "upyun/form",
-            "Authorize has expired.",
-            ErrorKind::Unauthenticated,
-            false,
-        ),
-        (
-            "upyun/form",
-            "Not accept, Form API disabled.",
-            ErrorKind::FailedPrecondition,
-            false,
-        ),
-        // Documented with 503; the text says it is the vendor's system error, and to retry.
-        (
-            "upyun/form",
-            "System Error, please try again.",
-            ErrorKind::Internal,
-            true,
-        ),
-        // The English the API sends says the upload lacks its file (errcat follows it, as the
-        // REST API's `need file`); the Chinese is 40402's, copied.
-        ("upyun/multipart", "40304", ErrorKind::InvalidRequest, false),
-        ("upyun/multipart", "40307", ErrorKind::InvalidRequest, false),
-        // The gateway's `X-Ca-Error-Code` table: the meaning, not the status.
-        ("aliyun/apigateway", "I403PT", ErrorKind::Unsupported, false),
-        ("aliyun/apigateway", "I410GG", ErrorKind::NotFound, false),
-        (
-            "aliyun/apigateway",
-            "X500ED",
-            ErrorKind::FailedPrecondition,
-            false,
-        ),
-        (
-            "aliyun/apigateway",
-            "X500AM",
-            ErrorKind::FailedPrecondition,
-            false,
-        ),
-        ("aliyun/apigateway", "B403OD", ErrorKind::Billing, false),
-        (
-            "aliyun/apigateway",
-            "B451DO",
-            ErrorKind::PermissionDenied,
-            false,
-        ),
-    ];
     let mut f = Failures::default();
-    for (family, code, kind, retryable) in cases {
+    for &(family, code, kind, retryable) in DECIDED_KINDS {
         let found: Vec<AnyCode> = catalog::by_code(code)
             .iter()
             .copied()
