@@ -240,7 +240,10 @@ pub fn resolve(family: Family, code: &str) -> Result<Resolution<'_>, Disabled> {
 }
 
 /// [`resolve`] in every enabled family (optionally only `vendor`'s), keeping the ones that find
-/// something, in family order.
+/// something, in family order. The Tencent Cloud product codes are not walked here: their
+/// family has no table of its own, and
+/// `tencent_cloud::products::resolve` (feature `tencent-cloud-products`) walks them
+/// with the common family.
 ///
 /// # Examples
 ///
@@ -254,6 +257,7 @@ pub fn resolve(family: Family, code: &str) -> Result<Resolution<'_>, Disabled> {
 pub fn resolve_all(vendor: Option<Vendor>, code: &str) -> impl Iterator<Item = Resolution<'_>> {
     Family::ALL
         .into_iter()
+        .filter(|f| *f != Family::TencentCloudProducts)
         .filter(move |f| vendor.is_none_or(|v| f.vendor() == v))
         .filter_map(move |f| resolve(f, code).ok())
         .filter(Resolution::is_resolved)

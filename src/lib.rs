@@ -75,6 +75,7 @@
 //! | Cloudbypass (穿云API) | [`cloudbypass::api`] | `Code` | `cloudbypass-api` |
 //! | Alibaba Cloud API Gateway (classic) | [`aliyun::apigateway`] | `Code` | `aliyun-apigateway` |
 //! | Upyun (又拍云) REST API (cloud storage) | [`upyun::rest`] | `Code` | `upyun-rest` |
+//! | Tencent Cloud API 3.0, product codes (not default) | [`tencent_cloud::products`] | entries, `Root` | `tencent-cloud-products` |
 //!
 //! Other features: `http` (`Response::from_http` explains an `http::Response` directly) and `cli`
 //! (the `errcat` command-line tool).

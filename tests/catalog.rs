@@ -52,6 +52,20 @@ const CATALOG_ORDER: [&str; 6] = [
     "upyun/rest",
 ];
 
+/// Families laid out by product (`layout: "products"` in the registry), after the table
+/// families in registry order: their codes are not in the cross-family indexes, and
+/// `tests/tencent_products.rs` checks them.
+const PRODUCT_FAMILIES: [&str; 1] = ["tencent-cloud/products"];
+
+/// Every family slug in registry order: `CATALOG_ORDER`, then `PRODUCT_FAMILIES`.
+fn registry_order() -> Vec<&'static str> {
+    CATALOG_ORDER
+        .iter()
+        .chain(&PRODUCT_FAMILIES)
+        .copied()
+        .collect()
+}
+
 /// Vendor slugs in `Vendor::ALL` order.
 const VENDORS: [&str; 4] = ["cloudbypass", "tencent-cloud", "aliyun", "upyun"];
 
@@ -593,10 +607,12 @@ fn read_oracle() -> Oracle {
     let (vendors, mut families) = read_registry(&data);
     let slugs: Vec<&str> = families.iter().map(|f| f.slug.as_str()).collect();
     assert_eq!(
-        slugs, CATALOG_ORDER,
+        slugs,
+        registry_order(),
         "data/registry.json: families in catalog order"
     );
     check_layout(&data, &families);
+    families.retain(|f| !PRODUCT_FAMILIES.contains(&f.slug.as_str()));
 
     let mut rows = Vec::new();
     for family in &mut families {
@@ -1995,6 +2011,12 @@ fn vendor_order_and_slugs_agree_with_the_registry() {
             .iter()
             .filter(|f| f.vendor == *slug)
             .map(|f| f.slug.as_str())
+            .chain(
+                PRODUCT_FAMILIES
+                    .iter()
+                    .copied()
+                    .filter(|f| f.starts_with(&format!("{slug}/"))),
+            )
             .collect();
         assert!(!families.is_empty(), "{vendor} has a family");
         assert_eq!(
@@ -2047,7 +2069,7 @@ fn vendor_order_and_slugs_agree_with_the_registry() {
 fn family_order_slugs_and_facts_agree_with_the_registry() {
     let registry = registry();
     let slugs: Vec<&str> = Family::ALL.iter().map(|f| f.slug()).collect();
-    assert_eq!(slugs, CATALOG_ORDER);
+    assert_eq!(slugs, registry_order());
     assert_eq!(
         slugs,
         registry
@@ -2133,7 +2155,8 @@ fn family_order_slugs_and_facts_agree_with_the_registry() {
             err.to_string(),
             format!(
                 "unknown family {bad:?}: expected one of tencent-cloud/common, upyun/management, \
-                 tencent-cloud/cdn, cloudbypass/api, aliyun/apigateway, upyun/rest"
+                 tencent-cloud/cdn, cloudbypass/api, aliyun/apigateway, upyun/rest, \
+                 tencent-cloud/products"
             )
         );
         assert!(serde_json::from_str::<Family>(&format!("{bad:?}")).is_err());

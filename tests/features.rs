@@ -16,6 +16,7 @@ fn compiled(family: Family) -> bool {
         "tencent-cloud-cdn" => cfg!(feature = "tencent-cloud-cdn"),
         "cloudbypass-api" => cfg!(feature = "cloudbypass-api"),
         "aliyun-apigateway" => cfg!(feature = "aliyun-apigateway"),
+        "tencent-cloud-products" => cfg!(feature = "tencent-cloud-products"),
         other => panic!("a family feature this test does not know: {other}; add it here"),
     }
 }
@@ -66,6 +67,15 @@ fn sample(
                 .with_status(403)
                 .with_headers(vec![("X-Ca-Error-Message", "Quota Exhausted")]),
         ),
+        // The common family's shape, with a code only a product's table lists (CDN's).
+        Family::TencentCloudProducts => (
+            "FailedOperation.CdnConfigError",
+            Response::new(
+                br#"{"Response": {"Error": {"Code": "FailedOperation.CdnConfigError", "Message": "m"}, "RequestId": "r-1"}}"#,
+            )
+            .with_status(200)
+            .with_headers(vec![]),
+        ),
         other => panic!("no sample for {other}; add one"),
     }
 }
@@ -109,7 +119,17 @@ fn an_enabled_family_answers_and_a_disabled_one_says_so() {
         let (code, _) = sample(family);
         let lookup = catalog::lookup_in(family, code);
         let resolved = catalog::resolve(family, code);
-        if compiled(family) {
+        if compiled(family) && family == Family::TencentCloudProducts {
+            // Codes are looked up by product (`tencent_cloud::products`), not in the family.
+            assert_eq!(lookup, Ok(None));
+            assert!(resolved.expect("enabled").is_resolved()); // by its root
+            #[cfg(feature = "tencent-cloud-products")]
+            {
+                let found = errcat::tencent_cloud::products::lookup("cdn", code).expect("listed");
+                assert_eq!(found.entry().family(), family);
+            }
+            assert!(!family.sources().expect("enabled").is_empty());
+        } else if compiled(family) {
             let found = lookup.expect("enabled").expect("documented");
             assert_eq!(found.family(), family);
             assert_eq!(found.as_str(), code);
