@@ -121,9 +121,10 @@ fn typed_lookup(family: Family, code: &str) -> Option<AnyCode> {
             .or_else(|| tencent_cloud::cdn::ModuleCode::from_code(code).map(AnyCode::from)),
         Family::AliyunApiGateway => aliyun::apigateway::Code::from_code(code).map(AnyCode::from),
         Family::UpyunManagement => upyun::management::Code::from_code(code).map(AnyCode::from),
-        Family::TencentCloudCommon => {
-            tencent_cloud::common::Code::from_code(code).map(AnyCode::from)
-        }
+        Family::UpyunRest => upyun::rest::Code::from_code(code).map(AnyCode::from),
+        Family::TencentCloudCommon => tencent_cloud::common::Code::from_code(code)
+            .map(AnyCode::from)
+            .or_else(|| tencent_cloud::common::PageCode::from_code(code).map(AnyCode::from)),
         _ => None,
     }
 }
@@ -535,6 +536,13 @@ fn products(suite: &mut Suite) {
                 && PRODUCT_SAMPLE_30.get(m).is_none()
         },
     );
+    // Batches of 1,024 keys spread evenly over the set, as the `scaling` group's (the same
+    // count of distinct keys at every size); `*_every_key` rows look up every key once.
+    let spread = |keys: &[&'static str]| -> Vec<&'static str> {
+        (0..1024).map(|i| keys[i * keys.len() / 1024]).collect()
+    };
+    let (every_hit, every_miss) = (hits.clone(), misses.clone());
+    let (hits, misses) = (spread(&every_hit), spread(&every_miss));
     // The 30-key map: hits are its own keys, repeated to the same batch length.
     let sample_hits: Vec<&'static str> = sample.iter().copied().cycle().take(hits.len()).collect();
     for &k in &hits {
@@ -546,9 +554,9 @@ fn products(suite: &mut Suite) {
             .collect();
         assert_eq!(found, raw, "{k}");
     }
-    for (group, inputs, sample_inputs) in [
-        ("products_code_hit", &hits, &sample_hits),
-        ("products_code_miss", &misses, &misses),
+    for (group, inputs, sample_inputs, every) in [
+        ("products_code_hit", &hits, &sample_hits, &every_hit),
+        ("products_code_miss", &misses, &misses, &every_miss),
     ] {
         let mut g = suite.group(group);
         g.batch("api", inputs, |&k| products::by_code(k));
@@ -556,6 +564,8 @@ fn products(suite: &mut Suite) {
         g.batch("phf_30", sample_inputs, |&k| {
             PRODUCT_SAMPLE_30.get(k).copied()
         });
+        g.batch("api_every_key", every, |&k| products::by_code(k));
+        g.batch("phf_every_key", every, |&k| PRODUCT_BY_CODE.get(k).copied());
         g.batch("noop", inputs, |&k| noop_products(k));
         g.finish();
     }
