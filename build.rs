@@ -12,6 +12,8 @@ mod load;
 mod markdown;
 #[path = "src/message_key.rs"]
 mod message_key;
+#[path = "build/products.rs"]
+mod products;
 #[path = "build/schema.rs"]
 mod schema;
 #[path = "build/validate.rs"]
@@ -60,8 +62,17 @@ fn run() -> Result<(), Vec<String>> {
         .collect();
     let mut sources = vec!["data/registry.json".to_owned()];
     sources.extend(loaded.files.iter().map(|(p, _)| p.clone()));
+    if let Some(p) = &loaded.products {
+        sources.push(format!("data/{}/ ({} files)", p.slug, p.files.len() + 1));
+    }
     let version = std::env::var("CARGO_PKG_VERSION").unwrap_or_default();
-    let text = emit::emit(&loaded.registry, &families, &sources.join(", "), &version);
+    let text = emit::emit(
+        &loaded.registry,
+        &families,
+        loaded.products.as_ref(),
+        &sources.join(", "),
+        &version,
+    );
 
     let out_dir = PathBuf::from(
         std::env::var_os("OUT_DIR").ok_or_else(|| vec!["OUT_DIR is not set".to_owned()])?,

@@ -88,7 +88,13 @@ fn str_slice(items: &[String]) -> String {
 }
 
 /// The text of `tables.rs`. `sources` names the data files read, for the header.
-pub fn emit(registry: &Registry, families: &[Family<'_>], sources: &str, version: &str) -> String {
+pub fn emit(
+    registry: &Registry,
+    families: &[Family<'_>],
+    products: Option<&crate::load::Products>,
+    sources: &str,
+    version: &str,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -97,11 +103,15 @@ pub fn emit(registry: &Registry, families: &[Family<'_>], sources: &str, version
     );
     emit_kinds(&mut out, registry);
     emit_vendors(&mut out, registry);
-    emit_families(&mut out, registry, families);
+    let products_row = products.and_then(|p| registry.family(&p.slug));
+    emit_families(&mut out, registry, families, products_row);
     for family in families {
         emit_family(&mut out, registry, family);
     }
-    emit_any_code(&mut out, families);
+    if let (Some(p), Some(row)) = (products, products_row) {
+        crate::products::emit(&mut out, registry, p, &family_mod(row), &row.rust);
+    }
+    emit_any_code(&mut out, families, products_row);
     emit_indexes(&mut out, families);
     emit_headers(&mut out, registry);
     out
@@ -316,7 +326,16 @@ fn policy_lit(r: &FamilyRow) -> String {
     )
 }
 
-fn emit_families(out: &mut String, registry: &Registry, families: &[Family<'_>]) {
+#[allow(
+    clippy::too_many_lines,
+    reason = "one format string per generated impl"
+)]
+fn emit_families(
+    out: &mut String,
+    registry: &Registry,
+    families: &[Family<'_>],
+    products: Option<&FamilyRow>,
+) {
     let rows = &registry.families;
     let _ = writeln!(
         out,
@@ -365,7 +384,9 @@ fn emit_families(out: &mut String, registry: &Registry, families: &[Family<'_>])
             .map_or("", |v| v.rust.as_str())
             .to_owned()
     };
-    let enabled = |r: &FamilyRow| families.iter().any(|f| f.row.slug == r.slug);
+    let enabled = |r: &FamilyRow| {
+        families.iter().any(|f| f.row.slug == r.slug) || products.is_some_and(|p| p.slug == r.slug)
+    };
     let _ = writeln!(
         out,
         "impl Family {{\n{}\n    \
@@ -401,7 +422,7 @@ fn emit_families(out: &mut String, registry: &Registry, families: &[Family<'_>])
          pub(crate) fn detect_body(self, fields: &crate::response::kit::Fields<'_>) -> bool {{\n        match self {{\n{}\n        }}\n    }}\n\n    \
          /// Reads a response of the family into `err` (its module's `parse`).\n    \
          pub(crate) fn parse<'a>(self, err: &mut crate::ParsedError<'a>, headers: &crate::response::kit::Headers<'a>, body: &crate::response::kit::Body<'a>) -> crate::response::kit::Read {{\n        match self {{\n{}\n        }}\n    }}\n}}\n",
-        family_all(rows, families.len()),
+        family_all(rows, families.len() + usize::from(products.is_some())),
         arms(&|r| format!("{:?}", r.slug)),
         arms(&|r| format!("Vendor::{}", vendor_rust(&r.vendor))),
         arms(&|r| format!("{:?}", r.name)),
@@ -837,7 +858,7 @@ fn emit_info(out: &mut String, registry: &Registry, family: &Family<'_>) {
     );
 }
 
-fn emit_any_code(out: &mut String, families: &[Family<'_>]) {
+fn emit_any_code(out: &mut String, families: &[Family<'_>], products: Option<&FamilyRow>) {
     // One variant per table of every enabled family.
     let mut variants = Vec::new();
     for family in families {
@@ -851,6 +872,15 @@ fn emit_any_code(out: &mut String, families: &[Family<'_>]) {
                 ));
             }
         }
+    }
+    // A family laid out by product: one variant, a handle into its entries.
+    if let Some(row) = products {
+        variants.push((
+            "TencentCloudProduct".to_owned(),
+            "crate::tencent_cloud::products::ProductCode".to_owned(),
+            format!("{}::ProductCode", public_path(row)),
+            row.rust.clone(),
+        ));
     }
     let examples = any_code_examples(families);
     let _ = writeln!(

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::schema::{FamilyFile, FamilyRow, Registry};
+use crate::schema::{FamilyFile, FamilyRow, ProductClassifications, ProductFile, Registry};
 use crate::validate;
 
 /// The validated registry and the files of the chosen families.
@@ -12,7 +12,28 @@ pub struct Loaded {
     pub registry: Registry,
     /// `(name, file)` in registry order, then path order; `name` is `data/<family>/<file>`.
     pub files: Vec<(String, FamilyFile)>,
+    /// The family laid out by product (`layout: "products"`), when chosen.
+    #[allow(
+        dead_code,
+        reason = "read by build.rs, not by every includer of this file"
+    )]
+    pub products: Option<Products>,
 }
+
+/// A family laid out by product: its slug, its product files (path order) and its reviewed
+/// classifications.
+#[allow(
+    dead_code,
+    reason = "read by build.rs, not by every includer of this file"
+)]
+pub struct Products {
+    pub slug: String,
+    pub files: Vec<(String, ProductFile)>,
+    pub classifications: ProductClassifications,
+}
+
+/// The file of a products folder that holds the reviewed kinds.
+pub const CLASSIFICATIONS_FILE: &str = "classifications.json";
 
 impl Loaded {
     /// The chosen families' rows, in registry order, each with its files.
@@ -54,6 +75,7 @@ pub fn load(root: &Path, chosen: impl Fn(&FamilyRow) -> bool) -> Result<Loaded, 
         .collect();
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    let mut products = None;
     for slug in &slugs {
         let dir = root.join("data").join(slug);
         println!("cargo::rerun-if-changed={}", dir.display());
@@ -70,6 +92,14 @@ pub fn load(root: &Path, chosen: impl Fn(&FamilyRow) -> bool) -> Result<Loaded, 
             }
         };
         paths.sort();
+        let layout = registry.family(slug).and_then(|f| f.layout.as_deref());
+        if layout == Some("products") {
+            match load_products(slug, &paths, &registry) {
+                Ok(p) => products = Some(p),
+                Err(e) => errors.extend(e),
+            }
+            continue;
+        }
         for path in &paths {
             println!("cargo::rerun-if-changed={}", path.display());
             let file_name = path.file_name().unwrap_or_default().to_string_lossy();
@@ -83,12 +113,75 @@ pub fn load(root: &Path, chosen: impl Fn(&FamilyRow) -> bool) -> Result<Loaded, 
             }
         }
     }
-    let slug_refs: Vec<&str> = slugs.iter().map(String::as_str).collect();
+    let slug_refs: Vec<&str> = slugs
+        .iter()
+        .map(String::as_str)
+        .filter(|s| registry.family(s).and_then(|f| f.layout.as_deref()) != Some("products"))
+        .collect();
     if let Err(e) = validate::validate_catalog(&slug_refs, &files) {
         errors.extend(e);
     }
     if errors.is_empty() {
-        Ok(Loaded { registry, files })
+        Ok(Loaded {
+            registry,
+            files,
+            products,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+/// Reads and validates a products folder: every `<product>.json` and `classifications.json`.
+fn load_products(
+    slug: &str,
+    paths: &[PathBuf],
+    registry: &Registry,
+) -> Result<Products, Vec<String>> {
+    let mut files = Vec::new();
+    let mut classifications = None;
+    let mut errors = Vec::new();
+    for path in paths {
+        println!("cargo::rerun-if-changed={}", path.display());
+        let file_name = path.file_name().unwrap_or_default().to_string_lossy();
+        let name = format!("data/{slug}/{file_name}");
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                errors.push(format!("{name}: cannot read: {e}"));
+                continue;
+            }
+        };
+        if file_name == CLASSIFICATIONS_FILE {
+            match validate::read_classifications(&name, &bytes, slug) {
+                Ok(c) => classifications = Some(c),
+                Err(e) => errors.extend(e),
+            }
+        } else {
+            match validate::validate_product_file(&name, &bytes, slug) {
+                Ok(file) => files.push((name, file)),
+                Err(e) => errors.extend(e),
+            }
+        }
+    }
+    let Some(classifications) = classifications else {
+        errors.push(format!(
+            "data/{slug}/{CLASSIFICATIONS_FILE}: missing file: a products folder has its reviewed kinds"
+        ));
+        return Err(errors);
+    };
+    if files.is_empty() {
+        errors.push(format!("data/{slug}: missing family: no product file"));
+    }
+    if let Err(e) = validate::validate_products(registry, &files, &classifications) {
+        errors.extend(e);
+    }
+    if errors.is_empty() {
+        Ok(Products {
+            slug: slug.to_owned(),
+            files,
+            classifications,
+        })
     } else {
         Err(errors)
     }

@@ -63,6 +63,10 @@ pub struct FamilyRow {
     #[serde(default)]
     pub versions: Vec<String>,
     pub resolution: Resolution,
+    /// How the family's folder is laid out: absent for tables (`FamilyFile`s), `"products"`
+    /// for one file per product (`ProductFile`) and a reviewed `classifications.json`
+    /// (`ProductClassifications`): Tencent Cloud's product codes.
+    pub layout: Option<String>,
 }
 
 /// A code format: `digits` ASCII digits, the first one of `first`.
@@ -223,4 +227,105 @@ pub struct Entry {
     /// seed line) or the seed lacks the code (checked by `tests/catalog.rs`).
     pub seed_line: Option<u32>,
     pub note: Option<String>,
+}
+
+/// One product's codes (`data/tencent-cloud/products/<product>.json`), written by
+/// `tools/tencent-products/products_data.py` from the pinned SDK wheels.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProductFile {
+    pub family: String,
+    pub format: String,
+    pub product: String,
+    pub generator: String,
+    /// The packages read: one per language whose SDK has the product.
+    pub sources: Vec<ProductSource>,
+    /// The product's API versions, oldest first, with each SDK's file.
+    pub versions: Vec<ProductVersion>,
+    pub entries: Vec<ProductEntry>,
+}
+
+/// A pinned SDK package.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProductSource {
+    /// `zh` or `en`: the language of the package's comments.
+    pub lang: String,
+    pub package: String,
+    pub version: String,
+    /// The wheel's file name.
+    pub file: String,
+    pub sha256: String,
+    /// The day the wheel was built (its files' date), `YYYY-MM-DD`.
+    pub date: String,
+}
+
+/// One API version of a product and its `errorcodes.py` in each SDK.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProductVersion {
+    pub version: String,
+    pub zh_path: Option<String>,
+    pub en_path: Option<String>,
+}
+
+/// One code of a product, merged over its API versions; defaults omitted.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ProductEntry {
+    pub code: String,
+    /// The Chinese SDK's comment, absent where only the English SDK has the code.
+    pub zh: Option<String>,
+    /// The English SDK's comment, absent where the vendor gives no English.
+    pub en: Option<String>,
+    /// The API version cited (index in `versions`), 0 when absent.
+    pub v: usize,
+    /// The API version of the English text when it is not `v`'s.
+    pub en_v: Option<usize>,
+    pub zh_line: Option<u32>,
+    pub en_line: Option<u32>,
+    /// Other spellings of the code (the other SDK's).
+    pub aliases: Vec<String>,
+    /// Chinese texts of older API versions, where they differ.
+    pub zh_aliases: Vec<String>,
+    /// How a text was cleaned (control characters removed).
+    pub note: Option<String>,
+}
+
+/// `data/tencent-cloud/products/classifications.json`: the reviewed kinds of the product codes.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProductClassifications {
+    pub family: String,
+    pub note: String,
+    /// One row per family root (a code's first dot-separated segment).
+    pub roots: Vec<RootRow>,
+    /// Sub-code rules: a code (and the codes below it), in every product or in some.
+    pub rules: Vec<RuleRow>,
+}
+
+/// The kind of every code under a root, unless a rule says otherwise.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RootRow {
+    pub root: String,
+    pub kind: String,
+    pub retryable: Option<bool>,
+    pub retry_reason: Option<String>,
+    pub reason: String,
+}
+
+/// A reviewed sub-code: its kind, retry advice and why.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RuleRow {
+    /// A code, or a dotted prefix that covers the codes below it.
+    pub code: String,
+    /// The products it applies to; all when empty.
+    pub products: Vec<String>,
+    pub kind: String,
+    pub retryable: Option<bool>,
+    pub retry_reason: Option<String>,
+    pub wait: Option<serde_json::Value>,
+    pub reason: String,
 }

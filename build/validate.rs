@@ -936,3 +936,403 @@ fn is_variant_name(name: &str) -> bool {
 fn is_tchar(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
 }
+
+// ---------------------------------------------------------------------------------------------
+// The products layout (`layout: "products"`): Tencent Cloud's product codes.
+
+/// The format tag of a product file.
+pub const PRODUCT_FORMAT: &str = "errcat/tencent-cloud-products/1";
+
+/// The first dot-separated segment of a code: its family root.
+#[must_use]
+pub fn root_of(code: &str) -> &str {
+    code.split('.').next().unwrap_or(code)
+}
+
+/// Whether `rule` (a code, or a dotted prefix) covers `code`.
+#[must_use]
+pub fn rule_covers(rule: &str, code: &str) -> bool {
+    code.strip_prefix(rule)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+}
+
+/// Where a product code's kind comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KindFrom {
+    /// `roots[i]`.
+    Root(usize),
+    /// `rules[i]`.
+    Rule(usize),
+}
+
+/// The rule or root that classifies `code` of `product`: the most specific rule (exact code
+/// before a prefix, a longer prefix before a shorter; a rule naming the product before one for
+/// every product), else the root's row.
+#[must_use]
+pub fn product_kind(
+    classes: &crate::schema::ProductClassifications,
+    product: &str,
+    code: &str,
+) -> Option<KindFrom> {
+    let mut best: Option<(usize, bool, usize)> = None;
+    for (i, rule) in classes.rules.iter().enumerate() {
+        let applies = rule.products.is_empty() || rule.products.iter().any(|p| p == product);
+        if !applies || !rule_covers(&rule.code, code) {
+            continue;
+        }
+        let key = (rule.code.len(), !rule.products.is_empty());
+        if best.is_none_or(|(len, named, _)| key > (len, named)) {
+            best = Some((key.0, key.1, i));
+        }
+    }
+    if let Some((_, _, i)) = best {
+        return Some(KindFrom::Rule(i));
+    }
+    let root = root_of(code);
+    classes
+        .roots
+        .iter()
+        .position(|r| r.root == root)
+        .map(KindFrom::Root)
+}
+
+/// Reads `classifications.json` of a products folder (checked with the product files, by
+/// `validate_products`).
+///
+/// # Errors
+/// The file cannot be read as JSON of the schema, or names another family.
+pub fn read_classifications(
+    path: &str,
+    bytes: &[u8],
+    family: &str,
+) -> Result<crate::schema::ProductClassifications, Vec<String>> {
+    let c: crate::schema::ProductClassifications = read_json(path, bytes)?;
+    if c.family != family {
+        return Err(vec![format!(
+            "{path}: family: wrong folder: the file says {:?}, its folder is {family:?}",
+            c.family
+        )]);
+    }
+    Ok(c)
+}
+
+fn is_sha256(s: &str) -> bool {
+    s.len() == 64
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// Reads and checks one product file.
+///
+/// # Errors
+/// Every rule the file breaks, one message each.
+#[allow(
+    clippy::too_many_lines,
+    reason = "every rule of a product file, in order"
+)]
+pub fn validate_product_file(
+    path: &str,
+    bytes: &[u8],
+    family: &str,
+) -> Result<crate::schema::ProductFile, Vec<String>> {
+    let file: crate::schema::ProductFile = read_json(path, bytes)?;
+    let mut errors = Vec::new();
+    let mut err = |place: &str, rule: &str, detail: &str| {
+        errors.push(format!("{path}: {place}: {rule}: {detail}"));
+    };
+    if file.family != family {
+        err(
+            "family",
+            "wrong folder",
+            &format!("the file says {:?}", file.family),
+        );
+    }
+    if file.format != PRODUCT_FORMAT {
+        err(
+            "format",
+            "unknown format",
+            &format!("{:?} is not {PRODUCT_FORMAT:?}", file.format),
+        );
+    }
+    let expected = format!("{}.json", file.product);
+    if !is_snake(&file.product) || !path.ends_with(&format!("/{expected}")) {
+        err(
+            "product",
+            "invalid name",
+            &format!(
+                "the product {:?} is a lowercase name and the file is {expected}",
+                file.product
+            ),
+        );
+    }
+    if file.generator.trim().is_empty() {
+        err(
+            "generator",
+            "missing text",
+            "name the tool that wrote the file",
+        );
+    }
+    let mut langs = BTreeSet::new();
+    for s in &file.sources {
+        let place = format!("source {:?}", s.lang);
+        if !matches!(s.lang.as_str(), "zh" | "en") || !langs.insert(s.lang.as_str()) {
+            err(
+                &place,
+                "invalid source",
+                "one source per language, zh or en",
+            );
+        }
+        if s.package.trim().is_empty() || s.version.trim().is_empty() || s.file.trim().is_empty() {
+            err(
+                &place,
+                "missing text",
+                "package, version and file are given",
+            );
+        }
+        if !is_sha256(&s.sha256) {
+            err(
+                &place,
+                "invalid source",
+                "sha256 is 64 lowercase hex digits",
+            );
+        }
+        let date = s.date.as_bytes();
+        let is_date = date.len() == 10
+            && date.iter().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    *b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
+        if !is_date {
+            err(&place, "invalid date", "date is YYYY-MM-DD");
+        }
+    }
+    if file.versions.is_empty() {
+        err(
+            "versions",
+            "missing versions",
+            "a product has at least one API version",
+        );
+    }
+    for (i, v) in file.versions.iter().enumerate() {
+        let place = format!("version {}", i + 1);
+        if v.version.trim().is_empty() || (v.zh_path.is_none() && v.en_path.is_none()) {
+            err(
+                &place,
+                "invalid version",
+                "a version names itself and at least one SDK file",
+            );
+        }
+        for (lang, p) in [("zh", &v.zh_path), ("en", &v.en_path)] {
+            if p.is_some() && !langs.contains(lang) {
+                err(
+                    &place,
+                    "invalid source",
+                    &format!("a {lang} file without a {lang} source"),
+                );
+            }
+        }
+    }
+    let mut codes: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, e) in file.entries.iter().enumerate() {
+        let place = format!("entry {} (code {:?})", i + 1, e.code);
+        for code in std::iter::once(&e.code).chain(&e.aliases) {
+            if let Some(problem) = code_problem(code) {
+                err(&place, "invalid code", &format!("{code:?} {problem}"));
+            }
+            if let Some(first) = codes.insert(code.as_str(), i + 1) {
+                err(
+                    &place,
+                    "duplicate code",
+                    &format!("{code:?} is also entry {first}"),
+                );
+            }
+        }
+        let texts = [("zh", e.zh.as_ref()), ("en", e.en.as_ref())];
+        for (lang, t) in texts
+            .into_iter()
+            .chain(e.zh_aliases.iter().map(|a| ("zh_aliases", Some(a))))
+        {
+            if let Some(t) = t {
+                if t.trim().is_empty() || t.trim() != t {
+                    err(
+                        &place,
+                        "invalid text",
+                        &format!("{lang} is empty or has surrounding white space"),
+                    );
+                } else if t.chars().any(char::is_control) {
+                    err(
+                        &place,
+                        "invalid text",
+                        &format!("{lang} contains a control character"),
+                    );
+                }
+            }
+        }
+        let version = |v: usize| file.versions.get(v);
+        match version(e.v) {
+            None => err(
+                &place,
+                "invalid version",
+                &format!("v {} is not a version of the file", e.v),
+            ),
+            Some(v) => {
+                let en_version = e.en_v.map_or(Some(v), version);
+                for (lang, line, file_path) in [
+                    ("zh", e.zh_line, v.zh_path.as_ref()),
+                    ("en", e.en_line, en_version.and_then(|x| x.en_path.as_ref())),
+                ] {
+                    match (line, file_path) {
+                        (Some(0), _) => {
+                            err(&place, "invalid line", &format!("{lang}_line is 1-based"));
+                        }
+                        (Some(_), None) => err(
+                            &place,
+                            "invalid line",
+                            &format!("{lang}_line cites a version without a {lang} file"),
+                        ),
+                        _ => {}
+                    }
+                }
+                if e.zh.is_some() && e.zh_line.is_none() || e.en.is_some() && e.en_line.is_none() {
+                    err(&place, "invalid line", "each text cites its line");
+                }
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(file)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The rules across a products folder: every root of every code has a row; rules and roots are
+/// well-formed, unique and each matches a code.
+///
+/// # Errors
+/// Every rule broken, one message each.
+#[allow(
+    clippy::too_many_lines,
+    reason = "every rule across a products folder, in order"
+)]
+pub fn validate_products(
+    registry: &Registry,
+    files: &[(String, crate::schema::ProductFile)],
+    classes: &crate::schema::ProductClassifications,
+) -> Result<(), Vec<String>> {
+    let path = "data/tencent-cloud/products/classifications.json";
+    let mut errors = Vec::new();
+    let mut err = |place: &str, rule: &str, detail: &str| {
+        errors.push(format!("{path}: {place}: {rule}: {detail}"));
+    };
+    if classes.note.trim().is_empty() {
+        err(
+            "note",
+            "missing text",
+            "say what the file is and how it was reviewed",
+        );
+    }
+    let mut roots = BTreeSet::new();
+    for r in &classes.roots {
+        let place = format!("root {:?}", r.root);
+        let mut e = |rule: &str, detail: &str| err(&place, rule, detail);
+        if !is_variant_name(&r.root) || KEYWORDS.contains(&r.root.as_str()) {
+            e("invalid name", "a root is an UpperCamelCase identifier");
+        }
+        if !roots.insert(r.root.as_str()) {
+            e("duplicate code", "two rows have this root");
+        }
+        if r.reason.trim().is_empty() {
+            e("missing text", "reason is missing or empty");
+        }
+        check_kind_and_retry(
+            registry,
+            &r.kind,
+            r.retryable,
+            r.retry_reason.as_deref(),
+            &mut e,
+        );
+    }
+    let products: BTreeSet<&str> = files.iter().map(|(_, f)| f.product.as_str()).collect();
+    let mut used = vec![false; classes.rules.len()];
+    let mut seen = BTreeSet::new();
+    for (i, r) in classes.rules.iter().enumerate() {
+        let place = format!("rule {} (code {:?})", i + 1, r.code);
+        let mut e = |rule: &str, detail: &str| err(&place, rule, detail);
+        if let Some(problem) = code_problem(&r.code) {
+            e("invalid code", &format!("{:?} {problem}", r.code));
+        }
+        for p in &r.products {
+            if !products.contains(p.as_str()) {
+                e("unknown product", &format!("{p:?} has no product file"));
+            }
+        }
+        let mut key = r.products.clone();
+        key.sort();
+        if !seen.insert((r.code.as_str(), key)) {
+            e(
+                "duplicate code",
+                "two rules have this code for the same products",
+            );
+        }
+        if r.reason.trim().is_empty() {
+            e("missing text", "reason is missing or empty");
+        }
+        check_kind_and_retry(
+            registry,
+            &r.kind,
+            r.retryable,
+            r.retry_reason.as_deref(),
+            &mut e,
+        );
+        let retryable = r
+            .retryable
+            .unwrap_or_else(|| registry.kind_retryable(&r.kind).unwrap_or(false));
+        check_wait(r.wait.as_ref(), retryable, &mut e);
+    }
+    let mut missing_roots = BTreeSet::new();
+    for (_, file) in files {
+        for entry in &file.entries {
+            match product_kind(classes, &file.product, &entry.code) {
+                Some(KindFrom::Rule(i)) => used[i] = true,
+                Some(KindFrom::Root(_)) => {}
+                None => {
+                    missing_roots.insert(root_of(&entry.code).to_owned());
+                }
+            }
+            // A rule that a more specific one hides still counts as matching.
+            for (i, r) in classes.rules.iter().enumerate() {
+                if !used[i]
+                    && rule_covers(&r.code, &entry.code)
+                    && (r.products.is_empty() || r.products.contains(&file.product))
+                {
+                    used[i] = true;
+                }
+            }
+        }
+    }
+    for root in missing_roots {
+        err(
+            &format!("root {root:?}"),
+            "missing root",
+            "codes have this root and no row gives it a kind",
+        );
+    }
+    for (i, r) in classes.rules.iter().enumerate() {
+        if !used[i] {
+            err(
+                &format!("rule {} (code {:?})", i + 1, r.code),
+                "unused rule",
+                "no code of the named products is this code or below it",
+            );
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}

@@ -167,7 +167,8 @@ pub fn all() -> &'static [AnyCode] {
     &generated::ALL
 }
 
-/// The code `code` (or a documented alias) in the families of `vendor`, in O(number of
+/// The code `code` (or a documented alias) in the families of `vendor` that have typed codes
+/// (all but Tencent Cloud's product codes: see `tencent_cloud::products`), in O(number of
 /// families). Exact match: no trimming, case-sensitive. For what an undocumented code means, see
 /// [`resolve`]; for one family, [`lookup_in`].
 ///
@@ -194,7 +195,12 @@ pub fn all() -> &'static [AnyCode] {
 #[inline]
 pub fn lookup(vendor: Vendor, code: &str) -> Result<Option<AnyCode>, Disabled> {
     let mut disabled = None;
+    // Tencent Cloud's product codes are entries without a typed code: `tencent_cloud::products`
+    // looks them up.
     for &family in vendor.families() {
+        if family == Family::TencentCloudProducts {
+            continue;
+        }
         match family.enabled_info() {
             Ok(info) => {
                 if let Some(&found) = info.codes.get(code) {
@@ -258,7 +264,10 @@ pub fn resolve(family: Family, code: &str) -> Result<Resolution<'_>, Disabled> {
 }
 
 /// [`resolve`] in every enabled family (optionally only `vendor`'s), keeping the ones that find
-/// something, in family order.
+/// something, in family order. The Tencent Cloud product codes are not walked here: their
+/// family has no table of its own, and
+/// `tencent_cloud::products::resolve` (feature `tencent-cloud-products`) walks them
+/// with the common family.
 ///
 /// # Examples
 ///
@@ -272,6 +281,7 @@ pub fn resolve(family: Family, code: &str) -> Result<Resolution<'_>, Disabled> {
 pub fn resolve_all(vendor: Option<Vendor>, code: &str) -> impl Iterator<Item = Resolution<'_>> {
     Family::ALL
         .into_iter()
+        .filter(|f| *f != Family::TencentCloudProducts)
         .filter(move |f| vendor.is_none_or(|v| f.vendor() == v))
         .filter_map(move |f| resolve(f, code).ok())
         .filter(Resolution::is_resolved)

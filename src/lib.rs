@@ -80,6 +80,7 @@
 //! | Upyun (又拍云) form API | [`upyun::form`] | `Code` | `upyun-form` |
 //! | Upyun (又拍云) old multipart upload API | [`upyun::multipart`] | `Code` | `upyun-multipart` |
 //! | Higress `hmac-auth` plugin (Alibaba's open-source gateway) | [`aliyun::higress_hmac_auth`] | `Code` | `aliyun-higress-hmac-auth` |
+//! | Tencent Cloud API 3.0, product codes (not default) | [`tencent_cloud::products`] | entries, `Root` | `tencent-cloud-products` |
 //!
 //! Other features: `http` (`Response::from_http` explains an `http::Response` directly) and `cli`
 //! (the `errcat` command-line tool).

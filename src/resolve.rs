@@ -446,3 +446,57 @@ fn hundred(info: &crate::family::Info, raw: &str) -> Option<AnyCode> {
         .copied()
         .find(|code| code.as_str().parse() == Ok(hundred))
 }
+
+/// The walk of a Tencent Cloud API 3.0 code with the products' tables (see
+/// `tencent_cloud::products::resolve`): the common tables' exact code, the product's (or the one
+/// product's) entry, a rule for every product of the code itself, the common walk, the
+/// products' roots and rules.
+#[cfg(feature = "tencent-cloud-products")]
+pub(crate) fn walk_tencent(
+    raw: &str,
+    product: Option<crate::tencent_cloud::products::Product>,
+) -> Resolution<'_> {
+    use crate::tencent_cloud::products;
+    let family = Family::TencentCloudCommon;
+    let products_info = &crate::tables::tencent_cloud_products::INFO;
+    let common = family.info().map(|info| walk_in(family, info, raw, None));
+    if let Some(r) = common.filter(|r| r.basis == Basis::Exact) {
+        return r;
+    }
+    let found = match product {
+        Some(p) => p.lookup(raw),
+        None => match products::by_code(raw) {
+            [one] => Some(*one),
+            _ => None,
+        },
+    };
+    if let Some(code) = found {
+        return Resolution {
+            family,
+            raw,
+            code: Some(code.into()),
+            entry: Some(code.entry()),
+            rule: None,
+            parameter: None,
+            basis: Basis::Exact,
+        };
+    }
+    let nearest_common = |r: Option<Resolution<'_>>| r.and_then(|r| r.entry);
+    if let Some(rule) = products_info.classifications.get(raw) {
+        return Resolution {
+            family,
+            raw,
+            code: None,
+            entry: nearest_common(common),
+            rule: Some(rule),
+            parameter: None,
+            basis: Basis::Classification,
+        };
+    }
+    if let Some(r) = common.filter(Resolution::is_resolved) {
+        return r;
+    }
+    let mut r = walk_in(Family::TencentCloudProducts, products_info, raw, None);
+    r.family = family;
+    r
+}

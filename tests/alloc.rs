@@ -266,9 +266,11 @@ fn check_statuses(check: &mut Check) {
             let meaning = check.no_alloc(format_args!("{family}.status_meaning({status})"), || {
                 family.status_meaning(status)
             });
+            // A disabled family (the products' without their feature) says so.
             check.expect(
-                meaning
-                    .is_ok_and(|m| m.is_none_or(|m| m.status() == status && m.family() == family)),
+                meaning.map_or(!family.is_enabled(), |m| {
+                    m.is_none_or(|m| m.status() == status && m.family() == family)
+                }),
                 format_args!("{family}.status_meaning({status})"),
             );
         }
@@ -369,7 +371,7 @@ fn check_vendor_helpers(check: &mut Check) {
             )
         });
         check.expect(
-            sources.4.is_ok_and(|n| n > 0),
+            sources.4.map_or(!family.is_enabled(), |n| n > 0),
             format_args!("{family}.sources()"),
         );
     }
@@ -656,6 +658,48 @@ fn check_explain(check: &mut Check) {
     }
 }
 
+/// The Tencent Cloud product codes: every entry by (product, code), by product name, across
+/// products, the walk with a product hint, and `explain` with one.
+#[cfg(feature = "tencent-cloud-products")]
+fn check_products(check: &mut Check) {
+    use errcat::tencent_cloud::products::{self, Product};
+    for product in products::products() {
+        let name = product.name();
+        let found = check.no_alloc(format_args!("Product::from_name({name:?})"), || {
+            Product::from_name(name)
+        });
+        check.expect(
+            found == Some(product),
+            format_args!("Product::from_name({name:?})"),
+        );
+        for entry in product.entries() {
+            let code = entry.code();
+            let (by_product, by_name, across, walked) =
+                check.no_alloc(format_args!("products {name}/{code}"), || {
+                    (
+                        product.lookup(code),
+                        products::lookup(name, code),
+                        products::by_code(code),
+                        products::resolve(code, Some(product)).is_resolved(),
+                    )
+                });
+            let ok = by_product.is_some_and(|c| std::ptr::eq(c.entry(), entry))
+                && by_name == by_product
+                && across.iter().any(|c| std::ptr::eq(c.entry(), entry))
+                && walked;
+            check.expect(ok, format_args!("products {name}/{code}"));
+        }
+    }
+    let body = br#"{"Response": {"Error": {"Code": "InvalidParameterValue.InstanceTypeNotFound", "Message": "m"}, "RequestId": "r-1"}}"#;
+    let outcome = check.no_alloc("explain with a product hint", || {
+        Response::new(body).with_product("cvm").explain()
+    });
+    check.expect(
+        matches!(&outcome, Ok(Outcome::Error(e)) if e.entry().is_some_and(|e| e.family() == Family::TencentCloudProducts)),
+        "explain with a product hint",
+    );
+}
+
 #[test]
 fn lookups_and_explain_do_not_allocate() {
     let mut check = Check::default();
@@ -670,6 +714,8 @@ fn lookups_and_explain_do_not_allocate() {
     check_headers(&mut check);
     check_vendor_helpers(&mut check);
     check_explain(&mut check);
+    #[cfg(feature = "tencent-cloud-products")]
+    check_products(&mut check);
 
     assert!(check.calls > 5_000, "only {} calls checked", check.calls);
     assert!(

@@ -55,6 +55,20 @@ const CATALOG_ORDER: [&str; 9] = [
     "aliyun/higress-hmac-auth",
 ];
 
+/// Families laid out by product (`layout: "products"` in the registry), after the table
+/// families in registry order: their codes are not in the cross-family indexes, and
+/// `tests/tencent_products.rs` checks them.
+const PRODUCT_FAMILIES: [&str; 1] = ["tencent-cloud/products"];
+
+/// Every family slug in registry order: `CATALOG_ORDER`, then `PRODUCT_FAMILIES`.
+fn registry_order() -> Vec<&'static str> {
+    CATALOG_ORDER
+        .iter()
+        .chain(&PRODUCT_FAMILIES)
+        .copied()
+        .collect()
+}
+
 /// Vendor slugs in `Vendor::ALL` order.
 const VENDORS: [&str; 4] = ["cloudbypass", "tencent-cloud", "aliyun", "upyun"];
 
@@ -605,10 +619,12 @@ fn read_oracle() -> Oracle {
     let (vendors, mut families) = read_registry(&data);
     let slugs: Vec<&str> = families.iter().map(|f| f.slug.as_str()).collect();
     assert_eq!(
-        slugs, CATALOG_ORDER,
+        slugs,
+        registry_order(),
         "data/registry.json: families in catalog order"
     );
     check_layout(&data, &families);
+    families.retain(|f| !PRODUCT_FAMILIES.contains(&f.slug.as_str()));
 
     let mut rows = Vec::new();
     for family in &mut families {
@@ -2148,6 +2164,12 @@ fn vendor_order_and_slugs_agree_with_the_registry() {
             .iter()
             .filter(|f| f.vendor == *slug)
             .map(|f| f.slug.as_str())
+            .chain(
+                PRODUCT_FAMILIES
+                    .iter()
+                    .copied()
+                    .filter(|f| f.starts_with(&format!("{slug}/"))),
+            )
             .collect();
         assert!(!families.is_empty(), "{vendor} has a family");
         assert_eq!(
@@ -2200,7 +2222,7 @@ fn vendor_order_and_slugs_agree_with_the_registry() {
 fn family_order_slugs_and_facts_agree_with_the_registry() {
     let registry = registry();
     let slugs: Vec<&str> = Family::ALL.iter().map(|f| f.slug()).collect();
-    assert_eq!(slugs, CATALOG_ORDER);
+    assert_eq!(slugs, registry_order());
     assert_eq!(
         slugs,
         registry
@@ -2287,7 +2309,7 @@ fn family_order_slugs_and_facts_agree_with_the_registry() {
             format!(
                 "unknown family {bad:?}: expected one of tencent-cloud/common, upyun/management, \
                  tencent-cloud/cdn, cloudbypass/api, aliyun/apigateway, upyun/rest, upyun/form, \
-                 upyun/multipart, aliyun/higress-hmac-auth"
+                 upyun/multipart, aliyun/higress-hmac-auth, tencent-cloud/products"
             )
         );
         assert!(serde_json::from_str::<Family>(&format!("{bad:?}")).is_err());

@@ -68,7 +68,7 @@ fn golden_dir() -> PathBuf {
 }
 
 /// Golden cases: file name (without `.out`) and arguments. Each exits 0 with nothing on stderr.
-const GOLDEN: [(&str, &[&str]); 21] = [
+const GOLDEN: [(&str, &[&str]); 22] = [
     // The JSON shape of `explain`, one per outcome: the library's `Serialize`, as it is.
     (
         "explain_json_error_tencent_cdn",
@@ -199,7 +199,24 @@ const GOLDEN: [(&str, &[&str]); 21] = [
     // Undocumented codes, resolved by the library's resolution walk.
     (
         "lookup_classified_sub_code",
-        &["lookup", "LimitExceeded.PhoneNumberDailyLimit"],
+        &[
+            "lookup",
+            "--vendor",
+            "tencent-cloud/common",
+            "LimitExceeded.PhoneNumberDailyLimit",
+        ],
+    ),
+    // A product's code, with the product named.
+    (
+        "lookup_product_code",
+        &[
+            "lookup",
+            "--vendor",
+            "tencent-cloud",
+            "--product",
+            "cvm",
+            "InvalidParameterValue.InstanceTypeNotFound",
+        ],
     ),
     (
         "lookup_json_classified_family",
@@ -285,6 +302,15 @@ fn is_text(v: &Value) -> bool {
                 .and_then(Value::as_str)
                 .is_some_and(|s| !s.is_empty())
         })
+    })
+}
+
+/// A product entry's message: `{zh, en}` strings, either empty where the vendor gives none.
+fn is_product_text(v: &Value) -> bool {
+    v.as_object().is_some_and(|o| {
+        ["zh", "en"]
+            .iter()
+            .all(|k| o.get(*k).is_some_and(Value::is_string))
     })
 }
 
@@ -411,7 +437,8 @@ fn check_entry_shape(v: &Value) -> Result<(String, String), String> {
         Value::Number(n) if n.as_u64().is_some_and(|n| (100..=599).contains(&n)) => {}
         other => return Err(format!("http_status is {other}")),
     }
-    if !is_text(field("message")?) {
+    let product = field("family")? == "tencent-cloud/products";
+    if !(is_text(field("message")?) || product && is_product_text(field("message")?)) {
         return Err("message is not {zh, en}".into());
     }
     let description = field("description")?;
@@ -450,7 +477,12 @@ fn list_json_has_every_entry_with_the_documented_shape() {
     // Catalog order is family registry order.
     let mut families: Vec<String> = listed.iter().map(|(f, _)| f.clone()).collect();
     families.dedup();
-    let registry: Vec<&str> = Family::ALL.iter().map(|f| f.slug()).collect();
+    // The product codes are listed by product or family (`--product`, `--vendor`), not here.
+    let registry: Vec<&str> = Family::ALL
+        .iter()
+        .filter(|f| **f != Family::TencentCloudProducts)
+        .map(|f| f.slug())
+        .collect();
     assert_eq!(families, registry);
 }
 
@@ -549,7 +581,19 @@ fn list_by_vendor_json_has_only_that_vendor() {
 #[test]
 fn list_by_family_json_has_only_that_family() {
     for family in Family::ALL {
-        let expected = catalog_entries(|c| c.family() == family);
+        let expected = if family == Family::TencentCloudProducts {
+            // Not in `catalog::all()`: every product's entries, in product order.
+            #[cfg(feature = "tencent-cloud-products")]
+            let entries = errcat::tencent_cloud::products::entries()
+                .iter()
+                .map(|e| (e.family().slug().to_owned(), e.code().to_owned()))
+                .collect();
+            #[cfg(not(feature = "tencent-cloud-products"))]
+            let entries = Vec::new();
+            entries
+        } else {
+            catalog_entries(|c| c.family() == family)
+        };
         assert!(!expected.is_empty(), "{family}");
         assert_eq!(list_entries(family.slug()), expected, "{family}");
     }
@@ -768,7 +812,7 @@ fn lookup_resolves_undocumented_codes_through_the_walk() {
     let o = resolved_item(&errcat(&[
         "lookup",
         "--vendor",
-        "tencent-cloud",
+        "tencent-cloud/common",
         "--json",
         "LimitExceeded.PhoneNumberDailyLimit",
     ]));
@@ -825,7 +869,12 @@ fn lookup_resolves_undocumented_codes_through_the_walk() {
     );
 
     // In text: how it resolved, then the entry it resolved through.
-    let run = errcat(&["lookup", "LimitExceeded.PhoneNumberDailyLimit"]);
+    let run = errcat(&[
+        "lookup",
+        "--vendor",
+        "tencent-cloud/common",
+        "LimitExceeded.PhoneNumberDailyLimit",
+    ]);
     assert_eq!(run.code, Some(0), "{}", run.describe());
     let rule = errcat::Family::TencentCloudCommon
         .classification("LimitExceeded.PhoneNumberDailyLimit")
@@ -918,7 +967,8 @@ fn bad_arguments_exit_2_with_a_usage_message() {
             "invalid value 'aws' for '--vendor <VENDOR>': unknown vendor or family \"aws\": \
              expected a vendor (cloudbypass, tencent-cloud, aliyun, upyun) or a family \
              (tencent-cloud/common, upyun/management, tencent-cloud/cdn, cloudbypass/api, \
-             aliyun/apigateway, upyun/rest, upyun/form, upyun/multipart, aliyun/higress-hmac-auth)",
+             aliyun/apigateway, upyun/rest, upyun/form, upyun/multipart, aliyun/higress-hmac-auth, \
+             tencent-cloud/products)",
         ),
         (
             &["status", "--vendor", "upyun/cdn", "403"],

@@ -196,8 +196,11 @@ fn check_shape(args: &[&str], o: &Map<String, Value>) {
                 entry["vendor"], o["vendor"],
                 "{args:?}: entry of another vendor"
             );
-            assert_eq!(
-                entry["family"], o["family"],
+            // A Tencent Cloud API 3.0 code may be a product's (`tencent-cloud/products`).
+            let products = entry["family"] == "tencent-cloud/products"
+                && o["family"] == "tencent-cloud/common";
+            assert!(
+                products || entry["family"] == o["family"],
                 "{args:?}: entry of another family"
             );
         }
@@ -578,11 +581,12 @@ fn tencent_cloud_from_stdin_json() {
         }),
     );
 
-    // A classified sub-code: the classification's kind, the documented parent's entry.
+    // A classified sub-code: the classification's kind, the documented parent's entry. (Below
+    // the SMS code, which the products' tables, compiled in with the CLI's tests, list.)
     let o = explain_json(
         &[
             "--body",
-            r#"{"Response": {"Error": {"Code": "LimitExceeded.PhoneNumberDailyLimit", "Message": "daily limit"}, "RequestId": "r-10"}}"#,
+            r#"{"Response": {"Error": {"Code": "LimitExceeded.PhoneNumberDailyLimit.Sub", "Message": "daily limit"}, "RequestId": "r-10"}}"#,
         ],
         None,
     );
@@ -590,7 +594,7 @@ fn tencent_cloud_from_stdin_json() {
         &o,
         &json!({
             "family": "tencent-cloud/common", "code": null,
-            "raw_code": "LimitExceeded.PhoneNumberDailyLimit", "known": false, "kind": "rate_limited", "retryable": false,
+            "raw_code": "LimitExceeded.PhoneNumberDailyLimit.Sub", "known": false, "kind": "rate_limited", "retryable": false,
             "basis": "classification", "entry": "LimitExceeded",
         }),
     );

@@ -457,11 +457,13 @@ fn real_files() -> load::Loaded {
     }
 }
 
+/// The families laid out in tables (a products folder is checked by `load` itself).
 fn slugs(loaded: &load::Loaded) -> Vec<&str> {
     loaded
         .registry
         .families
         .iter()
+        .filter(|f| f.layout.is_none())
         .map(|f| f.slug.as_str())
         .collect()
 }

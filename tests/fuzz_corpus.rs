@@ -129,7 +129,11 @@ fn explain_seeds_reach_every_family_and_outcome() {
     ]
     .map(str::to_owned)
     .into();
-    for family in Family::ALL {
+    // The product codes share the common family's shape: explain reads them as that family.
+    for family in Family::ALL
+        .into_iter()
+        .filter(|f| *f != Family::TencentCloudProducts)
+    {
         expected.insert(format!("error {family}"));
     }
     for family in [

@@ -14,6 +14,8 @@
 //!   "headers": [["X-Ca-Error-Message", "Quota Exhausted"], ["x-raw", [255, 0]]],
 //!   "body": "...",                              (or "body_bytes": [..] or "body_file": "page.html")
 //!   "expect": { "outcome": "error", ... }       (or "expect_error": "the exact ParseError message")
+//!   "expect_with_products": { "basis": ... }    (optional: the fields that differ when the feature
+//!                                                `tencent-cloud-products` is on)
 //! }
 //! ```
 //!
@@ -116,6 +118,8 @@ struct Fixture {
     expect: Option<Map<String, Value>>,
     #[serde(default)]
     expect_error: Option<String>,
+    #[serde(default)]
+    expect_with_products: Option<Map<String, Value>>,
 }
 
 #[derive(Deserialize)]
@@ -395,7 +399,15 @@ fn run(case: &Case) -> Vec<String> {
     let result = response.explain();
 
     let mut failures = Vec::new();
-    match (&f.expect, &f.expect_error, &result) {
+    let expect = f.expect.clone().map(|mut expect| {
+        if cfg!(feature = "tencent-cloud-products") {
+            for (key, value) in f.expect_with_products.clone().unwrap_or_default() {
+                expect.insert(key, value);
+            }
+        }
+        expect
+    });
+    match (&expect, &f.expect_error, &result) {
         (Some(expect), _, Ok(outcome)) => {
             check_keys(case, expect, &mut failures);
             let got = actual(outcome);

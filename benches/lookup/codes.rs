@@ -14,6 +14,8 @@ pub fn bench(suite: &mut Suite) {
     typed(suite);
     across_families(suite);
     scaling(suite);
+    #[cfg(feature = "tencent-cloud-products")]
+    products(suite);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -119,9 +121,10 @@ fn typed_lookup(family: Family, code: &str) -> Option<AnyCode> {
             .or_else(|| tencent_cloud::cdn::ModuleCode::from_code(code).map(AnyCode::from)),
         Family::AliyunApiGateway => aliyun::apigateway::Code::from_code(code).map(AnyCode::from),
         Family::UpyunManagement => upyun::management::Code::from_code(code).map(AnyCode::from),
-        Family::TencentCloudCommon => {
-            tencent_cloud::common::Code::from_code(code).map(AnyCode::from)
-        }
+        Family::UpyunRest => upyun::rest::Code::from_code(code).map(AnyCode::from),
+        Family::TencentCloudCommon => tencent_cloud::common::Code::from_code(code)
+            .map(AnyCode::from)
+            .or_else(|| tencent_cloud::common::PageCode::from_code(code).map(AnyCode::from)),
         _ => None,
     }
 }
@@ -136,10 +139,18 @@ fn index(family: Family) -> usize {
 
 fn by_family(suite: &mut Suite) {
     // The support crate reads the families in `Family::ALL` order.
-    assert_eq!(FAMILY_CODES.len(), Family::ALL.len());
+    // (The Tencent Cloud product codes, last, have no table: `products` below.)
+    let with_tables: Vec<Family> = Family::ALL
+        .into_iter()
+        .filter(|&f| f != Family::TencentCloudProducts)
+        .collect();
+    assert_eq!(FAMILY_CODES.len(), with_tables.len());
     let mut order: Vec<&str> = TABLES.iter().map(|t| t.family).collect();
     order.dedup();
-    assert_eq!(order, Family::ALL.map(Family::slug));
+    assert_eq!(
+        order,
+        with_tables.iter().map(|f| f.slug()).collect::<Vec<_>>()
+    );
     let all = catalog::all();
     let keyed: Vec<(Family, &'static str)> = catalog_keys()
         .into_iter()
@@ -148,7 +159,7 @@ fn by_family(suite: &mut Suite) {
 
     // The alternatives, one structure per family (indexed as in `Family::ALL`), built once.
     // The `HashMap`s are built again (with new random hash keys) before each round.
-    let n = Family::ALL.len();
+    let n = with_tables.len();
     let mut linear: Vec<Vec<(&'static str, AnyCode)>> = vec![Vec::new(); n];
     for (key, code) in catalog_keys() {
         linear[index(code.family())].push((key, code));
@@ -186,7 +197,7 @@ fn by_family(suite: &mut Suite) {
             .map(|&(_, code)| code)
     };
     let api = |f: Family, k: &str| catalog::lookup_in(f, k).expect("every family is enabled");
-    for family in Family::ALL {
+    for family in with_tables {
         assert_eq!(family as usize, index(family), "{family}");
     }
 
@@ -473,6 +484,133 @@ fn scaling(suite: &mut Suite) {
             move || build_hashmap(n),
             |map, &k| map.get(k).copied(),
         );
+        g.finish();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Tencent Cloud product codes (feature `tencent-cloud-products`): 17,508 entries, 12,793 keys.
+
+#[cfg(feature = "tencent-cloud-products")]
+#[inline(never)]
+fn noop_products(_: &str) -> &'static [errcat::tencent_cloud::products::ProductCode] {
+    black_box(&[])
+}
+
+#[cfg(feature = "tencent-cloud-products")]
+#[inline(never)]
+fn noop_product(
+    _: errcat::tencent_cloud::products::Product,
+    _: &str,
+) -> Option<errcat::tencent_cloud::products::ProductCode> {
+    black_box(None)
+}
+
+/// `products::by_code` (one phf probe over every product code) and `Product::lookup` (one probe
+/// in the product's map) against bare phf maps of the same keys, built as errcat builds them,
+/// and against a bare phf map of only 30 product codes (`phf_30`): the real tables' flatness.
+#[cfg(feature = "tencent-cloud-products")]
+fn products(suite: &mut Suite) {
+    use errcat::tencent_cloud::products::{self, Product};
+    use errcat_bench_support::{PRODUCT_BY_CODE, PRODUCT_MAPS, PRODUCT_SAMPLE_30};
+
+    let entries = products::entries();
+    let index_of = |e: &errcat::Entry| {
+        entries
+            .iter()
+            .position(|x| std::ptr::eq(x, e))
+            .expect("an entry of entries()")
+    };
+    // Across products: every key.
+    let keys: Vec<&'static str> = PRODUCT_BY_CODE.keys().copied().collect();
+    let phf_across = |k: &str| PRODUCT_BY_CODE.get(k).copied();
+    let api_across = |k: &str| products::by_code(k);
+    let sample: Vec<&'static str> = PRODUCT_SAMPLE_30.keys().copied().collect();
+    let (hits, misses) = hits_and_misses(
+        &keys,
+        |k| k,
+        |_, m| m,
+        |_, m| {
+            api_across(m).is_empty()
+                && phf_across(m).is_none()
+                && PRODUCT_SAMPLE_30.get(m).is_none()
+        },
+    );
+    // Batches of 1,024 keys spread evenly over the set, as the `scaling` group's (the same
+    // count of distinct keys at every size); `*_every_key` rows look up every key once.
+    let spread = |keys: &[&'static str]| -> Vec<&'static str> {
+        (0..1024).map(|i| keys[i * keys.len() / 1024]).collect()
+    };
+    let (every_hit, every_miss) = (hits.clone(), misses.clone());
+    let (hits, misses) = (spread(&every_hit), spread(&every_miss));
+    // The 30-key map: hits are its own keys, repeated to the same batch length.
+    let sample_hits: Vec<&'static str> = sample.iter().copied().cycle().take(hits.len()).collect();
+    for &k in &hits {
+        let found: Vec<usize> = api_across(k).iter().map(|c| index_of(c.entry())).collect();
+        let raw: Vec<usize> = phf_across(k)
+            .expect("a key")
+            .iter()
+            .map(|&i| i as usize)
+            .collect();
+        assert_eq!(found, raw, "{k}");
+    }
+    for (group, inputs, sample_inputs, every) in [
+        ("products_code_hit", &hits, &sample_hits, &every_hit),
+        ("products_code_miss", &misses, &misses, &every_miss),
+    ] {
+        let mut g = suite.group(group);
+        g.batch("api", inputs, |&k| products::by_code(k));
+        g.batch("phf", inputs, |&k| PRODUCT_BY_CODE.get(k).copied());
+        g.batch("phf_30", sample_inputs, |&k| {
+            PRODUCT_SAMPLE_30.get(k).copied()
+        });
+        g.batch("api_every_key", every, |&k| products::by_code(k));
+        g.batch("phf_every_key", every, |&k| PRODUCT_BY_CODE.get(k).copied());
+        g.batch("noop", inputs, |&k| noop_products(k));
+        g.finish();
+    }
+
+    // By (product, code), the product already resolved: every entry's code and aliases.
+    let pairs: Vec<(Product, usize, &'static str)> = products::products()
+        .enumerate()
+        .flat_map(|(i, p)| {
+            p.entries().iter().flat_map(move |e| {
+                std::iter::once(e.code())
+                    .chain(e.aliases().iter().copied())
+                    .map(move |k| (p, i, k))
+            })
+        })
+        .collect();
+    for (p, i, _) in &pairs {
+        assert_eq!(PRODUCT_MAPS[*i].0, p.name());
+    }
+    let (hits, misses) = hits_and_misses(
+        &pairs,
+        |(_, _, k)| k,
+        |(p, i, _), m| (p, i, m),
+        |(p, i, _), m| p.lookup(m).is_none() && PRODUCT_MAPS[i].1.get(m).is_none(),
+    );
+    for &(p, i, k) in &hits {
+        let found = p.lookup(k).map(|c| index_of(c.entry()));
+        let raw = PRODUCT_MAPS[i].1.get(k).map(|&x| x as usize);
+        assert_eq!(found, raw, "{p} {k}");
+    }
+    let names: Vec<(&'static str, &'static str)> =
+        hits.iter().map(|&(p, _, k)| (p.name(), k)).collect();
+    for (group, inputs) in [
+        ("products_pair_hit", &hits),
+        ("products_pair_miss", &misses),
+    ] {
+        let mut g = suite.group(group);
+        g.batch("api", inputs, |&(p, _, k)| p.lookup(k));
+        g.batch("phf", inputs, |&(_, i, k)| {
+            PRODUCT_MAPS[i].1.get(k).copied()
+        });
+        g.batch("noop", inputs, |&(p, _, k)| noop_product(p, k));
+        if group.ends_with("hit") {
+            // With the product's name: a second probe, for the product.
+            g.batch("api_by_name", &names, |&(n, k)| products::lookup(n, k));
+        }
         g.finish();
     }
 }

@@ -105,6 +105,38 @@ const EXPLAIN_BODIES: &[&str] = &[
 
 const TARGETS: &[Target] = &[
     Target {
+        what: "Tencent Cloud product code across products (`products::by_code`) ≤ 1.2× raw `phf::Map::get`",
+        groups: &["products_code_hit", "products_code_miss"],
+        row: "api",
+        base: "phf",
+        limit: Some(1.2),
+        at_least: false,
+    },
+    Target {
+        what: "Tencent Cloud product code by product (`Product::lookup`) ≤ 1.2× raw `phf::Map::get`",
+        groups: &["products_pair_hit", "products_pair_miss"],
+        row: "api",
+        base: "phf",
+        limit: Some(1.2),
+        at_least: false,
+    },
+    Target {
+        what: "(cache-bound) `products::by_code` of every one of the 12,793 keys / raw phf of the same",
+        groups: &["products_code_hit", "products_code_miss"],
+        row: "api_every_key",
+        base: "phf_every_key",
+        limit: None,
+        at_least: false,
+    },
+    Target {
+        what: "`products::by_code` on the real 12,793 keys ≤ 1.5× a raw phf of 30 of them",
+        groups: &["products_code_hit", "products_code_miss"],
+        row: "api",
+        base: "phf_30",
+        limit: Some(1.5),
+        at_least: false,
+    },
+    Target {
         what: "code lookup (API) ≤ 1.2× raw `phf::Map::get`",
         groups: CODE_GROUPS,
         row: "api",

@@ -31,7 +31,12 @@ pub fn bench(suite: &mut Suite) {
     let hits: Vec<u16> = (0..=u16::MAX)
         .filter(|&s| !catalog::by_status(s).is_empty())
         .collect();
-    let misses: Vec<u16> = COMMON.to_vec();
+    // The common statuses no code documents (Upyun's REST API documents several).
+    let misses: Vec<u16> = COMMON
+        .iter()
+        .copied()
+        .filter(|&s| catalog::by_status(s).is_empty())
+        .collect();
     for &s in &hits {
         let expected = catalog::by_status(s);
         let raw: Vec<AnyCode> = phf(s).iter().map(|&i| all[usize::from(i)]).collect();
@@ -57,7 +62,7 @@ pub fn bench(suite: &mut Suite) {
     // by the status, built here from the API.
     let vendor = Vendor::Upyun;
     let family = Family::UpyunManagement;
-    assert_eq!(vendor.families(), [family]);
+    assert!(vendor.families().contains(&family));
     let array: Vec<Option<&'static StatusMeaning>> =
         (0..600).map(|s| vendor.status_meaning(s)).collect();
     let by_array = |s: u16| array.get(usize::from(s)).copied().flatten();
@@ -69,12 +74,12 @@ pub fn bench(suite: &mut Suite) {
         .copied()
         .filter(|&s| vendor.status_meaning(s).is_none())
         .collect();
+    // Upyun has two families now (management, REST): the vendor answers at least what the
+    // management API documents.
     for s in 0..=u16::MAX {
-        assert_eq!(
-            family.status_meaning(s),
-            Ok(vendor.status_meaning(s)),
-            "{s}"
-        );
+        if let Ok(Some(_)) = family.status_meaning(s) {
+            assert!(vendor.status_meaning(s).is_some(), "{s}");
+        }
     }
     for (group, inputs) in [
         ("status_meaning_hit", &hits),

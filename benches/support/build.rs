@@ -83,6 +83,7 @@ fn main() {
     emit_headers(&mut out, &files);
     emit_statuses(&mut out, &files);
     emit_synth(&mut out, &files);
+    emit_products(&mut out, loaded.products.as_ref());
 
     let path = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR")).join("tables.rs");
     std::fs::write(&path, out).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -146,7 +147,7 @@ fn emit_codes(out: &mut String, files: &[File]) {
     // Per family: all its tables in one map, value = index in `catalog::all()`.
     let _ = writeln!(
         out,
-        "/// Per family, in `errcat::Family` order: wire code or alias -> index in\n\
+        "/// Per family with tables, in `errcat::Family` order: wire code or alias -> index in\n\
          /// `errcat::catalog::all()`.\n\
          pub static FAMILY_CODES: [phf::Map<&'static str, u16>; {}] = [",
         files.len()
@@ -328,4 +329,57 @@ fn shift(key: &str, mut round: usize) -> Option<String> {
         *b = first + u8::try_from(value).expect("fits");
     }
     (round == 0).then(|| String::from_utf8(bytes).expect("ASCII changes keep UTF-8"))
+}
+
+/// The Tencent Cloud product codes, built as errcat's `build/products.rs` builds them: the map
+/// of every code across products (keys in sorted order; value: the entries' indexes in
+/// `errcat::tencent_cloud::products::entries()`), one map per product (value: the entry's
+/// index), and a map of 30 of the codes (every 400th key), for the flatness ratio.
+fn emit_products(out: &mut String, products: Option<&load::Products>) {
+    let mut across: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut per_product = Vec::new();
+    let mut index = 0usize;
+    for (_, file) in products.map_or(&[][..], |p| p.files.as_slice()) {
+        let mut map = phf_codegen::Map::<&str>::new();
+        map.phf_path("phf");
+        for e in &file.entries {
+            for key in std::iter::once(e.code.as_str()).chain(e.aliases.iter().map(String::as_str))
+            {
+                map.entry(key, index.to_string());
+                across.entry(key).or_default().push(index);
+            }
+            index += 1;
+        }
+        per_product.push(format!("({:?}, {})", file.product, map.build()));
+    }
+    let mut map = phf_codegen::Map::<&str>::new();
+    map.phf_path("phf");
+    for (key, indexes) in &across {
+        map.entry(key, format!("&{indexes:?}"));
+    }
+    let _ = writeln!(
+        out,
+        "/// Every Tencent Cloud product code and alias -> the indexes of its entries.\n\
+         pub static PRODUCT_BY_CODE: phf::Map<&'static str, &'static [u32]> = {};\n",
+        map.build()
+    );
+    let _ = writeln!(
+        out,
+        "/// Per product, in name order: (name, code or alias -> entry index).\n\
+         pub static PRODUCT_MAPS: [(&str, phf::Map<&'static str, u32>); {}] = [{}];\n",
+        per_product.len(),
+        per_product.join(", ")
+    );
+    let sample: Vec<&str> = across.keys().copied().step_by(400).take(30).collect();
+    let mut map = phf_codegen::Map::<&str>::new();
+    map.phf_path("phf");
+    for (i, key) in sample.iter().enumerate() {
+        map.entry(key, i.to_string());
+    }
+    let _ = writeln!(
+        out,
+        "/// 30 product codes (every 400th key of `PRODUCT_BY_CODE`'s sorted keys) -> position.\n\
+         pub static PRODUCT_SAMPLE_30: phf::Map<&'static str, u32> = {};\n",
+        map.build()
+    );
 }

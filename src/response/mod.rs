@@ -328,6 +328,7 @@ impl<'a> Response<'a, http::header::Iter<'a, http::HeaderValue>> {
 pub struct Response<'a, H = [(&'a str, &'a [u8]); 0]> {
     vendor: Option<Vendor>,
     family: Option<Family>,
+    product: Option<crate::tencent_cloud::products::Hint>,
     status: Option<u16>,
     headers: H,
     body: &'a [u8],
@@ -355,6 +356,7 @@ impl<'a> Response<'a> {
         Self {
             vendor: None,
             family: None,
+            product: None,
             status: None,
             headers: [],
             body,
@@ -403,6 +405,34 @@ impl<'a, H> Response<'a, H> {
         self
     }
 
+    /// The Tencent Cloud product called, for a Tencent Cloud API 3.0 response: its name (`cvm`)
+    /// or its API host (`cvm.tencentcloudapi.com`). With the feature `tencent-cloud-products`,
+    /// a code the common tables do not list resolves to that product's entry (see
+    /// `tencent_cloud::products::resolve`); without
+    /// the feature, or for a name that is no product, the hint is ignored. Takes a `&str` or an
+    /// `Option<&str>` (`None`: no hint).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{ApiError, ErrorKind, Outcome, Response};
+    ///
+    /// let body = br#"{"Response": {"Error": {"Code": "InvalidParameterValue.InstanceTypeNotFound",
+    ///     "Message": "The specified instance type does not exist."}, "RequestId": "r-1"}}"#;
+    /// let Outcome::Error(err) = Response::new(body).with_product("cvm").explain()? else { panic!() };
+    /// assert_eq!(err.kind(), ErrorKind::InvalidRequest);
+    /// # #[cfg(feature = "tencent-cloud-products")]
+    /// assert_eq!(err.entry().unwrap().message().zh, "指定机型不存在");
+    /// # Ok::<(), errcat::ParseError>(())
+    /// ```
+    #[must_use]
+    pub fn with_product<'p>(mut self, product: impl Into<Option<&'p str>>) -> Self {
+        self.product = product
+            .into()
+            .and_then(crate::tencent_cloud::products::hint);
+        self
+    }
+
     /// The HTTP status: a `u16`, an `Option<u16>` (`None`: unknown), or with the `http` feature
     /// an `http::StatusCode` (or an `Option` of one).
     ///
@@ -440,6 +470,7 @@ impl<'a, H> Response<'a, H> {
         Response {
             vendor: self.vendor,
             family: self.family,
+            product: self.product,
             status: self.status,
             headers,
             body: self.body,
@@ -530,6 +561,7 @@ where
             }));
         };
         let mut err = ParsedError::new(family, self.status);
+        err.product = self.product;
         err.retry_after = headers.retry_after.and_then(RetryAfter::parse);
         if body.too_large {
             err.problems.add(Problem::BodyTooLarge);

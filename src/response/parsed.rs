@@ -71,6 +71,8 @@ pub struct ParsedError<'a> {
     pub(crate) fallback_kind: ErrorKind,
     pub(crate) retry_after: Option<crate::RetryAfter>,
     pub(crate) problems: Problems,
+    /// The product hint of the response (Tencent Cloud API 3.0).
+    pub(crate) product: Option<crate::tencent_cloud::products::Hint>,
 }
 
 impl ParsedError<'_> {
@@ -91,6 +93,7 @@ impl ParsedError<'_> {
             fallback_kind: ErrorKind::Unknown,
             retry_after: None,
             problems: Problems::default(),
+            product: None,
         }
     }
 
@@ -141,6 +144,30 @@ impl ParsedError<'_> {
     #[must_use]
     pub fn typed_code(&self) -> Option<AnyCode> {
         self.code
+    }
+
+    /// For a Tencent Cloud API 3.0 error, every product whose table has the raw code, in
+    /// product order (feature `tencent-cloud-products`): the candidates when no product hint
+    /// ([`Response::with_product`](crate::Response::with_product)) decided which one answered.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::{Outcome, Response};
+    ///
+    /// let body = br#"{"Response": {"Error": {"Code": "InvalidZone.MismatchRegion", "Message": "m"}, "RequestId": "r"}}"#;
+    /// let Outcome::Error(err) = Response::new(body).explain()? else { panic!() };
+    /// let products: Vec<&str> = err.product_candidates().iter().map(|c| c.product().name()).collect();
+    /// assert_eq!(products, ["batch", "cvm"]);
+    /// # Ok::<(), errcat::ParseError>(())
+    /// ```
+    #[cfg(feature = "tencent-cloud-products")]
+    #[must_use]
+    pub fn product_candidates(&self) -> &'static [crate::tencent_cloud::products::ProductCode] {
+        match (self.family, self.raw_code.as_deref()) {
+            (Family::TencentCloudCommon, Some(raw)) => crate::tencent_cloud::products::by_code(raw),
+            _ => &[],
+        }
     }
 
     /// Tencent CDN: the module code from the start of the message, as received, documented or not.
@@ -481,6 +508,7 @@ impl ParsedError<'_> {
             fallback_kind: self.fallback_kind,
             retry_after: self.retry_after,
             problems: self.problems,
+            product: self.product,
         }
     }
 
@@ -492,7 +520,9 @@ impl ParsedError<'_> {
     /// ```
     /// use errcat::{ErrorKind, Outcome, Response, response::Basis};
     ///
-    /// let body = br#"{"Response": {"Error": {"Code": "LimitExceeded.PhoneNumberDailyLimit", "Message": "m"},
+    /// // A sub-code of a classified code (the SMS code itself is an entry of the `sms` product
+    /// // with the feature `tencent-cloud-products`).
+    /// let body = br#"{"Response": {"Error": {"Code": "LimitExceeded.PhoneNumberDailyLimit.X", "Message": "m"},
     ///     "RequestId": "r"}}"#;
     /// let Outcome::Error(err) = Response::new(body).explain()? else { panic!() };
     /// assert_eq!(err.basis(), Basis::Classification);
@@ -593,6 +623,21 @@ impl ParsedError<'_> {
         let Some(raw) = self.raw_code.as_deref() else {
             return;
         };
+        // Tencent Cloud API 3.0 with the products' tables: their walk, with the product hint.
+        #[cfg(feature = "tencent-cloud-products")]
+        let resolved = if matches!(
+            self.family,
+            Family::TencentCloudCommon | Family::TencentCloudProducts
+        ) && table.is_none()
+            && self.family.is_enabled()
+        {
+            Ok(crate::resolve::walk_tencent(raw, self.product))
+        } else {
+            self.family
+                .enabled_info()
+                .map(|info| crate::resolve::walk_in(self.family, info, raw, table))
+        };
+        #[cfg(not(feature = "tencent-cloud-products"))]
         let resolved = self
             .family
             .enabled_info()

@@ -4,14 +4,19 @@
 //! |---|---|---|
 //! | [`Family::TencentCloudCommon`](crate::Family::TencentCloudCommon) | [`common`] | `tencent-cloud-common` |
 //! | [`Family::TencentCdn`](crate::Family::TencentCdn) | [`cdn`] | `tencent-cloud-cdn` |
+//! | [`Family::TencentCloudProducts`](crate::Family::TencentCloudProducts) | [`products`] | `tencent-cloud-products` (not default) |
 //!
 //! # Examples
 //!
 //! ```
 //! use errcat::{Family, Vendor, catalog, tencent_cloud};
 //!
-//! // Two families, two code spaces: a lookup by vendor searches both, in this order.
-//! assert_eq!(Vendor::TencentCloud.families(), [Family::TencentCloudCommon, Family::TencentCdn]);
+//! // Three families: two code spaces with tables (a lookup by vendor searches both, in this
+//! // order), and the products' codes, which share the common family's wire shape.
+//! assert_eq!(
+//!     Vendor::TencentCloud.families(),
+//!     [Family::TencentCloudCommon, Family::TencentCdn, Family::TencentCloudProducts]
+//! );
 //! assert_eq!(
 //!     catalog::lookup(Vendor::TencentCloud, "4000")?,
 //!     Some(tencent_cloud::cdn::Code::InvalidParameter.into())
@@ -21,6 +26,7 @@
 
 pub mod cdn;
 pub mod common;
+pub mod products;
 
 /// Moved to [`common::Code`].
 ///

@@ -64,8 +64,8 @@ mod generated {
 }
 
 pub use generated::{
-    BY_CODE, BY_STATUS, FAMILY_CODES, HEADER_NAMES, HEADERS_LOWER, SYNTH, SYNTH_KEYS, TABLES,
-    by_status_match,
+    BY_CODE, BY_STATUS, FAMILY_CODES, HEADER_NAMES, HEADERS_LOWER, PRODUCT_BY_CODE, PRODUCT_MAPS,
+    PRODUCT_SAMPLE_30, SYNTH, SYNTH_KEYS, TABLES, by_status_match,
 };
 
 #[cfg(test)]
@@ -86,6 +86,15 @@ mod tests {
                 assert_eq!(map.get(key), Some(value), "{key}");
             }
         }
+        for (key, value) in PRODUCT_BY_CODE.entries() {
+            assert_eq!(PRODUCT_BY_CODE.get(key), Some(value), "{key}");
+        }
+        for (_, map) in &PRODUCT_MAPS {
+            for (key, value) in map.entries() {
+                assert_eq!(map.get(key), Some(value), "{key}");
+            }
+        }
+        assert_eq!(PRODUCT_SAMPLE_30.len(), 30);
         for (key, value) in BY_CODE.entries() {
             assert_eq!(BY_CODE.get(key), Some(value), "{key}");
         }

@@ -160,6 +160,11 @@ struct Common {
     /// Print JSON for scripts instead of text.
     #[arg(long)]
     json: bool,
+    /// The Tencent Cloud product called (`cvm`, or its host `cvm.tencentcloudapi.com`): a Tencent
+    /// Cloud API 3.0 code is looked up in that product's table (feature
+    /// `tencent-cloud-products`).
+    #[arg(long, value_name = "PRODUCT")]
+    product: Option<String>,
 }
 
 impl Common {
@@ -243,7 +248,7 @@ fn run_command(cli: &Cli, out: &mut impl Write) -> io::Result<u8> {
     let mut out = out;
     let status = match &cli.command {
         Command::Lookup { common, code } => {
-            let found = lookup(code, common.vendor);
+            let found = lookup(code, common.vendor, common.product.as_deref());
             if found.is_empty() {
                 let scope = common
                     .vendor
@@ -316,6 +321,7 @@ fn run_command(cli: &Cli, out: &mut impl Write) -> io::Result<u8> {
             let found: Vec<AnyCode> = catalog::all()
                 .iter()
                 .copied()
+                .chain(product_codes(common))
                 .filter(|c| common.keeps(*c))
                 .collect();
             render::entries(&mut out, &found, common.json)?;
@@ -337,7 +343,9 @@ fn explain(
         .iter()
         .map(|(n, v)| (n.as_str(), v.as_str()))
         .collect();
-    let response = errcat::Response::new(body).with_headers(&pairs);
+    let response = errcat::Response::new(body)
+        .with_headers(&pairs)
+        .with_product(common.product.as_deref());
     let response = match common.vendor {
         Some(Scope::Family(family)) => response.with_family(family),
         Some(Scope::Vendor(vendor)) => response.with_vendor(vendor),
@@ -377,10 +385,61 @@ enum Found<'a> {
     Resolved(Resolution<'a>),
 }
 
-/// What a user's string names, in `scope`: documented codes and aliases; else what the
-/// resolution walk finds in each family (a filled-in template, a code with detail appended, a
-/// documented parent, a classification); else the codes whose message it is.
-fn lookup(input: &str, scope: Option<Scope>) -> Vec<Found<'_>> {
+/// The product codes `list` shows: every product's with the family named by `--vendor`, the
+/// product's with `--product` (none without the feature `tencent-cloud-products`).
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "the same signature without the feature"
+)]
+fn product_codes(common: &Common) -> Vec<AnyCode> {
+    #[cfg(feature = "tencent-cloud-products")]
+    {
+        use errcat::tencent_cloud::products::{self, Product};
+        let entries = match (&common.product, common.vendor) {
+            (Some(name), _) => Product::from_name(name).map_or(&[][..], Product::entries),
+            (None, Some(Scope::Family(Family::TencentCloudProducts))) => products::entries(),
+            _ => &[],
+        };
+        entries.iter().map(errcat::Entry::any_code).collect()
+    }
+    #[cfg(not(feature = "tencent-cloud-products"))]
+    {
+        let _ = common;
+        Vec::new()
+    }
+}
+
+/// The product codes of `input`: the product's with `product`, else every product's that has
+/// it (none without the feature `tencent-cloud-products`).
+fn product_lookup(input: &str, product: Option<&str>) -> Vec<AnyCode> {
+    #[cfg(feature = "tencent-cloud-products")]
+    {
+        use errcat::tencent_cloud::products;
+        match product {
+            Some(name) => products::lookup(name.split('.').next().unwrap_or(name), input)
+                .into_iter()
+                .map(AnyCode::from)
+                .collect(),
+            None => products::by_code(input)
+                .iter()
+                .copied()
+                .map(AnyCode::from)
+                .collect(),
+        }
+    }
+    #[cfg(not(feature = "tencent-cloud-products"))]
+    {
+        let _ = (input, product);
+        Vec::new()
+    }
+}
+
+/// What a user's string names, in `scope`: documented codes and aliases (with `product`, a
+/// Tencent Cloud code the common tables lack is looked up in that product's table; without, in
+/// every product's); else what the resolution walk finds in each family (a filled-in template,
+/// a code with detail appended, a documented parent, a classification); else the codes whose
+/// message it is.
+fn lookup<'a>(input: &'a str, scope: Option<Scope>, product: Option<&str>) -> Vec<Found<'a>> {
     let keeps = |family: Family| scope.is_none_or(|s| s.has(family));
     let exact: Vec<Found<'_>> = catalog::by_code(input)
         .iter()
@@ -390,6 +449,14 @@ fn lookup(input: &str, scope: Option<Scope>) -> Vec<Found<'_>> {
         .collect();
     if !exact.is_empty() {
         return exact;
+    }
+    // Naming the common family (`--vendor tencent-cloud/common`) means its tables only.
+    let products_in_scope = scope.is_none_or(|s| s.has(Family::TencentCloudProducts));
+    if products_in_scope {
+        let found = product_lookup(input, product);
+        if !found.is_empty() {
+            return found.into_iter().map(Found::Code).collect();
+        }
     }
     let resolved: Vec<Resolution<'_>> = match scope {
         Some(Scope::Family(family)) => catalog::resolve(family, input)

@@ -151,8 +151,24 @@ pub fn entry(out: &mut impl Write, e: &Entry) -> io::Result<()> {
         writeln!(out, "  alias:       {alias:?}")?;
     }
     let message = e.message();
-    writeln!(out, "  message:     {}", message.en)?;
-    writeln!(out, "               {}", message.zh)?;
+    #[cfg(feature = "tencent-cloud-products")]
+    if let AnyCode::TencentCloudProduct(code) = e.any_code() {
+        writeln!(out, "  product:     {}", code.product())?;
+        writeln!(out, "  message:     {}", code.english())?;
+        writeln!(
+            out,
+            "               {}",
+            code.zh().unwrap_or("(no Chinese text)")
+        )?;
+    } else {
+        writeln!(out, "  message:     {}", message.en)?;
+        writeln!(out, "               {}", message.zh)?;
+    }
+    #[cfg(not(feature = "tencent-cloud-products"))]
+    {
+        writeln!(out, "  message:     {}", message.en)?;
+        writeln!(out, "               {}", message.zh)?;
+    }
     let retry = if e.is_retryable() {
         "retryable"
     } else {
@@ -185,6 +201,10 @@ pub fn entry(out: &mut impl Write, e: &Entry) -> io::Result<()> {
     }
     if let Some(url) = e.docs_url() {
         writeln!(out, "  docs:        {url}")?;
+    }
+    #[cfg(feature = "tencent-cloud-products")]
+    if let (AnyCode::TencentCloudProduct(_), Some(note)) = (e.any_code(), e.note()) {
+        writeln!(out, "  note:        {note}")?;
     }
     writeln!(out, "  source:      {}", e.source())
 }

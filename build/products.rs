@@ -1,0 +1,343 @@
+//! Writes the generated code of a family laid out by product (`layout: "products"`, Tencent
+//! Cloud's product codes): its sources, one `Entry` per (product, code), a phf map per product,
+//! the phf map of every code across products, the products by name, the typed `Root` enum and
+//! the family's facts (`INFO`: roots and rules as classifications of unlisted codes).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use crate::load::Products;
+use crate::schema::{ProductFile, ProductSource, Registry};
+use crate::validate::{KindFrom, product_kind, root_of, wait_of};
+
+/// Marks an entry whose product the vendor documents in Chinese only.
+pub const NO_ENGLISH: &str =
+    "The vendor gives no English text for this code: its English SDK does not have it.";
+/// Marks an entry whose only comment in the SDKs is empty.
+pub const NO_TEXT: &str = "The vendor's SDKs list this code with an empty comment: no text.";
+/// Marks an entry only the English SDK has.
+pub const NO_CHINESE: &str = "Only the vendor's English SDK has this code: no Chinese text.";
+
+fn camel(snake: &str) -> String {
+    snake
+        .split(['_', '-'])
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn opt_str(v: Option<&String>) -> String {
+    v.map_or_else(|| "None".to_owned(), |s| format!("Some({s:?})"))
+}
+
+fn source_lit(file: &ProductFile, src: &ProductSource, path: &str) -> String {
+    let note = format!(
+        "Wheel {} ({} {}), sha256 {}; imported by tools/tencent-products (import_tencent_products.py, products_data.py).",
+        src.file, src.package, src.version, src.sha256
+    );
+    format!(
+        "crate::Source {{ title: {:?}, url: {:?}, repository: None, path: Some({path:?}), commit: None, date: {:?}, cite: crate::Cite::Line, note: Some({note:?}) }}",
+        format!(
+            "{path} ({}, {} {}), product {}",
+            if src.lang == "zh" {
+                "Tencent Cloud Python SDK"
+            } else {
+                "Tencent Cloud Python SDK, international (English)"
+            },
+            src.package,
+            src.version,
+            file.product
+        ),
+        format!("https://pypi.org/project/{}/{}/", src.package, src.version),
+        src.date,
+    )
+}
+
+/// Kind, retry advice, retry reason and wait of a rule or root row, as Rust expressions.
+fn advice(registry: &Registry, p: &Products, from: KindFrom) -> (String, bool, String, String) {
+    let c = &p.classifications;
+    let (kind, retryable, reason, wait) = match from {
+        KindFrom::Root(i) => {
+            let r = &c.roots[i];
+            (&r.kind, r.retryable, r.retry_reason.as_ref(), None)
+        }
+        KindFrom::Rule(i) => {
+            let r = &c.rules[i];
+            (
+                &r.kind,
+                r.retryable,
+                r.retry_reason.as_ref(),
+                r.wait.as_ref(),
+            )
+        }
+    };
+    let retryable = retryable.unwrap_or_else(|| registry.kind_retryable(kind).unwrap_or(false));
+    let wait = wait
+        .and_then(wait_of)
+        .map_or_else(|| "None".to_owned(), |(w, _)| format!("Some({w})"));
+    (
+        format!("crate::ErrorKind::{}", camel(kind)),
+        retryable,
+        opt_str(reason),
+        wait,
+    )
+}
+
+/// The module `tencent_cloud_products` (named after the family) of `tables.rs`.
+#[allow(
+    clippy::too_many_lines,
+    reason = "sources, entries, products and maps, in one pass"
+)]
+pub fn emit(out: &mut String, registry: &Registry, p: &Products, module: &str, family: &str) {
+    let paths: Vec<&str> = p.files.iter().map(|(n, _)| n.as_str()).collect();
+    let _ = writeln!(
+        out,
+        "/// Family `{}`, generated from {} files of `data/{}/` and its classifications.\npub(crate) mod {module} {{\n\
+         use crate::tables::AnyCode;\nuse crate::tencent_cloud::products::{{ProductCode, ProductData}};\n",
+        p.slug,
+        paths.len(),
+        p.slug
+    );
+    // Sources: one per (product, version, language) file.
+    let mut sources = Vec::new();
+    let mut source_index: BTreeMap<(usize, usize, &str), usize> = BTreeMap::new();
+    for (fi, (_, file)) in p.files.iter().enumerate() {
+        for (vi, v) in file.versions.iter().enumerate() {
+            for (lang, path) in [("zh", &v.zh_path), ("en", &v.en_path)] {
+                let (Some(path), Some(src)) = (path, file.sources.iter().find(|s| s.lang == lang))
+                else {
+                    continue;
+                };
+                source_index.insert((fi, vi, lang), sources.len());
+                sources.push(source_lit(file, src, path));
+            }
+        }
+    }
+    let _ = writeln!(
+        out,
+        "static SOURCES: [crate::Source; {}] = [\n    {}\n];\n",
+        sources.len(),
+        sources.join(",\n    ")
+    );
+    // Entries, products, and the codes across products.
+    let mut entries = Vec::new();
+    let mut products = Vec::new();
+    let mut names = phf_codegen::Map::<&str>::new();
+    names.phf_path("phf");
+    let mut across: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for (fi, (_, file)) in p.files.iter().enumerate() {
+        let start = entries.len();
+        let mut codes = phf_codegen::Map::<&str>::new();
+        codes.phf_path("phf");
+        for e in &file.entries {
+            let index = entries.len();
+            let handle = format!("ProductCode::new({fi}, {index})");
+            let from = product_kind(&p.classifications, &file.product, &e.code)
+                .expect("validated: every root has a row");
+            let (kind, retryable, retry_reason, wait) = advice(registry, p, from);
+            let (lang, line) = match (e.zh_line, e.en_line) {
+                (Some(l), _) => ("zh", l),
+                (None, Some(l)) => ("en", l),
+                (None, None) => ("zh", 0),
+            };
+            let v = if lang == "en" {
+                e.en_v.unwrap_or(e.v)
+            } else {
+                e.v
+            };
+            let source = source_index.get(&(fi, v, lang)).copied().unwrap_or(0);
+            let mut notes: Vec<&str> = e.note.iter().map(String::as_str).collect();
+            match (&e.zh, &e.en) {
+                (Some(_), None) => notes.push(NO_ENGLISH),
+                (None, Some(_)) => notes.push(NO_CHINESE),
+                (None, None) => notes.push(NO_TEXT),
+                (Some(_), Some(_)) => {}
+            }
+            let note = if notes.is_empty() {
+                "None".to_owned()
+            } else {
+                format!("Some({:?})", notes.join(" "))
+            };
+            let aliases: Vec<String> = e.aliases.iter().map(|a| format!("{a:?}")).collect();
+            let zh_aliases: Vec<String> = e.zh_aliases.iter().map(|a| format!("{a:?}")).collect();
+            entries.push(format!(
+                "crate::Entry {{ code: AnyCode::TencentCloudProduct({handle}), wire: {:?}, aliases: &[{}], name: {:?}, \
+                 message: crate::Text {{ zh: {:?}, en: {:?} }}, message_aliases: &[{}], description: None, remedy: None, \
+                 http_status: None, kind: {kind}, retryable: {retryable}, retry_reason: {retry_reason}, wait: {wait}, \
+                 docs_url: None, source: &SOURCES[{source}], section: None, at: Some({line}), note: {note} }}",
+                e.code,
+                aliases.join(", "),
+                e.code,
+                e.zh.as_deref().unwrap_or(""),
+                e.en.as_deref().unwrap_or(""),
+                zh_aliases.join(", "),
+            ));
+            for code in std::iter::once(&e.code).chain(&e.aliases) {
+                codes.entry(code.as_str(), index.to_string());
+                across
+                    .entry(code.as_str())
+                    .or_default()
+                    .push(handle.clone());
+            }
+        }
+        names.entry(file.product.as_str(), fi.to_string());
+        products.push(format!(
+            "ProductData {{ name: {:?}, start: {start}, end: {}, codes: {} }}",
+            file.product,
+            entries.len(),
+            codes.build()
+        ));
+    }
+    let _ = writeln!(
+        out,
+        "/// Every (product, code), in product and file order.\npub(crate) static ENTRIES: [crate::Entry; {}] = [\n    {}\n];\n",
+        entries.len(),
+        entries.join(",\n    ")
+    );
+    let _ = writeln!(
+        out,
+        "/// The products, by name.\npub(crate) static PRODUCTS: [ProductData; {}] = [\n    {}\n];\n",
+        products.len(),
+        products.join(",\n    ")
+    );
+    let _ = writeln!(
+        out,
+        "/// Product names to their position in `PRODUCTS`.\npub(crate) static PRODUCT_NAMES: phf::Map<&'static str, u16> = {};\n",
+        names.build()
+    );
+    let mut by_code = phf_codegen::Map::<&str>::new();
+    by_code.phf_path("phf");
+    for (code, handles) in &across {
+        by_code.entry(code, format!("&[{}]", handles.join(", ")));
+    }
+    let _ = writeln!(
+        out,
+        "/// Every code and alias, to the products that have it, in product order.\npub(crate) static BY_CODE: phf::Map<&'static str, &'static [ProductCode]> = {};\n",
+        by_code.build()
+    );
+    emit_roots(out, registry, p, family, sources.len());
+    let _ = writeln!(out, "}}\n");
+}
+
+/// `Root`, its impls, and `INFO` (roots and rules for every product, as classifications).
+#[allow(
+    clippy::too_many_lines,
+    reason = "the root enum, its impls and the facts, in one pass"
+)]
+fn emit_roots(out: &mut String, registry: &Registry, p: &Products, family: &str, sources: usize) {
+    let c = &p.classifications;
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, file) in &p.files {
+        for e in &file.entries {
+            *counts.entry(root_of(&e.code)).or_default() += 1;
+        }
+    }
+    let _ = writeln!(
+        out,
+        "/// The family root of a Tencent Cloud product code: its first dot-separated segment\n\
+         /// (`FailedOperation` of `FailedOperation.CdnConfigError`), each with the kind errcat gives the\n\
+         /// codes under it (`data/tencent-cloud/products/classifications.json`).\n///\n\
+         /// Marked `#[non_exhaustive]`: new SDK releases bring new roots.\n///\n/// # Examples\n///\n/// ```\n\
+         /// use errcat::tencent_cloud::products::Root;\n///\n\
+         /// assert_eq!(Root::of(\"OperationDenied.DomainNotActive\"), Some(Root::OperationDenied));\n\
+         /// assert_eq!(Root::OperationDenied.as_str(), \"OperationDenied\");\n/// ```\n\
+         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]\n#[non_exhaustive]\npub enum Root {{"
+    );
+    for r in &c.roots {
+        let _ = writeln!(
+            out,
+            "    #[doc = {:?}]\n    {},",
+            format!(
+                "`{}`: {} product codes; kind `{}`. {}",
+                r.root,
+                counts.get(r.root.as_str()).copied().unwrap_or(0),
+                r.kind,
+                r.reason.replace('`', "")
+            ),
+            r.root
+        );
+    }
+    let _ = writeln!(out, "}}\n");
+    let names: Vec<String> = c
+        .roots
+        .iter()
+        .map(|r| format!("Root::{}", r.root))
+        .collect();
+    let arms: Vec<String> = c
+        .roots
+        .iter()
+        .map(|r| format!("            {:?} => Some(Root::{}),", r.root, r.root))
+        .collect();
+    let strs: Vec<String> = c
+        .roots
+        .iter()
+        .map(|r| format!("            Root::{} => {:?},", r.root, r.root))
+        .collect();
+    let rules: Vec<String> = c
+        .roots
+        .iter()
+        .enumerate()
+        .map(|(i, r)| format!("            Root::{} => &ROOT_RULES[{i}],", r.root))
+        .collect();
+    let _ = writeln!(
+        out,
+        "/// Every root, in the order of the classifications file.\npub(crate) static ROOTS: [Root; {}] = [{}];\n\n\
+         impl Root {{\n    pub(crate) fn from_segment(segment: &str) -> Option<Root> {{\n        match segment {{\n{}\n            _ => None,\n        }}\n    }}\n\n    \
+         pub(crate) fn name(self) -> &'static str {{\n        match self {{\n{}\n        }}\n    }}\n\n    \
+         pub(crate) fn rule(self) -> &'static crate::Classification {{\n        match self {{\n{}\n        }}\n    }}\n}}\n",
+        names.len(),
+        names.join(", "),
+        arms.join("\n"),
+        strs.join("\n"),
+        rules.join("\n")
+    );
+    let mut classifications: BTreeMap<&str, String> = BTreeMap::new();
+    let mut root_rules = Vec::new();
+    for (i, r) in c.roots.iter().enumerate() {
+        let (kind, retryable, retry_reason, wait) = advice(registry, p, KindFrom::Root(i));
+        let lit = format!(
+            "crate::Classification {{ family: crate::Family::{family}, code: {:?}, kind: {kind}, retryable: {retryable}, retry_reason: {retry_reason}, wait: {wait}, reason: {:?}, source: None }}",
+            r.root, r.reason
+        );
+        root_rules.push(lit.clone());
+        classifications.insert(r.root.as_str(), lit);
+    }
+    for (i, r) in c.rules.iter().enumerate() {
+        if !r.products.is_empty() {
+            continue;
+        }
+        let (kind, retryable, retry_reason, wait) = advice(registry, p, KindFrom::Rule(i));
+        classifications.insert(
+            r.code.as_str(),
+            format!(
+                "crate::Classification {{ family: crate::Family::{family}, code: {:?}, kind: {kind}, retryable: {retryable}, retry_reason: {retry_reason}, wait: {wait}, reason: {:?}, source: None }}",
+                r.code, r.reason
+            ),
+        );
+    }
+    let _ = writeln!(
+        out,
+        "/// Each root's classification, in `ROOTS` order.\npub(crate) static ROOT_RULES: [crate::Classification; {}] = [\n    {}\n];\n",
+        root_rules.len(),
+        root_rules.join(",\n    ")
+    );
+    let mut map = phf_codegen::Map::<&str>::new();
+    map.phf_path("phf");
+    for (code, lit) in &classifications {
+        map.entry(code, lit.clone());
+    }
+    let sources: Vec<String> = (0..sources).map(|i| format!("&SOURCES[{i}]")).collect();
+    let _ = writeln!(
+        out,
+        "/// The family's facts: no table of its own (see `PRODUCTS`); the roots and the rules for\n\
+         /// every product classify codes no product lists.\npub(crate) static INFO: crate::family::Info = crate::family::Info {{\n    \
+         sources: &[{}],\n    tables: &[],\n    codes: phf::Map::new(),\n    templates: &[],\n    \
+         statuses: &[],\n    status_index: None,\n    classifications: {},\n}};",
+        sources.join(", "),
+        map.build()
+    );
+}
