@@ -1,6 +1,6 @@
 //! Writes the generated code of a family laid out by product (`layout: "products"`, Tencent
-//! Cloud's product codes): its sources, one `Entry` per (product, code), a phf map per product,
-//! the phf map of every code across products, the products by name, the typed `Root` enum and
+//! Cloud's product codes): its sources, one `Entry` per (product, code), the phf map of every
+//! code across products (its values in product order, which `Product::lookup` searches), the products by name, the typed `Root` enum and
 //! the family's facts (`INFO`: roots and rules as classifications of unlisted codes).
 
 use std::collections::BTreeMap;
@@ -131,8 +131,6 @@ pub fn emit(out: &mut String, registry: &Registry, p: &Products, module: &str, f
     let mut across: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for (fi, (_, file)) in p.files.iter().enumerate() {
         let start = entries.len();
-        let mut codes = phf_codegen::Map::<&str>::new();
-        codes.phf_path("phf");
         for e in &file.entries {
             let index = entries.len();
             let handle = format!("ProductCode::new({fi}, {index})");
@@ -177,7 +175,6 @@ pub fn emit(out: &mut String, registry: &Registry, p: &Products, module: &str, f
                 zh_aliases.join(", "),
             ));
             for code in std::iter::once(&e.code).chain(&e.aliases) {
-                codes.entry(code.as_str(), index.to_string());
                 across
                     .entry(code.as_str())
                     .or_default()
@@ -186,10 +183,9 @@ pub fn emit(out: &mut String, registry: &Registry, p: &Products, module: &str, f
         }
         names.entry(file.product.as_str(), fi.to_string());
         products.push(format!(
-            "ProductData {{ name: {:?}, start: {start}, end: {}, codes: {} }}",
+            "ProductData {{ name: {:?}, start: {start}, end: {} }}",
             file.product,
             entries.len(),
-            codes.build()
         ));
     }
     let _ = writeln!(

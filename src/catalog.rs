@@ -69,13 +69,38 @@ impl std::fmt::Display for AnyCode {
     }
 }
 
-/// Serializes as `{"vendor": slug, "family": slug, "code": wire code}`.
+impl AnyCode {
+    /// The Tencent Cloud product of a product code (`tencent_cloud::products`), by name.
+    pub(crate) fn product_name(self) -> Option<&'static str> {
+        #[cfg(feature = "tencent-cloud-products")]
+        #[allow(
+            unreachable_patterns,
+            reason = "with only the products' family enabled"
+        )]
+        match self {
+            AnyCode::TencentCloudProduct(code) => Some(code.product().name()),
+            _ => None,
+        }
+        #[cfg(not(feature = "tencent-cloud-products"))]
+        {
+            let _ = self;
+            None
+        }
+    }
+}
+
+/// Serializes as `{"vendor": slug, "family": slug, "code": wire code}`, with `"product": name`
+/// after them for a Tencent Cloud product code.
 impl Serialize for AnyCode {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("AnyCode", 3)?;
+        let product = self.product_name();
+        let mut s = serializer.serialize_struct("AnyCode", 3 + usize::from(product.is_some()))?;
         s.serialize_field("vendor", &self.vendor())?;
         s.serialize_field("family", &self.family())?;
         s.serialize_field("code", self.as_str())?;
+        if let Some(product) = product {
+            s.serialize_field("product", product)?;
+        }
         s.end()
     }
 }
@@ -89,10 +114,30 @@ struct CodeRef<'a> {
     family: Option<Family>,
     #[serde(borrow)]
     code: std::borrow::Cow<'a, str>,
+    /// A Tencent Cloud product code's product.
+    #[serde(default, borrow)]
+    product: Option<std::borrow::Cow<'a, str>>,
 }
 
 impl CodeRef<'_> {
     fn resolve<E: serde::de::Error>(&self) -> Result<AnyCode, E> {
+        if let Some(product) = &self.product {
+            #[cfg(feature = "tencent-cloud-products")]
+            return crate::tencent_cloud::products::lookup(product, &self.code)
+                .map(AnyCode::from)
+                .ok_or_else(|| {
+                    E::custom(format_args!(
+                        "not a documented code of product {product:?}: {:?}",
+                        self.code
+                    ))
+                });
+            #[cfg(not(feature = "tencent-cloud-products"))]
+            return Err(E::custom(format_args!(
+                "{:?} of product {product:?}: the tables of family tencent-cloud/products are not \
+                 compiled in: enable the cargo feature `tencent-cloud-products`",
+                self.code
+            )));
+        }
         let found = match (self.family, self.vendor) {
             (Some(family), _) => lookup_in(family, &self.code).map_err(E::custom)?,
             (None, Some(vendor)) => lookup(vendor, &self.code).map_err(E::custom)?,

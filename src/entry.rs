@@ -362,10 +362,14 @@ impl Eq for Entry {}
 
 impl Serialize for Entry {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Entry", 17)?;
+        let product = self.code.product_name();
+        let mut s = serializer.serialize_struct("Entry", 17 + usize::from(product.is_some()))?;
         s.serialize_field("vendor", &self.vendor())?;
         s.serialize_field("family", &self.family())?;
         s.serialize_field("code", self.wire)?;
+        if let Some(product) = product {
+            s.serialize_field("product", product)?;
+        }
         s.serialize_field("aliases", self.aliases)?;
         s.serialize_field("name", self.name)?;
         s.serialize_field("kind", &self.kind)?;

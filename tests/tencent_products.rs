@@ -489,3 +489,27 @@ fn the_common_classifications_agree() {
         );
     }
 }
+
+#[test]
+fn product_codes_and_entries_round_trip_through_serde() {
+    let code = products::lookup("cvm", "InvalidZone.MismatchRegion").unwrap();
+    let any = AnyCode::from(code);
+    let json = serde_json::to_value(any).unwrap();
+    assert_eq!(json["product"], "cvm");
+    assert_eq!(json["family"], "tencent-cloud/products");
+    assert_eq!(serde_json::from_value::<AnyCode>(json).unwrap(), any);
+    let entry = code.entry();
+    let json = serde_json::to_string(entry).unwrap();
+    let back: &'static errcat::Entry = serde_json::from_str(&json).unwrap();
+    assert!(std::ptr::eq(back, entry));
+    // The same code of another product is another entry.
+    let batch = serde_json::json!({"family": "tencent-cloud/products", "product": "batch", "code": "InvalidZone.MismatchRegion"});
+    let other: AnyCode = serde_json::from_value(batch).unwrap();
+    assert_ne!(other, any);
+    assert!(
+        serde_json::from_value::<AnyCode>(
+            serde_json::json!({"family": "tencent-cloud/products", "product": "nope", "code": "X"})
+        )
+        .is_err()
+    );
+}

@@ -79,15 +79,15 @@ pub(crate) fn hint(name: &str) -> Option<Hint> {
     }
 }
 
-/// The generated data of one product: its name, its entries' range in `ENTRIES` and the map
-/// of its codes (and aliases) to their position there.
+/// The generated data of one product: its name and its entries' range in `ENTRIES`. Its codes
+/// are found through the map across products (`BY_CODE`), whose values are in product order:
+/// one map for every product, not one each, halves the maps' keys (and their relocations).
 #[cfg(feature = "tencent-cloud-products")]
 #[derive(Debug)]
 pub(crate) struct ProductData {
     pub(crate) name: &'static str,
     pub(crate) start: usize,
     pub(crate) end: usize,
-    pub(crate) codes: phf::Map<&'static str, usize>,
 }
 
 #[cfg(feature = "tencent-cloud-products")]
@@ -164,8 +164,9 @@ mod imp {
             &ENTRIES[d.start..d.end]
         }
 
-        /// The product's code `code` (or another SDK's spelling of it), in O(1): one phf probe.
-        /// Exact match.
+        /// The product's code `code` (or another SDK's spelling of it), in O(1): one phf probe
+        /// (the map across products), then a binary search of the few products that share a
+        /// code (at most 273, for `InvalidParameter`). Exact match.
         ///
         /// # Examples
         ///
@@ -180,11 +181,15 @@ mod imp {
         #[must_use]
         #[inline]
         pub fn lookup(self, code: &str) -> Option<ProductCode> {
-            self.data().codes.get(code).map(|&index| ProductCode {
-                product: self.0,
-                #[allow(clippy::cast_possible_truncation)] // fewer than 65,536 entries (emit)
-                index: index as u16,
-            })
+            // The products that have the code, in product order: almost always one.
+            let found = BY_CODE.get(code)?;
+            match found {
+                [one] => (one.product == self.0).then_some(*one),
+                _ => found
+                    .binary_search_by_key(&self.0, |c| c.product)
+                    .ok()
+                    .map(|i| found[i]),
+            }
         }
     }
 
