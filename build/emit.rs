@@ -24,7 +24,8 @@ pub struct Family<'a> {
     pub files: Vec<(&'a str, &'a FamilyFile)>,
 }
 
-fn camel(snake: &str) -> String {
+/// `snake_case` or `kebab-case` to `UpperCamelCase` (kinds, cite styles).
+pub(crate) fn camel(snake: &str) -> String {
     snake
         .split(['_', '-'])
         .map(|w| {

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use crate::emit::camel;
 use crate::load::Products;
 use crate::schema::{ProductFile, ProductSource, Registry};
 use crate::validate::{KindFrom, product_kind, root_of, wait_of};
@@ -17,18 +18,6 @@ pub const NO_ENGLISH: &str =
 pub const NO_TEXT: &str = "The vendor's SDKs list this code with an empty comment: no text.";
 /// Marks an entry only the English SDK has.
 pub const NO_CHINESE: &str = "Only the vendor's English SDK has this code: no Chinese text.";
-
-fn camel(snake: &str) -> String {
-    snake
-        .split(['_', '-'])
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
-                .unwrap_or_default()
-        })
-        .collect()
-}
 
 fn opt_str(v: Option<&String>) -> String {
     v.map_or_else(|| "None".to_owned(), |s| format!("Some({s:?})"))

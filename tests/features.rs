@@ -188,6 +188,15 @@ fn a_vendor_lookup_that_may_miss_a_disabled_family_says_so() {
     for family in Family::ALL.into_iter().filter(typed) {
         let (code, _) = sample(family);
         let vendor = family.vendor();
+        // The first of the vendor's disabled (typed) families that could have a code.
+        let first_disabled = |code: &str| {
+            vendor
+                .families()
+                .iter()
+                .filter(|f| typed(f))
+                .find(|f| !compiled(**f) && f.could_have(code))
+                .copied()
+        };
         match catalog::lookup(vendor, code) {
             Ok(Some(found)) => {
                 assert!(compiled(found.family()), "{family} {code:?}");
@@ -197,27 +206,18 @@ fn a_vendor_lookup_that_may_miss_a_disabled_family_says_so() {
             Ok(None) => panic!("{family} {code:?}: a documented code missed"),
             Err(disabled) => {
                 assert!(!compiled(family), "{family} {code:?}: {disabled}");
-                // The first of the vendor's disabled families that could have the code.
-                let first = vendor
-                    .families()
-                    .iter()
-                    .filter(|f| typed(f))
-                    .find(|f| !compiled(**f) && f.could_have(code))
-                    .copied();
-                assert_eq!(Some(disabled.family()), first, "{family} {code:?}");
+                assert_eq!(
+                    Some(disabled.family()),
+                    first_disabled(code),
+                    "{family} {code:?}"
+                );
             }
         }
         // A code no family documents: none, or, with a family off that could have it, the first.
         for code in ["NoSuchCode.Anywhere", "29999", "49999999"] {
-            let first = vendor
-                .families()
-                .iter()
-                .filter(|f| typed(f))
-                .find(|f| !compiled(**f) && f.could_have(code))
-                .copied();
             assert_eq!(
                 catalog::lookup(vendor, code).map_err(|e| e.family()),
-                first.map_or(Ok(None), Err),
+                first_disabled(code).map_or(Ok(None), Err),
                 "{vendor} {code:?}"
             );
         }
