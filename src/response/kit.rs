@@ -195,6 +195,7 @@ pub(crate) fn is_object(field: Option<Value<'_>>) -> bool {
     matches!(field, Some(Value::Object(_)))
 }
 
+#[derive(Default)]
 pub(crate) struct Body<'a> {
     /// `None` when the body is not a JSON object (empty, HTML, text, too large, invalid).
     pub(crate) fields: Option<Fields<'a>>,
@@ -216,44 +217,42 @@ pub(crate) enum Read {
 }
 
 impl<'a> Body<'a> {
-    /// Reads the body. It is JSON when it starts (after white space) with `{`; such a body that
-    /// does not parse is an error, since it was meant to be read.
-    pub(crate) fn read(bytes: &'a [u8], family: Option<Family>) -> Self {
-        let mut body = Self {
-            fields: None,
-            too_large: false,
-            invalid: None,
-        };
+    /// Reads the body into `self` (an unread, default `Body`: read in place, since `Fields` is
+    /// large and a returned `Body` is copied). It is JSON when it starts (after white space) with
+    /// `{`; such a body that does not parse is an error, since it was meant to be read.
+    pub(crate) fn read(&mut self, bytes: &'a [u8], family: Option<Family>) {
+        let body = self;
         // Never an error on its own: what decides the outcome may be elsewhere (the status, the
         // headers), and what was not read is said (`Problem::BodyTooLarge`).
         if bytes.len() > MAX_BODY {
             body.too_large = true;
-            return body;
+            return;
         }
         // Aliyun reports in headers: its body is whatever the backend sent, and not read.
         if family == Some(Family::AliyunApiGateway) {
-            return body;
+            return;
         }
         let looks_json = bytes
             .iter()
             .find(|b| !b.is_ascii_whitespace())
             .is_some_and(|&b| b == b'{');
         if !looks_json {
-            return body;
+            return;
         }
-        let mut fields = Fields::default();
+        let fields = body.fields.insert(Fields::default());
         let read = json::read_object(bytes, &BODY_FIELDS, |member| {
             fields.store(&member);
             Ok(json::Flow::Continue)
         });
-        match read {
-            // The body starts with `{`: when valid, it is an object.
-            Ok(_) => body.fields = Some(fields),
+        if let Err(source) = read {
+            // The body starts with `{`: when valid, it is an object; when not, nothing of it is
+            // read.
+            body.fields = None;
             // A Cloudbypass failure may carry the target site's own page, broken JSON included.
-            Err(_) if family == Some(Family::CloudbypassApi) => {}
-            Err(source) => body.invalid = Some(source),
+            if family != Some(Family::CloudbypassApi) {
+                body.invalid = Some(source);
+            }
         }
-        body
     }
 
     /// The first family, in registry order and among `candidates`, whose body shape this is.

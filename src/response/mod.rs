@@ -477,7 +477,8 @@ where
                 .filter(candidates)
                 .find(|f| headers.has_any(*f))
         });
-        let mut body = Body::read(self.body, family.or(fallback));
+        let mut body = Body::default();
+        body.read(self.body, family.or(fallback));
         let family = family.or_else(|| body.family(candidates)).or(fallback);
         let Some(family) = family else {
             // Invalid JSON could not be told apart from any family's; a body over the limit was
