@@ -15,6 +15,9 @@ use crate::{Family, HeaderRole, catalog};
 /// The documented headers found in a response: the first value of each, by header slot.
 pub(crate) struct Headers<'a> {
     values: [Option<&'a [u8]>; HEADER_COUNT],
+    /// The families one of whose headers was found, a bit each (`Family as u32`): detection asks
+    /// each family in turn, and this answers without going over its headers.
+    families: u32,
     /// The first `Retry-After` (RFC 9110), whatever the family.
     pub(crate) retry_after: Option<&'a [u8]>,
 }
@@ -27,6 +30,7 @@ impl<'a> Headers<'a> {
     {
         let mut found = Self {
             values: [None; HEADER_COUNT],
+            families: 0,
             retry_after: None,
         };
         for pair in headers {
@@ -38,6 +42,7 @@ impl<'a> Headers<'a> {
             };
             if let Some(slot) = found.values.get_mut(header.slot) {
                 slot.get_or_insert(pair.value());
+                found.families |= family_bit(header.family);
             }
         }
         found
@@ -53,10 +58,14 @@ impl<'a> Headers<'a> {
 
     /// Whether the response carries any header `family` documents.
     pub(crate) fn has_any(&self, family: Family) -> bool {
-        family
-            .headers()
-            .any(|h| self.values.get(h.slot).copied().flatten().is_some())
+        self.families & family_bit(family) != 0
     }
+}
+
+/// `family`'s bit in `Headers::families`.
+fn family_bit(family: Family) -> u32 {
+    const _: () = assert!(Family::ALL.len() <= 32, "a family's bit is in a u32");
+    1 << family as u32
 }
 
 /// A header value as text: borrowed when UTF-8, else lossily converted.
