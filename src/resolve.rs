@@ -313,6 +313,18 @@ pub(crate) fn walk_in<'a>(
     raw: &'a str,
     table: Option<usize>,
 ) -> Resolution<'a> {
+    walk_known(family, info, raw, table, info.codes.get(raw).copied())
+}
+
+/// [`walk_in`], with the first step's lookup of `raw` made already: `exact` is what `info.codes`
+/// holds under `raw` (explain looks a code up to detect the family, and does not again).
+pub(crate) fn walk_known<'a>(
+    family: Family,
+    info: &'static crate::family::Info,
+    raw: &'a str,
+    table: Option<usize>,
+    exact: Option<AnyCode>,
+) -> Resolution<'a> {
     let policy = family.policy();
     let mut r = Resolution {
         family,
@@ -323,7 +335,7 @@ pub(crate) fn walk_in<'a>(
         parameter: None,
         basis: Basis::None,
     };
-    let exact = |r: &mut Resolution<'a>, code: AnyCode, parameter: Option<&'a str>| {
+    let found = |r: &mut Resolution<'a>, code: AnyCode, parameter: Option<&'a str>| {
         r.code = Some(code);
         r.entry = Some(code.entry());
         r.parameter = parameter;
@@ -333,8 +345,8 @@ pub(crate) fn walk_in<'a>(
         table.is_none_or(|t| info.tables.get(t).is_some_and(|codes| codes.contains(code)))
     };
     // 1. The code or an alias.
-    if let Some(&code) = info.codes.get(raw).filter(|c| in_scope(c)) {
-        exact(&mut r, code, None);
+    if let Some(code) = exact.filter(|c| in_scope(c)) {
+        found(&mut r, code, None);
         return r;
     }
     // 2. A filled-in template.
@@ -344,7 +356,7 @@ pub(crate) fn walk_in<'a>(
             .iter()
             .find_map(|&(prefix, code)| raw.strip_prefix(prefix).map(|p| (code, p)))
         {
-            exact(&mut r, code, Some(parameter));
+            found(&mut r, code, Some(parameter));
             return r;
         }
     }
@@ -355,7 +367,7 @@ pub(crate) fn walk_in<'a>(
             .take(8)
             .find_map(|(i, _)| info.codes.get(raw[..i].trim_end()).copied())
         {
-            exact(&mut r, code, None);
+            found(&mut r, code, None);
             return r;
         }
     }

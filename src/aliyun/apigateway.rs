@@ -134,7 +134,7 @@ pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, headers: &Headers<'a>, _: &Bo
     err.detail = error_code;
     err.message = message;
     if resolve {
-        err.resolve_raw();
+        err.resolve_raw(None);
     }
     err.finish();
     Read::Error

@@ -3,11 +3,13 @@
 //! escape.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use super::json::{self, Value};
 use super::{HeaderPair, MAX_BODY, ParsedError, Problem, Problems};
+use crate::family::Info;
 use crate::tables::HEADER_COUNT;
-use crate::{Family, HeaderRole, catalog};
+use crate::{AnyCode, Family, HeaderRole, catalog};
 
 // ---------------------------------------------------------------------------------------------
 // Headers
@@ -101,6 +103,18 @@ pub(crate) struct Fields<'a> {
     pub(crate) inner: TencentResponse<'a>,
     /// The members of a top-level `Error`, when it is an object.
     pub(crate) outer_error: TencentError<'a>,
+    /// The last code looked up in a family's catalog ([`Fields::lookup`]): detection looks a
+    /// code up, and resolving the same code then does not look it up again.
+    probe: Cell<Option<Probe<'a>>>,
+}
+
+/// A code looked up in a family's catalog, and what was found.
+#[derive(Clone, Copy)]
+struct Probe<'a> {
+    family: Family,
+    /// The code, a slice of the body.
+    code: &'a str,
+    found: Option<AnyCode>,
 }
 
 /// The fields of a Tencent Cloud API 3.0 `Response` object.
@@ -191,6 +205,50 @@ impl<'a> Fields<'a> {
             _ => return,
         };
         *slot = value;
+    }
+}
+
+impl<'a> Fields<'a> {
+    /// What `family`'s catalog holds under `code` (exactly, as `catalog::lookup_in`); `None`
+    /// when the family's tables are disabled. Kept for [`exact`](Self::exact).
+    pub(crate) fn lookup(&self, family: Family, code: &'a str) -> Option<AnyCode> {
+        let found = family.info()?.codes.get(code).copied();
+        self.probe.set(Some(Probe {
+            family,
+            code,
+            found,
+        }));
+        found
+    }
+
+    /// What `family`'s catalog `info` holds under `code`: what [`lookup`](Self::lookup) found,
+    /// when this same slice of the body (not merely an equal text) was the last code it looked
+    /// up; else looked up now.
+    pub(crate) fn exact(&self, family: Family, info: &Info, code: &str) -> Option<AnyCode> {
+        match self.probe.get() {
+            Some(p) if p.family == family && std::ptr::eq(p.code, code) => p.found,
+            _ => info.codes.get(code).copied(),
+        }
+    }
+
+    /// Whether `family` documents `code` (false when its tables are disabled).
+    pub(crate) fn documented(&self, family: Family, code: Option<&'a str>) -> bool {
+        code.is_some_and(|c| self.lookup(family, c).is_some())
+    }
+
+    /// Whether the table number `table` of `family` documents `code` (false when the family's
+    /// tables are disabled): a field whose codes are one table's (Tencent CDN's public `code`).
+    pub(crate) fn documented_in_table(
+        &self,
+        family: Family,
+        table: usize,
+        code: Option<&'a str>,
+    ) -> bool {
+        let Some(info) = family.info() else {
+            return false;
+        };
+        code.and_then(|c| self.lookup(family, c))
+            .is_some_and(|found| info.tables.get(table).is_some_and(|t| t.contains(&found)))
     }
 }
 
@@ -345,24 +403,4 @@ pub(crate) fn plain_text(field: Option<Value<'_>>) -> Option<&str> {
         | Value::Number(raw) => Some(raw),
         _ => None,
     }
-}
-
-/// Whether the table number `table` of `family` documents `code` (false when the family's tables
-/// are disabled): a field whose codes are one table's (Tencent CDN's public `code`).
-pub(crate) fn documented_in_table(family: Family, table: usize, code: Option<&str>) -> bool {
-    let Some(info) = family.info() else {
-        return false;
-    };
-    code.and_then(|c| info.codes.get(c))
-        .is_some_and(|found| info.tables.get(table).is_some_and(|t| t.contains(found)))
-}
-
-/// Whether `family` documents `code` (false when its tables are disabled).
-pub(crate) fn documented(family: Family, code: Option<&str>) -> bool {
-    code.is_some_and(|c| {
-        crate::catalog::lookup_in(family, c)
-            .ok()
-            .flatten()
-            .is_some()
-    })
 }

@@ -6,6 +6,7 @@ use std::fmt;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
+use super::kit::Fields;
 use super::problem::{Problem, Problems};
 use crate::upyun;
 use crate::{AnyCode, ApiError, Classification, Entry, ErrorKind, Family};
@@ -568,21 +569,27 @@ impl ParsedError<'_> {
         }
     }
 
-    /// Resolves the raw code through the family's walk (`catalog::resolve`).
-    pub(crate) fn resolve_raw(&mut self) {
-        self.resolve_raw_in(None);
+    /// Resolves the raw code through the family's walk (`catalog::resolve`), reusing the lookup
+    /// of it that detection made in `fields`, if any.
+    pub(crate) fn resolve_raw(&mut self, fields: Option<&Fields<'_>>) {
+        self.resolve_raw_in(None, fields);
     }
 
     /// Resolves the raw code through the family's walk, a code found exactly being one of the
-    /// family's table number `table`, when given.
-    pub(crate) fn resolve_raw_in(&mut self, table: Option<usize>) {
+    /// family's table number `table`, when given; reusing the lookup of it that detection made
+    /// in `fields`, if any.
+    pub(crate) fn resolve_raw_in(&mut self, table: Option<usize>, fields: Option<&Fields<'_>>) {
         let Some(raw) = self.raw_code.as_deref() else {
             return;
         };
-        let resolved = self
-            .family
-            .enabled_info()
-            .map(|info| crate::resolve::walk_in(self.family, info, raw, table));
+        let family = self.family;
+        let resolved = family.enabled_info().map(|info| {
+            let exact = match fields {
+                Some(f) => f.exact(family, info, raw),
+                None => info.codes.get(raw).copied(),
+            };
+            crate::resolve::walk_known(family, info, raw, table, exact)
+        });
         match resolved {
             Ok(r) => {
                 self.code = r.typed_code();

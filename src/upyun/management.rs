@@ -23,7 +23,7 @@ use serde::Serialize;
 
 use crate::Family;
 use crate::Text;
-use crate::response::kit::{Body, Fields, Headers, Read, documented, plain_text, scalar};
+use crate::response::kit::{Body, Fields, Headers, Read, plain_text, scalar};
 use crate::response::{ParsedError, Problem};
 
 #[cfg(feature = "upyun-management")]
@@ -284,7 +284,7 @@ impl<'e> Details<'e> {
 /// `error_code` alone is too common to be evidence.
 pub(crate) fn detect_body(f: &Fields<'_>) -> bool {
     f.error_code.is_some()
-        && (f.request.is_some() || documented(Family::UpyunManagement, plain_text(f.error_code)))
+        && (f.request.is_some() || f.documented(Family::UpyunManagement, plain_text(f.error_code)))
 }
 
 /// A 2xx without an error code is a success; otherwise the body's error.
@@ -311,7 +311,7 @@ pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, _: &Headers<'a>, body: &Body<
     if body.fields.is_none() && !body.too_large {
         err.problems.add(Problem::BodyUnreadable);
     }
-    err.resolve_raw();
+    err.resolve_raw(body.fields.as_ref());
     err.finish();
     Read::Error
 }
