@@ -119,9 +119,9 @@ fn typed_lookup(family: Family, code: &str) -> Option<AnyCode> {
             .or_else(|| tencent_cloud::cdn::ModuleCode::from_code(code).map(AnyCode::from)),
         Family::AliyunApiGateway => aliyun::apigateway::Code::from_code(code).map(AnyCode::from),
         Family::UpyunManagement => upyun::management::Code::from_code(code).map(AnyCode::from),
-        Family::TencentCloudCommon => {
-            tencent_cloud::common::Code::from_code(code).map(AnyCode::from)
-        }
+        Family::TencentCloudCommon => tencent_cloud::common::Code::from_code(code)
+            .map(AnyCode::from)
+            .or_else(|| tencent_cloud::common::PageCode::from_code(code).map(AnyCode::from)),
         _ => None,
     }
 }
