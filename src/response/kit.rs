@@ -140,9 +140,9 @@ const RESPONSE_ERROR: usize = 2;
 const TOP_ERROR: usize = 3;
 
 /// The fields read, as a derived struct's: a second one in its object is an invalid body.
-const BODY_FIELDS: json::Fields<'static> = json::Fields {
-    id: BODY,
-    names: &[
+const BODY_FIELDS: json::Fields<'static> = json::Fields::new(
+    BODY,
+    &[
         "Response",
         "Error",
         "RequestId",
@@ -153,32 +153,21 @@ const BODY_FIELDS: json::Fields<'static> = json::Fields {
         "id",
         "codeDesc",
     ],
-    nested: &[
+    &[
         (
             0,
-            json::Fields {
-                id: RESPONSE,
-                names: &["Error", "RequestId"],
-                nested: &[(
+            json::Fields::new(
+                RESPONSE,
+                &["Error", "RequestId"],
+                &[(
                     0,
-                    json::Fields {
-                        id: RESPONSE_ERROR,
-                        names: &["Code", "Message"],
-                        nested: &[],
-                    },
+                    json::Fields::new(RESPONSE_ERROR, &["Code", "Message"], &[]),
                 )],
-            },
+            ),
         ),
-        (
-            1,
-            json::Fields {
-                id: TOP_ERROR,
-                names: &["Code", "Message"],
-                nested: &[],
-            },
-        ),
+        (1, json::Fields::new(TOP_ERROR, &["Code", "Message"], &[])),
     ],
-};
+);
 
 impl<'a> Fields<'a> {
     /// Stores one member the reader hands over.
