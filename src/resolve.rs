@@ -339,6 +339,18 @@ pub(crate) fn walk_in<'a>(
     raw: &'a str,
     table: Option<usize>,
 ) -> Resolution<'a> {
+    walk_known(family, info, raw, table, info.codes.get(raw).copied())
+}
+
+/// [`walk_in`], with the first step's lookup of `raw` made already: `exact` is what `info.codes`
+/// holds under `raw` (explain looks a code up to detect the family, and does not again).
+pub(crate) fn walk_known<'a>(
+    family: Family,
+    info: &'static crate::family::Info,
+    raw: &'a str,
+    table: Option<usize>,
+    exact: Option<AnyCode>,
+) -> Resolution<'a> {
     let policy = family.policy();
     let mut r = Resolution {
         family,
@@ -349,7 +361,7 @@ pub(crate) fn walk_in<'a>(
         parameter: None,
         basis: Basis::None,
     };
-    let exact = |r: &mut Resolution<'a>, code: AnyCode, parameter: Option<&'a str>| {
+    let found = |r: &mut Resolution<'a>, code: AnyCode, parameter: Option<&'a str>| {
         r.code = Some(code);
         r.entry = Some(code.entry());
         r.parameter = parameter;
@@ -359,8 +371,8 @@ pub(crate) fn walk_in<'a>(
         table.is_none_or(|t| info.tables.get(t).is_some_and(|codes| codes.contains(code)))
     };
     // 1. The code or an alias.
-    if let Some(&code) = info.codes.get(raw).filter(|c| in_scope(c)) {
-        exact(&mut r, code, None);
+    if let Some(code) = exact.filter(|c| in_scope(c)) {
+        found(&mut r, code, None);
         return r;
     }
     // 2. A filled-in template.
@@ -371,7 +383,7 @@ pub(crate) fn walk_in<'a>(
             .filter(|(_, code)| in_scope(code))
             .find_map(|&(prefix, code)| raw.strip_prefix(prefix).map(|p| (code, p)))
         {
-            exact(&mut r, code, Some(parameter));
+            found(&mut r, code, Some(parameter));
             return r;
         }
     }
@@ -387,7 +399,7 @@ pub(crate) fn walk_in<'a>(
                     .filter(|code| in_scope(code))
             })
         {
-            exact(&mut r, code, None);
+            found(&mut r, code, None);
             return r;
         }
     }

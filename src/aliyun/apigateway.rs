@@ -521,11 +521,11 @@ pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, headers: &Headers<'a>, _: &Bo
     if err.raw_code.is_some() {
         // The gateway's own code wins, in its table; a classic code in the message stands in for
         // an unlisted one, and a filled-in classic template gives its parameter.
-        err.resolve_raw_in(Some(ERROR_CODE_TABLE));
+        err.resolve_raw_in(Some(ERROR_CODE_TABLE), None);
         err.resolve_message_in(Some(CLASSIC_TABLE), true);
     } else {
         err.raw_code = err.message.clone();
-        err.resolve_raw_in(Some(CLASSIC_TABLE));
+        err.resolve_raw_in(Some(CLASSIC_TABLE), None);
         if err.entry.is_none() && err.rule.is_none() {
             if let Some(entry) = err.message.as_deref().and_then(by_message_template) {
                 err.entry = Some(entry);

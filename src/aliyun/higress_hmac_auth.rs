@@ -126,7 +126,7 @@ pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, headers: &Headers<'a>, body: 
     err.parameter = message.as_ref().and_then(|m| sub_cow(m, string_to_sign));
     err.raw_code = code;
     err.message = message.or_else(|| err.raw_code.clone());
-    err.resolve_raw();
+    err.resolve_raw(None);
     // The string-to-sign header is sent with Invalid Signature only (plugin.cc line 91): it names
     // the code when the body does not.
     if err.entry.is_none() && err.rule.is_none() && err.parameter.is_some() {

@@ -18,9 +18,7 @@
 
 use serde::Serialize;
 
-use crate::response::kit::{
-    Body, Fields, Headers, Read, documented, is_string, plain_text, scalar,
-};
+use crate::response::kit::{Body, Fields, Headers, Read, is_string, plain_text, scalar};
 use crate::response::{ParsedError, Problem};
 use crate::{Family, HeaderRole};
 
@@ -79,7 +77,7 @@ pub(crate) fn detect_body(f: &Fields<'_>) -> bool {
     f.id.is_some()
         && f.message.is_some()
         && is_string(f.code)
-        && documented(Family::CloudbypassApi, plain_text(f.code))
+        && f.documented(Family::CloudbypassApi, plain_text(f.code))
 }
 
 /// Success only on `x-cb-status: ok`; otherwise the body's error, or the target's own page.
@@ -100,7 +98,7 @@ pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, headers: &Headers<'a>, body: 
         None if !body.too_large => err.problems.add(Problem::BodyUnreadable),
         None => {}
     }
-    err.resolve_raw();
+    err.resolve_raw(body.fields.as_ref());
     err.finish();
     Read::Error
 }

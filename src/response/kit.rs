@@ -3,11 +3,13 @@
 //! escape.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use super::json::{self, Value};
 use super::{HeaderPair, MAX_BODY, ParsedError, Problem, Problems};
+use crate::family::Info;
 use crate::tables::HEADER_COUNT;
-use crate::{Family, HeaderRole, catalog};
+use crate::{AnyCode, Family, HeaderRole, catalog};
 
 // ---------------------------------------------------------------------------------------------
 // Headers
@@ -15,6 +17,9 @@ use crate::{Family, HeaderRole, catalog};
 /// The documented headers found in a response: the first value of each, by header slot.
 pub(crate) struct Headers<'a> {
     values: [Option<&'a [u8]>; HEADER_COUNT],
+    /// The families one of whose headers was found, a bit each (`Family as u32`): detection asks
+    /// each family in turn, and this answers without going over its headers.
+    families: u32,
     /// The first `Retry-After` (RFC 9110), whatever the family.
     pub(crate) retry_after: Option<&'a [u8]>,
 }
@@ -27,6 +32,7 @@ impl<'a> Headers<'a> {
     {
         let mut found = Self {
             values: [None; HEADER_COUNT],
+            families: 0,
             retry_after: None,
         };
         for pair in headers {
@@ -38,6 +44,7 @@ impl<'a> Headers<'a> {
             };
             if let Some(slot) = found.values.get_mut(header.slot) {
                 slot.get_or_insert(pair.value());
+                found.families |= family_bit(header.family);
             }
         }
         found
@@ -53,10 +60,14 @@ impl<'a> Headers<'a> {
 
     /// Whether the response carries any header `family` documents.
     pub(crate) fn has_any(&self, family: Family) -> bool {
-        family
-            .headers()
-            .any(|h| self.values.get(h.slot).copied().flatten().is_some())
+        self.families & family_bit(family) != 0
     }
+}
+
+/// `family`'s bit in `Headers::families`.
+fn family_bit(family: Family) -> u32 {
+    const _: () = assert!(Family::ALL.len() <= 32, "a family's bit is in a u32");
+    1 << family as u32
 }
 
 /// A header value as text: borrowed when UTF-8, else lossily converted.
@@ -100,6 +111,18 @@ pub(crate) struct Fields<'a> {
     pub(crate) inner: TencentResponse<'a>,
     /// The members of a top-level `Error`, when it is an object.
     pub(crate) outer_error: TencentError<'a>,
+    /// The last code looked up in a family's catalog ([`Fields::lookup`]): detection looks a
+    /// code up, and resolving the same code then does not look it up again.
+    probe: Cell<Option<Probe<'a>>>,
+}
+
+/// A code looked up in a family's catalog, and what was found.
+#[derive(Clone, Copy)]
+struct Probe<'a> {
+    family: Family,
+    /// The code, a slice of the body.
+    code: &'a str,
+    found: Option<AnyCode>,
 }
 
 /// The fields of a Tencent Cloud API 3.0 `Response` object.
@@ -125,9 +148,9 @@ const RESPONSE_ERROR: usize = 2;
 const TOP_ERROR: usize = 3;
 
 /// The fields read, as a derived struct's: a second one in its object is an invalid body.
-const BODY_FIELDS: json::Fields<'static> = json::Fields {
-    id: BODY,
-    names: &[
+const BODY_FIELDS: json::Fields<'static> = json::Fields::new(
+    BODY,
+    &[
         "Response",
         "Error",
         "RequestId",
@@ -142,35 +165,30 @@ const BODY_FIELDS: json::Fields<'static> = json::Fields {
         "time",
         "path",
     ],
-    nested: &[
+    &[
         (
             0,
-            json::Fields {
-                id: RESPONSE,
-                names: &["Error", "RequestId"],
-                nested: &[(
+            json::Fields::new(
+                RESPONSE,
+                &["Error", "RequestId"],
+                &[(
                     0,
-                    json::Fields {
-                        id: RESPONSE_ERROR,
-                        names: &["Code", "Message"],
-                        nested: &[],
-                    },
+                    json::Fields::new(RESPONSE_ERROR, &["Code", "Message"], &[]),
                 )],
-            },
+            ),
         ),
-        (
-            1,
-            json::Fields {
-                id: TOP_ERROR,
-                names: &["Code", "Message"],
-                nested: &[],
-            },
-        ),
+        (1, json::Fields::new(TOP_ERROR, &["Code", "Message"], &[])),
     ],
-};
+);
 
 impl<'a> Fields<'a> {
     /// Stores one member the reader hands over.
+    #[allow(
+        clippy::inline_always,
+        reason = "measured: called for every member, a call costs more than the store, and \
+                  explain ran 50 to 80 instructions slower when the compiler did not inline it"
+    )]
+    #[inline(always)]
     fn store(&mut self, member: &json::Member<'a>) {
         let Some(field) = member.field else { return };
         // `null` is absent, as for an `Option` of a derived struct.
@@ -201,6 +219,50 @@ impl<'a> Fields<'a> {
     }
 }
 
+impl<'a> Fields<'a> {
+    /// What `family`'s catalog holds under `code` (exactly, as `catalog::lookup_in`); `None`
+    /// when the family's tables are disabled. Kept for [`exact`](Self::exact).
+    pub(crate) fn lookup(&self, family: Family, code: &'a str) -> Option<AnyCode> {
+        let found = family.info()?.codes.get(code).copied();
+        self.probe.set(Some(Probe {
+            family,
+            code,
+            found,
+        }));
+        found
+    }
+
+    /// What `family`'s catalog `info` holds under `code`: what [`lookup`](Self::lookup) found,
+    /// when this same slice of the body (not merely an equal text) was the last code it looked
+    /// up; else looked up now.
+    pub(crate) fn exact(&self, family: Family, info: &Info, code: &str) -> Option<AnyCode> {
+        match self.probe.get() {
+            Some(p) if p.family == family && std::ptr::eq(p.code, code) => p.found,
+            _ => info.codes.get(code).copied(),
+        }
+    }
+
+    /// Whether `family` documents `code` (false when its tables are disabled).
+    pub(crate) fn documented(&self, family: Family, code: Option<&'a str>) -> bool {
+        code.is_some_and(|c| self.lookup(family, c).is_some())
+    }
+
+    /// Whether the table number `table` of `family` documents `code` (false when the family's
+    /// tables are disabled): a field whose codes are one table's (Tencent CDN's public `code`).
+    pub(crate) fn documented_in_table(
+        &self,
+        family: Family,
+        table: usize,
+        code: Option<&'a str>,
+    ) -> bool {
+        let Some(info) = family.info() else {
+            return false;
+        };
+        code.and_then(|c| self.lookup(family, c))
+            .is_some_and(|found| info.tables.get(table).is_some_and(|t| t.contains(&found)))
+    }
+}
+
 /// Whether a field is a string.
 pub(crate) fn is_string(field: Option<Value<'_>>) -> bool {
     matches!(field, Some(Value::Str { .. }))
@@ -211,6 +273,7 @@ pub(crate) fn is_object(field: Option<Value<'_>>) -> bool {
     matches!(field, Some(Value::Object(_)))
 }
 
+#[derive(Default)]
 pub(crate) struct Body<'a> {
     /// The body as received; empty when over [`MAX_BODY`] (not read).
     pub(crate) bytes: &'a [u8],
@@ -234,20 +297,16 @@ pub(crate) enum Read {
 }
 
 impl<'a> Body<'a> {
-    /// Reads the body. It is JSON when it starts (after white space) with `{`; such a body that
-    /// does not parse is an error, since it was meant to be read.
-    pub(crate) fn read(bytes: &'a [u8], family: Option<Family>) -> Self {
-        let mut body = Self {
-            bytes: &[],
-            fields: None,
-            too_large: false,
-            invalid: None,
-        };
+    /// Reads the body into `self` (an unread, default `Body`: read in place, since `Fields` is
+    /// large and a returned `Body` is copied). It is JSON when it starts (after white space) with
+    /// `{`; such a body that does not parse is an error, since it was meant to be read.
+    pub(crate) fn read(&mut self, bytes: &'a [u8], family: Option<Family>) {
+        let body = self;
         // Never an error on its own: what decides the outcome may be elsewhere (the status, the
         // headers), and what was not read is said (`Problem::BodyTooLarge`).
         if bytes.len() > MAX_BODY {
             body.too_large = true;
-            return body;
+            return;
         }
         body.bytes = bytes;
         // Aliyun's API Gateway reports in headers: its body is whatever the backend sent, and not
@@ -256,28 +315,29 @@ impl<'a> Body<'a> {
             family,
             Some(Family::AliyunApiGateway | Family::AliyunHigressHmacAuth)
         ) {
-            return body;
+            return;
         }
         let looks_json = bytes
             .iter()
             .find(|b| !b.is_ascii_whitespace())
             .is_some_and(|&b| b == b'{');
         if !looks_json {
-            return body;
+            return;
         }
-        let mut fields = Fields::default();
+        let fields = body.fields.insert(Fields::default());
         let read = json::read_object(bytes, &BODY_FIELDS, |member| {
             fields.store(&member);
             Ok(json::Flow::Continue)
         });
-        match read {
-            // The body starts with `{`: when valid, it is an object.
-            Ok(_) => body.fields = Some(fields),
+        if let Err(source) = read {
+            // The body starts with `{`: when valid, it is an object; when not, nothing of it is
+            // read.
+            body.fields = None;
             // A Cloudbypass failure may carry the target site's own page, broken JSON included.
-            Err(_) if family == Some(Family::CloudbypassApi) => {}
-            Err(source) => body.invalid = Some(source),
+            if family != Some(Family::CloudbypassApi) {
+                body.invalid = Some(source);
+            }
         }
-        body
     }
 
     /// With a vendor hint and no family's evidence: the first of the vendor's families that
@@ -386,24 +446,4 @@ pub(crate) fn plain_text(field: Option<Value<'_>>) -> Option<&str> {
         | Value::Number(raw) => Some(raw),
         _ => None,
     }
-}
-
-/// Whether the table number `table` of `family` documents `code` (false when the family's tables
-/// are disabled): a field whose codes are one table's (Tencent CDN's public `code`).
-pub(crate) fn documented_in_table(family: Family, table: usize, code: Option<&str>) -> bool {
-    let Some(info) = family.info() else {
-        return false;
-    };
-    code.and_then(|c| info.codes.get(c))
-        .is_some_and(|found| info.tables.get(table).is_some_and(|t| t.contains(found)))
-}
-
-/// Whether `family` documents `code` (false when its tables are disabled).
-pub(crate) fn documented(family: Family, code: Option<&str>) -> bool {
-    code.is_some_and(|c| {
-        crate::catalog::lookup_in(family, c)
-            .ok()
-            .flatten()
-            .is_some()
-    })
 }

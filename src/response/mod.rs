@@ -530,7 +530,8 @@ where
                     f => f,
                 })
         });
-        let mut body = Body::read(self.body, family.or(first));
+        let mut body = Body::default();
+        body.read(self.body, family.or(first));
         let status = self.status;
         let family = family
             .or_else(|| body.family(candidates))
@@ -560,28 +561,38 @@ where
                 problems,
             }));
         };
-        let mut err = ParsedError::new(family, self.status);
+        // Built where it is returned: a `ParsedError` is large (176 bytes), and moving it into
+        // the outcome cost a copy.
+        let mut outcome = Ok(Outcome::Error(ParsedError::new(family, self.status)));
+        let Ok(Outcome::Error(err)) = &mut outcome else {
+            unreachable!("just built")
+        };
         err.product = self.product;
         err.retry_after = headers.retry_after.and_then(RetryAfter::parse);
         if body.too_large {
             err.problems.add(Problem::BodyTooLarge);
         }
-        match family.parse(&mut err, &headers, &body) {
-            Read::Success => Ok(Outcome::Success(Success {
-                family,
-                status: self.status,
-                request_id: err.request_id,
-                problems: err.problems,
-            })),
-            Read::Error => Ok(Outcome::Error(err)),
-            Read::InvalidBody => match body.invalid.take() {
-                Some(source) => Err(ParseError::Json {
-                    family: Some(family),
-                    source,
-                }),
+        match family.parse(err, &headers, &body) {
+            Read::Success => {
+                let success = Success {
+                    family,
+                    status: self.status,
+                    request_id: err.request_id.take(),
+                    problems: err.problems,
+                };
+                outcome = Ok(Outcome::Success(success));
+            }
+            Read::Error => {}
+            Read::InvalidBody => {
                 // A family asks for the body's error only when there is one.
-                None => Ok(Outcome::Error(err)),
-            },
+                if let Some(source) = body.invalid.take() {
+                    outcome = Err(ParseError::Json {
+                        family: Some(family),
+                        source,
+                    });
+                }
+            }
         }
+        outcome
     }
 }

@@ -6,6 +6,7 @@ use std::fmt;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
+use super::kit::Fields;
 use super::problem::{Problem, Problems};
 use crate::upyun;
 use crate::{AnyCode, ApiError, Classification, Entry, ErrorKind, Family};
@@ -612,36 +613,41 @@ impl ParsedError<'_> {
         }
     }
 
-    /// Resolves the raw code through the family's walk (`catalog::resolve`).
-    pub(crate) fn resolve_raw(&mut self) {
-        self.resolve_raw_in(None);
+    /// Resolves the raw code through the family's walk (`catalog::resolve`), reusing the lookup
+    /// of it that detection made in `fields`, if any.
+    pub(crate) fn resolve_raw(&mut self, fields: Option<&Fields<'_>>) {
+        self.resolve_raw_in(None, fields);
     }
 
     /// Resolves the raw code through the family's walk, a code found exactly being one of the
-    /// family's table number `table`, when given.
-    pub(crate) fn resolve_raw_in(&mut self, table: Option<usize>) {
+    /// family's table number `table`, when given; reusing the lookup of it that detection made
+    /// in `fields`, if any.
+    pub(crate) fn resolve_raw_in(&mut self, table: Option<usize>, fields: Option<&Fields<'_>>) {
         let Some(raw) = self.raw_code.as_deref() else {
             return;
+        };
+        let family = self.family;
+        let known = |info: &'static crate::family::Info| {
+            let exact = match fields {
+                Some(f) => f.exact(family, info, raw),
+                None => info.codes.get(raw).copied(),
+            };
+            crate::resolve::walk_known(family, info, raw, table, exact)
         };
         // Tencent Cloud API 3.0 with the products' tables: their walk, with the product hint.
         #[cfg(feature = "tencent-cloud-products")]
         let resolved = if matches!(
-            self.family,
+            family,
             Family::TencentCloudCommon | Family::TencentCloudProducts
         ) && table.is_none()
-            && self.family.is_enabled()
+            && family.is_enabled()
         {
             Ok(crate::resolve::walk_tencent(raw, self.product))
         } else {
-            self.family
-                .enabled_info()
-                .map(|info| crate::resolve::walk_in(self.family, info, raw, table))
+            family.enabled_info().map(known)
         };
         #[cfg(not(feature = "tencent-cloud-products"))]
-        let resolved = self
-            .family
-            .enabled_info()
-            .map(|info| crate::resolve::walk_in(self.family, info, raw, table));
+        let resolved = family.enabled_info().map(known);
         match resolved {
             Ok(r) => {
                 self.code = r.typed_code();

@@ -22,8 +22,7 @@ use std::borrow::Cow;
 
 use crate::AnyCode;
 use crate::response::kit::{
-    Body, Fields, Headers, Read, documented_in_table, is_numeric, plain_text, scalar, sub_cow,
-    unread_body_of_200_vendor,
+    Body, Fields, Headers, Read, is_numeric, plain_text, scalar, sub_cow, unread_body_of_200_vendor,
 };
 use crate::response::{Basis, ParsedError, Problem};
 
@@ -130,7 +129,7 @@ pub(crate) fn detect_body(f: &Fields<'_>) -> bool {
     }
     let module = || plain_text(f.message).and_then(|m| split_message(m).map(|(code, _)| code));
     f.code_desc.is_some()
-        || documented_in_table(crate::Family::TencentCdn, 0, plain_text(f.code))
+        || f.documented_in_table(crate::Family::TencentCdn, 0, plain_text(f.code))
         || module().and_then(module_code).is_some()
 }
 
@@ -151,7 +150,7 @@ pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, _: &Headers<'a>, body: &Body<
     err.detail_code = err.detail.as_deref().and_then(module_code);
     // `code` is a public code: resolved in the public table (the first), never to a module code
     // that happens to have the same number.
-    err.resolve_raw_in(Some(0));
+    err.resolve_raw_in(Some(0), Some(f));
     // A documented module code is the more specific meaning: it is the entry.
     if let Some(module) = err.detail_code {
         err.entry = Some(module.entry());

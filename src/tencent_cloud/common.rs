@@ -177,7 +177,7 @@ pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, _: &Headers<'a>, body: &Body<
     let error = fields;
     err.raw_code = scalar(error.code, Problem::CodeWrongType, &mut err.problems);
     err.message = scalar(error.message, Problem::MessageWrongType, &mut err.problems);
-    err.resolve_raw();
+    err.resolve_raw(body.fields.as_ref());
     err.finish();
     Read::Error
 }

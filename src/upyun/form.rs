@@ -37,7 +37,7 @@
 //! # Ok::<(), errcat::UnknownCode>(())
 //! ```
 
-use crate::response::kit::{Body, Fields, Headers, Read, documented, plain_text, scalar};
+use crate::response::kit::{Body, Fields, Headers, Read, plain_text, scalar};
 use crate::response::{ParsedError, Problem};
 use crate::{ApiError, Family};
 
@@ -121,7 +121,7 @@ pub(crate) fn detect_body(f: &Fields<'_>) -> bool {
     plain_text(f.code).and_then(body_status).is_some()
         && f.message.is_some()
         && ((f.url.is_some() && f.time.is_some())
-            || documented(Family::UpyunForm, plain_text(f.message)))
+            || f.documented(Family::UpyunForm, plain_text(f.message)))
 }
 
 /// The body's `code` decides (the response's status when the body has none): below 400 a

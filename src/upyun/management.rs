@@ -23,7 +23,7 @@ use serde::Serialize;
 
 use crate::Family;
 use crate::Text;
-use crate::response::kit::{Body, Fields, Headers, Read, documented, plain_text, scalar};
+use crate::response::kit::{Body, Fields, Headers, Read, plain_text, scalar};
 use crate::response::{ParsedError, Problem};
 
 #[cfg(feature = "upyun-management")]
@@ -284,7 +284,7 @@ impl<'e> Details<'e> {
 /// `error_code` alone is too common to be evidence.
 pub(crate) fn detect_body(f: &Fields<'_>) -> bool {
     f.error_code.is_some()
-        && (f.request.is_some() || documented(Family::UpyunManagement, plain_text(f.error_code)))
+        && (f.request.is_some() || f.documented(Family::UpyunManagement, plain_text(f.error_code)))
 }
 
 /// A status below 400 without an error code is a success; otherwise the body's error.

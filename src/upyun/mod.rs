@@ -59,7 +59,7 @@ fn read_error<'a>(
     if body.fields.is_none() && !body.too_large {
         err.problems.add(Problem::BodyUnreadable);
     }
-    err.resolve_raw();
+    err.resolve_raw(body.fields.as_ref());
     err.finish_with(carried);
     Read::Error
 }

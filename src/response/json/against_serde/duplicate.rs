@@ -109,11 +109,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Nested<T> {
     }
 }
 
-const FLAT: Fields = Fields {
-    id: 0,
-    names: &["code", "message", "id", "error_code", "request"],
-    nested: &[],
-};
+const FLAT: Fields = Fields::new(0, &["code", "message", "id", "error_code", "request"], &[]);
 
 fn read_flat(input: &[u8]) -> Result<bool, serde_json::Error> {
     read_object(input, &FLAT, |member| {
@@ -126,21 +122,9 @@ fn read_flat(input: &[u8]) -> Result<bool, serde_json::Error> {
     })
 }
 
-const ERROR: Fields = Fields {
-    id: 2,
-    names: &["Code", "Message"],
-    nested: &[],
-};
-const RESPONSE: Fields = Fields {
-    id: 1,
-    names: &["Error", "RequestId"],
-    nested: &[(0, ERROR)],
-};
-const TENCENT: Fields = Fields {
-    id: 0,
-    names: &["Response"],
-    nested: &[(0, RESPONSE)],
-};
+const ERROR: Fields = Fields::new(2, &["Code", "Message"], &[]);
+const RESPONSE: Fields = Fields::new(1, &["Error", "RequestId"], &[(0, ERROR)]);
+const TENCENT: Fields = Fields::new(0, &["Response"], &[(0, RESPONSE)]);
 
 /// Tencent Cloud, the nested objects read in the same pass.
 fn read_tencent(input: &[u8]) -> Result<bool, serde_json::Error> {
@@ -151,14 +135,8 @@ fn read_tencent(input: &[u8]) -> Result<bool, serde_json::Error> {
 /// for a duplicate inside an object that goes wrong later (the derive and the single pass find
 /// the duplicate first; this finds the object invalid before reading it).
 fn read_tencent_again(input: &[u8]) -> Result<bool, serde_json::Error> {
-    let response = Fields {
-        nested: &[],
-        ..RESPONSE
-    };
-    let top = Fields {
-        nested: &[],
-        ..TENCENT
-    };
+    let response = Fields::new(RESPONSE.id, RESPONSE.names, &[]);
+    let top = Fields::new(TENCENT.id, TENCENT.names, &[]);
     read_object(input, &top, |member| {
         if let (Some(0), Value::Object(object)) = (member.field, member.value) {
             object.read(&response, |member| {

@@ -84,21 +84,9 @@ const TENCENT_CLOUD: &str = r#"{
     }
 }"#;
 
-const ERROR: Fields = Fields {
-    id: 2,
-    names: &["Code", "Message"],
-    nested: &[],
-};
-const RESPONSE: Fields = Fields {
-    id: 1,
-    names: &["Error", "RequestId"],
-    nested: &[(0, ERROR)],
-};
-const BODY: Fields = Fields {
-    id: 0,
-    names: &["Response"],
-    nested: &[(0, RESPONSE)],
-};
+const ERROR: Fields = Fields::new(2, &["Code", "Message"], &[]);
+const RESPONSE: Fields = Fields::new(1, &["Error", "RequestId"], &[(0, ERROR)]);
+const BODY: Fields = Fields::new(0, &["Response"], &[(0, RESPONSE)]);
 
 /// In one pass: the members of `Error`, then `Error`, `RequestId`, then `Response`.
 #[test]
@@ -140,25 +128,19 @@ fn tencent_cloud_nested() {
     // The same, reading the nested objects again.
     let (mut code, mut request_id) = (None, None);
     response
-        .read(
-            &Fields {
-                nested: &[],
-                ..RESPONSE
-            },
-            |m| {
-                match (m.field, m.value) {
-                    (Some(0), Value::Object(error)) => error.read(&ERROR, |m| {
-                        if m.field == Some(0) {
-                            code = Some(m.value);
-                        }
-                        Ok(Flow::Continue)
-                    })?,
-                    (Some(1), value) => request_id = Some(value),
-                    _ => {}
-                }
-                Ok(Flow::Continue)
-            },
-        )
+        .read(&Fields::new(RESPONSE.id, RESPONSE.names, &[]), |m| {
+            match (m.field, m.value) {
+                (Some(0), Value::Object(error)) => error.read(&ERROR, |m| {
+                    if m.field == Some(0) {
+                        code = Some(m.value);
+                    }
+                    Ok(Flow::Continue)
+                })?,
+                (Some(1), value) => request_id = Some(value),
+                _ => {}
+            }
+            Ok(Flow::Continue)
+        })
         .expect("valid");
     assert_eq!(code, Some(got[0].3));
     assert_eq!(request_id, Some(got[3].3));
@@ -212,11 +194,7 @@ fn stop_still_validates() {
     );
     // And duplicates of fields after the stop.
     let body = br#"{"code": 1, "message": "m", "code": 2}"#;
-    let code = Fields {
-        id: 0,
-        names: &["code"],
-        nested: &[],
-    };
+    let code = Fields::new(0, &["code"], &[]);
     let err = read_object(body, &code, |_| Ok(Flow::Stop)).unwrap_err();
     assert_eq!(
         err.to_string(),
