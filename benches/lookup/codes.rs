@@ -119,9 +119,16 @@ fn typed_lookup(family: Family, code: &str) -> Option<AnyCode> {
         Family::TencentCdn => tencent_cloud::cdn::Code::from_code(code)
             .map(AnyCode::from)
             .or_else(|| tencent_cloud::cdn::ModuleCode::from_code(code).map(AnyCode::from)),
-        Family::AliyunApiGateway => aliyun::apigateway::Code::from_code(code).map(AnyCode::from),
+        Family::AliyunApiGateway => aliyun::apigateway::Code::from_code(code)
+            .map(AnyCode::from)
+            .or_else(|| aliyun::apigateway::ErrorCode::from_code(code).map(AnyCode::from)),
+        Family::AliyunHigressHmacAuth => {
+            aliyun::higress_hmac_auth::Code::from_code(code).map(AnyCode::from)
+        }
         Family::UpyunManagement => upyun::management::Code::from_code(code).map(AnyCode::from),
         Family::UpyunRest => upyun::rest::Code::from_code(code).map(AnyCode::from),
+        Family::UpyunForm => upyun::form::Code::from_code(code).map(AnyCode::from),
+        Family::UpyunMultipart => upyun::multipart::Code::from_code(code).map(AnyCode::from),
         Family::TencentCloudCommon => tencent_cloud::common::Code::from_code(code)
             .map(AnyCode::from)
             .or_else(|| tencent_cloud::common::PageCode::from_code(code).map(AnyCode::from)),
