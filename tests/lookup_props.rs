@@ -27,7 +27,8 @@ use proptest::prelude::*;
 #[path = "support/expected.rs"]
 mod expected;
 use expected::{
-    DETAIL_SEPARATORS, FAMILY_ALIASES, TENCENT_SUB_CODES, VENDOR_ALIASES, fills, message_key,
+    DETAIL_SEPARATORS, FAMILY_ALIASES, TENCENT_SUB_CODES, VENDOR_ALIASES, fills, header_carries,
+    message_key,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -193,21 +194,6 @@ fn oracle_exact_in(
         return oracle_appended_detail(family, value, keep).map(|c| (c, None));
     }
     None
-}
-
-/// Whether `header` carries the code `c`: Alibaba Cloud API Gateway's `X-Ca-Error-Code` carries
-/// the six-character codes (`ErrorCode`), its `X-Ca-Error-Message` the classic ones (`Code`);
-/// any other error header, every code of its family.
-fn header_carries(header: &Header, c: AnyCode) -> bool {
-    match (header.family(), header.carries()) {
-        (Family::AliyunApiGateway, HeaderRole::ErrorCode) => {
-            matches!(c, AnyCode::AliyunApiGatewayError(_))
-        }
-        (Family::AliyunApiGateway, HeaderRole::ErrorMessage) => {
-            matches!(c, AnyCode::AliyunApiGateway(_))
-        }
-        _ => c.family() == header.family(),
-    }
 }
 
 /// `by_header` as documented: a header carrying an error code (or a message naming one), whose

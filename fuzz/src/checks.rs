@@ -30,7 +30,9 @@ use errcat::{aliyun, cloudbypass, tencent_cloud, upyun};
 #[allow(dead_code)]
 #[path = "../../tests/support/expected.rs"]
 mod expected;
-use expected::{DETAIL_SEPARATORS, FAMILY_ALIASES, VENDOR_ALIASES, fills, message_key};
+use expected::{
+    DETAIL_SEPARATORS, FAMILY_ALIASES, VENDOR_ALIASES, fills, header_carries, message_key,
+};
 
 // The check of a parsed error the property tests share (`tests/support/parsed_error.rs`).
 #[path = "../../tests/support/parsed_error.rs"]
@@ -739,21 +741,6 @@ fn check_header(name: &str, value: &str) {
         if let Some((code, parameter)) = catalog::template(text) {
             check_template(text, code, parameter);
         }
-    }
-}
-
-/// Whether `header` carries the code `c`: Alibaba Cloud API Gateway's `X-Ca-Error-Code` carries
-/// the six-character codes (`ErrorCode`), its `X-Ca-Error-Message` the classic ones (`Code`);
-/// any other error header, every code of its family.
-fn header_carries(header: &errcat::Header, c: AnyCode) -> bool {
-    match (header.family(), header.carries()) {
-        (Family::AliyunApiGateway, HeaderRole::ErrorCode) => {
-            matches!(c, AnyCode::AliyunApiGatewayError(_))
-        }
-        (Family::AliyunApiGateway, HeaderRole::ErrorMessage) => {
-            matches!(c, AnyCode::AliyunApiGateway(_))
-        }
-        _ => c.family() == header.family(),
     }
 }
 

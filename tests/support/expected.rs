@@ -4,7 +4,7 @@
 //! Shared by the tests (`tests/lookup_props.rs`, `tests/catalog.rs`, `tests/alloc.rs`) and the
 //! fuzz checks (`fuzz/src/checks.rs`), each compiling this file as a module.
 
-use errcat::{Family, Vendor};
+use errcat::{AnyCode, Family, Header, HeaderRole, Vendor};
 
 /// Earlier slugs, and another name, that still parse as a vendor (any ASCII case).
 pub const VENDOR_ALIASES: [(&str, Vendor); 3] = [
@@ -57,4 +57,19 @@ pub fn fills(message: &str, key: &str) -> bool {
     template_words(message)
         .and_then(|words| key.strip_prefix(words))
         .is_some_and(|value| !value.trim().is_empty())
+}
+
+/// Whether `header` carries the code `c`: Alibaba Cloud API Gateway's `X-Ca-Error-Code` carries
+/// the six-character codes (`ErrorCode`), its `X-Ca-Error-Message` the classic ones (`Code`);
+/// any other error header, every code of its family.
+pub fn header_carries(header: &Header, c: AnyCode) -> bool {
+    match (header.family(), header.carries()) {
+        (Family::AliyunApiGateway, HeaderRole::ErrorCode) => {
+            matches!(c, AnyCode::AliyunApiGatewayError(_))
+        }
+        (Family::AliyunApiGateway, HeaderRole::ErrorMessage) => {
+            matches!(c, AnyCode::AliyunApiGateway(_))
+        }
+        _ => c.family() == header.family(),
+    }
 }
