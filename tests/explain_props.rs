@@ -1264,15 +1264,7 @@ fn explain_detect<'a>(
     vendor: Option<Vendor>,
     status: Option<u16>,
 ) -> Result<Outcome<'a>, ParseError> {
-    let pairs: Vec<(&str, &[u8])> = headers
-        .iter()
-        .map(|(n, v)| (n.as_str(), v.as_slice()))
-        .collect();
-    Response::new(body)
-        .with_headers(pairs)
-        .with_vendor(vendor)
-        .with_status(status)
-        .explain()
+    explain(body, headers, vendor.map(Hint::Vendor), status)
 }
 
 proptest! {

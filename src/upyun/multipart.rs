@@ -42,12 +42,6 @@ use crate::{ApiError, Family};
 #[cfg(feature = "upyun-multipart")]
 pub use crate::tables::upyun_multipart::Code;
 
-/// Whether `code` is of the documented form: five ASCII digits, the first `4`.
-fn of_form(code: &str) -> bool {
-    let bytes = code.as_bytes();
-    bytes.len() == 5 && bytes[0] == b'4' && bytes.iter().all(u8::is_ascii_digit)
-}
-
 /// An Upyun old multipart API error's own details: the `path` the body carries.
 ///
 /// # Examples
@@ -108,7 +102,8 @@ impl<'e> Details<'e> {
 /// A body with an `error_code` of the documented form (five digits, the first 4) and the file's
 /// `path`: an `error_code` alone is too common to be evidence.
 pub(crate) fn detect_body(f: &Fields<'_>) -> bool {
-    f.path.is_some() && plain_text(f.error_code).is_some_and(of_form)
+    f.path.is_some()
+        && plain_text(f.error_code).is_some_and(|c| Family::UpyunMultipart.could_have(c))
 }
 
 /// A status below 400 without an error code is a success; otherwise the body's error.
