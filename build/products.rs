@@ -1,7 +1,10 @@
 //! Writes the generated code of a family laid out by product (`layout: "products"`, Tencent
-//! Cloud's product codes): its sources, one `Entry` per (product, code), the phf map of every
-//! code across products (its values in product order, which `Product::lookup` searches), the products by name, the typed `Root` enum and
-//! the family's facts (`INFO`: roots and rules as classifications of unlisted codes).
+//! Cloud's product codes): its sources; one `Row` per (product, code), small and without
+//! pointers, its texts offsets into one `TEXT` where each text is once (17,500 entries as
+//! `Entry` literals cost 5 MB of data and 3 MB of relocations in a binary); the phf map of every
+//! code across products (a span of `CANDIDATES`, in product order, which `Product::lookup`
+//! searches); the products by name; the typed `Root` enum and the family's facts (`INFO`: roots
+//! and rules as classifications of unlisted codes).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -46,6 +49,74 @@ fn source_lit(file: &ProductFile, src: &ProductSource, path: &str) -> String {
     )
 }
 
+/// The texts of the rows, each once: `(offset, length)` in `TEXT` by text.
+#[derive(Default)]
+struct Texts {
+    text: String,
+    at: std::collections::HashMap<String, (usize, usize)>,
+}
+
+impl Texts {
+    /// The key of `s` in the text, added the first time it is seen.
+    fn key(&mut self, s: &str) -> TextKey {
+        let (at, len) = *self.at.entry(s.to_owned()).or_insert_with(|| {
+            let at = self.text.len();
+            self.text.push_str(s);
+            (at, s.len())
+        });
+        assert!(
+            u32::try_from(at).is_ok() && u16::try_from(len).is_ok(),
+            "a text of {len} bytes at {at} does not fit a `Str`"
+        );
+        TextKey {
+            text: s.to_owned(),
+            at,
+            len,
+        }
+    }
+
+    /// `Str { at, len }` of `s`, added the first time it is seen.
+    fn add(&mut self, s: &str) -> String {
+        self.key(s).to_string()
+    }
+}
+
+/// A text of `TEXT` as a phf key: hashed and compared as the `str` it stands for (as the
+/// runtime's `Str` is), written as `Str { at, len }`, so that the map holds no pointer and no
+/// second copy of its keys.
+#[derive(PartialEq, Eq, Hash)]
+struct TextKey {
+    text: String,
+    at: usize,
+    len: usize,
+}
+
+impl std::fmt::Display for TextKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Str {{ at: {}, len: {} }}", self.at, self.len)
+    }
+}
+
+impl phf_shared::PhfHash for TextKey {
+    fn phf_hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.text.as_str().phf_hash(state);
+    }
+}
+
+impl phf_shared::FmtConst for TextKey {
+    fn fmt_const(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self, f)
+    }
+}
+
+/// The position of `item` in `list`, pushed the first time.
+fn index_of(list: &mut Vec<String>, item: String) -> usize {
+    list.iter().position(|x| *x == item).unwrap_or_else(|| {
+        list.push(item);
+        list.len() - 1
+    })
+}
+
 /// Kind, retry advice, retry reason and wait of a rule or root row, as Rust expressions.
 fn advice(registry: &Registry, p: &Products, from: KindFrom) -> (String, bool, String, String) {
     let c = &p.classifications;
@@ -86,7 +157,7 @@ pub fn emit(out: &mut String, registry: &Registry, p: &Products, module: &str, f
     let _ = writeln!(
         out,
         "/// Family `{}`, generated from {} files of `data/{}/` and its classifications.\npub(crate) mod {module} {{\n\
-         use crate::tables::AnyCode;\nuse crate::tencent_cloud::products::{{ProductCode, ProductData}};\n",
+         use crate::tencent_cloud::products::{{Advice, ProductCode, ProductData, Row, Span, Str}};\n",
         p.slug,
         paths.len(),
         p.slug
@@ -108,24 +179,33 @@ pub fn emit(out: &mut String, registry: &Registry, p: &Products, module: &str, f
     }
     let _ = writeln!(
         out,
-        "static SOURCES: [crate::Source; {}] = [\n    {}\n];\n",
+        "pub(crate) static SOURCES: [crate::Source; {}] = [\n    {}\n];\n",
         sources.len(),
         sources.join(",\n    ")
     );
-    // Entries, products, and the codes across products.
-    let mut entries = Vec::new();
+    // Rows, products, and the codes across products.
+    let mut texts = Texts::default();
+    let mut advice_index: BTreeMap<String, usize> = BTreeMap::new();
+    let mut notes: Vec<String> = vec!["None".to_owned()];
+    let mut alias_lists: Vec<String> = vec!["(&[], &[])".to_owned()];
+    let mut rows = Vec::new();
     let mut products = Vec::new();
     let mut names = phf_codegen::Map::<&str>::new();
     names.phf_path("phf");
     let mut across: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for (fi, (_, file)) in p.files.iter().enumerate() {
-        let start = entries.len();
+        let start = rows.len();
         for e in &file.entries {
-            let index = entries.len();
+            let index = rows.len();
             let handle = format!("ProductCode::new({fi}, {index})");
             let from = product_kind(&p.classifications, &file.product, &e.code)
                 .expect("validated: every root has a row");
             let (kind, retryable, retry_reason, wait) = advice(registry, p, from);
+            let advice_lit = format!(
+                "Advice {{ kind: {kind}, retryable: {retryable}, retry_reason: {retry_reason}, wait: {wait} }}"
+            );
+            let next = advice_index.len();
+            let advice = *advice_index.entry(advice_lit).or_insert(next);
             let (lang, line) = match (e.zh_line, e.en_line) {
                 (Some(l), _) => ("zh", l),
                 (None, Some(l)) => ("en", l),
@@ -137,31 +217,37 @@ pub fn emit(out: &mut String, registry: &Registry, p: &Products, module: &str, f
                 e.v
             };
             let source = source_index.get(&(fi, v, lang)).copied().unwrap_or(0);
-            let mut notes: Vec<&str> = e.note.iter().map(String::as_str).collect();
+            let mut parts: Vec<&str> = e.note.iter().map(String::as_str).collect();
             match (&e.zh, &e.en) {
-                (Some(_), None) => notes.push(NO_ENGLISH),
-                (None, Some(_)) => notes.push(NO_CHINESE),
-                (None, None) => notes.push(NO_TEXT),
+                (Some(_), None) => parts.push(NO_ENGLISH),
+                (None, Some(_)) => parts.push(NO_CHINESE),
+                (None, None) => parts.push(NO_TEXT),
                 (Some(_), Some(_)) => {}
             }
-            let note = if notes.is_empty() {
-                "None".to_owned()
+            let note = if parts.is_empty() {
+                0
             } else {
-                format!("Some({:?})", notes.join(" "))
+                index_of(&mut notes, format!("Some({:?})", parts.join(" ")))
             };
-            let aliases: Vec<String> = e.aliases.iter().map(|a| format!("{a:?}")).collect();
-            let zh_aliases: Vec<String> = e.zh_aliases.iter().map(|a| format!("{a:?}")).collect();
-            entries.push(format!(
-                "crate::Entry {{ code: AnyCode::TencentCloudProduct({handle}), wire: {:?}, aliases: &[{}], name: {:?}, \
-                 message: crate::Text {{ zh: {:?}, en: {:?} }}, message_aliases: &[{}], description: None, remedy: None, \
-                 http_status: None, kind: {kind}, retryable: {retryable}, retry_reason: {retry_reason}, wait: {wait}, \
-                 docs_url: None, source: &SOURCES[{source}], section: None, at: Some({line}), note: {note} }}",
-                e.code,
-                aliases.join(", "),
-                e.code,
-                e.zh.as_deref().unwrap_or(""),
-                e.en.as_deref().unwrap_or(""),
-                zh_aliases.join(", "),
+            let aliases = if e.aliases.is_empty() && e.zh_aliases.is_empty() {
+                0
+            } else {
+                let list = |v: &[String]| {
+                    v.iter()
+                        .map(|a| format!("{a:?}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                index_of(
+                    &mut alias_lists,
+                    format!("(&[{}], &[{}])", list(&e.aliases), list(&e.zh_aliases)),
+                )
+            };
+            rows.push(format!(
+                "Row {{ code: {}, zh: {}, en: {}, at: {line}, source: {source}, advice: {advice}, note: {note}, aliases: {aliases} }}",
+                texts.add(&e.code),
+                texts.add(e.zh.as_deref().unwrap_or("")),
+                texts.add(e.en.as_deref().unwrap_or("")),
             ));
             for code in std::iter::once(&e.code).chain(&e.aliases) {
                 across
@@ -174,18 +260,48 @@ pub fn emit(out: &mut String, registry: &Registry, p: &Products, module: &str, f
         products.push(format!(
             "ProductData {{ name: {:?}, start: {start}, end: {} }}",
             file.product,
-            entries.len(),
+            rows.len(),
         ));
     }
-    let _ = writeln!(
-        out,
-        "/// Every (product, code), in product and file order.\npub(crate) static ENTRIES: [crate::Entry; {}] = [\n    {}\n];\n",
-        entries.len(),
-        entries.join(",\n    ")
+    assert!(
+        u16::try_from(rows.len()).is_ok()
+            && u8::try_from(notes.len()).is_ok()
+            && u8::try_from(alias_lists.len()).is_ok(),
+        "the products' handles and rows hold {} entries, {} notes and {} alias lists: widen them",
+        rows.len(),
+        notes.len(),
+        alias_lists.len()
     );
     let _ = writeln!(
         out,
-        "/// The products, by name.\npub(crate) static PRODUCTS: [ProductData; {}] = [\n    {}\n];\n",
+        "/// Every (product, code), in product and file order.\npub(crate) static ROWS: [Row; {}] = [\n    {}\n];\n",
+        rows.len(),
+        rows.join(",\n    ")
+    );
+    let mut advices: Vec<(&String, &usize)> = advice_index.iter().collect();
+    advices.sort_by_key(|(_, i)| **i);
+    let advices: Vec<&str> = advices.into_iter().map(|(a, _)| a.as_str()).collect();
+    let _ = writeln!(
+        out,
+        "/// The rows' kinds and retry advice, each once.\npub(crate) static ADVICE: [Advice; {}] = [\n    {}\n];\n",
+        advices.len(),
+        advices.join(",\n    ")
+    );
+    let _ = writeln!(
+        out,
+        "/// The rows' notes, each once; 0 is none.\npub(crate) static NOTES: [Option<&str>; {}] = [{}];\n",
+        notes.len(),
+        notes.join(", ")
+    );
+    let _ = writeln!(
+        out,
+        "/// The rows' other spellings (codes, Chinese texts), each list once; 0 is none.\npub(crate) static ALIASES: [(&[&str], &[&str]); {}] = [{}];\n",
+        alias_lists.len(),
+        alias_lists.join(", ")
+    );
+    let _ = writeln!(
+        out,
+        "/// How many products.\npub(crate) const PRODUCT_COUNT: usize = {};\n\n/// The products, by name.\npub(crate) static PRODUCTS: [ProductData; PRODUCT_COUNT] = [\n    {}\n];\n",
         products.len(),
         products.join(",\n    ")
     );
@@ -194,15 +310,36 @@ pub fn emit(out: &mut String, registry: &Registry, p: &Products, module: &str, f
         "/// Product names to their position in `PRODUCTS`.\npub(crate) static PRODUCT_NAMES: phf::Map<&'static str, u16> = {};\n",
         names.build()
     );
-    let mut by_code = phf_codegen::Map::<&str>::new();
+    // The codes across products: one list of handles, each code's a span of it.
+    let mut candidates = Vec::new();
+    let mut by_code = phf_codegen::Map::<TextKey>::new();
     by_code.phf_path("phf");
     for (code, handles) in &across {
-        by_code.entry(code, format!("&[{}]", handles.join(", ")));
+        by_code.entry(
+            texts.key(code),
+            format!(
+                "Span {{ start: {}, len: {} }}",
+                candidates.len(),
+                handles.len()
+            ),
+        );
+        candidates.extend(handles.iter().cloned());
     }
     let _ = writeln!(
         out,
-        "/// Every code and alias, to the products that have it, in product order.\npub(crate) static BY_CODE: phf::Map<&'static str, &'static [ProductCode]> = {};\n",
+        "/// The products' handles, grouped by code (`BY_CODE`), each group in product order.\npub(crate) static CANDIDATES: [ProductCode; {}] = [\n    {}\n];\n",
+        candidates.len(),
+        candidates.join(",\n    ")
+    );
+    let _ = writeln!(
+        out,
+        "/// Every code and alias (a text of `TEXT`), to its span of `CANDIDATES`.\npub(crate) static BY_CODE: phf::Map<Str, Span> = {};\n",
         by_code.build()
+    );
+    let _ = writeln!(
+        out,
+        "/// Every text of the rows (codes and their other spellings, Chinese, English), each once.\npub(crate) static TEXT: &str = {:?};\n",
+        texts.text
     );
     emit_roots(out, registry, p, family, sources.len());
     let _ = writeln!(out, "}}\n");

@@ -6,7 +6,10 @@
 //! (`errcat_bench_support::alloc`: errcat forbids `unsafe_code` in all its targets, so the
 //! allocator lives in the support crate). Everything runs in one test, on one thread, and every
 //! lookup is first used inside a counted call: a table built at first use would allocate there
-//! and fail the test, so this also shows that nothing is built at run time.
+//! and fail the test, so this also shows that nothing is built at run time. One thing is, and
+//! is counted first: with the feature `tencent-cloud-products`, a product's entries are built
+//! from its rows when one is first asked for, in one allocation per product
+//! ([`Product::entries`](errcat::tencent_cloud::products::Product::entries)).
 //!
 //! Each check collects its failures, and the test reports them all at once.
 
@@ -658,6 +661,24 @@ fn check_explain(check: &mut Check) {
     }
 }
 
+/// Builds every product's entries, as the first use of one does: one allocation per product,
+/// then none.
+#[cfg(feature = "tencent-cloud-products")]
+fn build_products(check: &mut Check) {
+    use errcat::tencent_cloud::products;
+    for product in products::products() {
+        let (entries, allocations) = count(|| product.entries().len());
+        check.calls += 1;
+        check.expect(
+            allocations == 1 && entries > 0,
+            format_args!("{product}: entries built in {allocations} allocation(s)"),
+        );
+        check.no_alloc(format_args!("{product}: entries, built"), || {
+            product.entries().len()
+        });
+    }
+}
+
 /// The Tencent Cloud product codes: every entry by (product, code), by product name, across
 /// products, the walk with a product hint, and `explain` with one.
 #[cfg(feature = "tencent-cloud-products")]
@@ -708,6 +729,8 @@ fn lookups_and_explain_do_not_allocate() {
     let ((), boxed) = count(|| drop(std::hint::black_box(Box::new(1_u64))));
     assert_eq!(boxed, 1, "the counting allocator is not installed");
 
+    #[cfg(feature = "tencent-cloud-products")]
+    build_products(&mut check);
     check_tables(&mut check);
     check_catalog(&mut check);
     check_statuses(&mut check);

@@ -521,11 +521,11 @@ fn products(suite: &mut Suite) {
     use errcat::tencent_cloud::products::{self, Product};
     use errcat_bench_support::{PRODUCT_BY_CODE, PRODUCT_MAPS, PRODUCT_SAMPLE_30};
 
-    let entries = products::entries();
+    let entries: Vec<&errcat::Entry> = products::entries().collect();
     let index_of = |e: &errcat::Entry| {
         entries
             .iter()
-            .position(|x| std::ptr::eq(x, e))
+            .position(|x| std::ptr::eq(*x, e))
             .expect("an entry of entries()")
     };
     // Across products: every key.

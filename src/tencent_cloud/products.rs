@@ -79,9 +79,10 @@ pub(crate) fn hint(name: &str) -> Option<Hint> {
     }
 }
 
-/// The generated data of one product: its name and its entries' range in `ENTRIES`. Its codes
-/// are found through the map across products (`BY_CODE`), whose values are in product order:
-/// one map for every product, not one each, halves the maps' keys (and their relocations).
+/// The generated data of one product: its name and its rows' range in `ROWS`. Its codes
+/// are found through the map across products (`BY_CODE`), whose spans of `CANDIDATES` are in
+/// product order: one map for every product, not one each, halves the maps' keys (and their
+/// relocations).
 #[cfg(feature = "tencent-cloud-products")]
 #[derive(Debug)]
 pub(crate) struct ProductData {
@@ -90,13 +91,129 @@ pub(crate) struct ProductData {
     pub(crate) end: usize,
 }
 
+/// A text of the generated `TEXT`: its byte offset and length. The rows hold no pointers, so
+/// 17,500 of them cost neither a relocation each nor the 300 bytes of an [`Entry`](crate::Entry).
+#[cfg(feature = "tencent-cloud-products")]
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Str {
+    pub(crate) at: u32,
+    pub(crate) len: u16,
+}
+
+#[cfg(feature = "tencent-cloud-products")]
+impl Str {
+    /// The text; empty for an absent one (`len` 0).
+    pub(crate) fn get(self) -> &'static str {
+        let at = self.at as usize;
+        crate::tables::tencent_cloud_products::TEXT
+            .get(at..at + usize::from(self.len))
+            .unwrap_or_default()
+    }
+}
+
+/// `BY_CODE`'s keys are texts: a code is found by hashing the `str` (as the build did) and
+/// comparing it with the text.
+#[cfg(feature = "tencent-cloud-products")]
+impl phf::PhfEq<str> for Str {
+    fn phf_eq(&self, other: &str) -> bool {
+        self.get() == other
+    }
+}
+
+/// One (product, code) as generated: texts as [`Str`], the rest as indexes into the
+/// generated `SOURCES`, `ADVICE`, `NOTES` and `ALIASES`.
+#[cfg(feature = "tencent-cloud-products")]
+#[derive(Debug)]
+pub(crate) struct Row {
+    pub(crate) code: Str,
+    pub(crate) zh: Str,
+    pub(crate) en: Str,
+    /// The line of the SDK file that documents the code.
+    pub(crate) at: u32,
+    pub(crate) source: u16,
+    pub(crate) advice: u16,
+    pub(crate) note: u8,
+    pub(crate) aliases: u8,
+}
+
+/// A row's kind and retry advice (its root's, or a reviewed rule's).
+#[cfg(feature = "tencent-cloud-products")]
+#[derive(Debug)]
+pub(crate) struct Advice {
+    pub(crate) kind: crate::ErrorKind,
+    pub(crate) retryable: bool,
+    pub(crate) retry_reason: Option<&'static str>,
+    pub(crate) wait: Option<crate::Wait>,
+}
+
+/// The products that have a code: `len` handles of `CANDIDATES` from `start`.
+#[cfg(feature = "tencent-cloud-products")]
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Span {
+    pub(crate) start: u32,
+    pub(crate) len: u16,
+}
+
 #[cfg(feature = "tencent-cloud-products")]
 mod imp {
     use std::fmt;
 
-    use super::Root;
-    use crate::tables::tencent_cloud_products::{BY_CODE, ENTRIES, PRODUCT_NAMES, PRODUCTS, ROOTS};
-    use crate::{ApiError, Entry, Family};
+    use std::sync::OnceLock;
+
+    use super::{Root, Row, Span};
+    use crate::tables::tencent_cloud_products::{
+        ADVICE, ALIASES, BY_CODE, CANDIDATES, NOTES, PRODUCT_COUNT, PRODUCT_NAMES, PRODUCTS, ROOTS,
+        ROWS, SOURCES,
+    };
+    use crate::{AnyCode, ApiError, Entry, Family, Text};
+
+    /// Each product's entries, built from its rows the first time one is asked for: one
+    /// allocation per product, kept for the life of the process. (Cells of `Entry` in the
+    /// binary would cost its 5 MB again: a static's uninitialized bytes are written out.)
+    static ENTRIES: [OnceLock<Box<[Entry]>>; PRODUCT_COUNT] =
+        [const { OnceLock::new() }; PRODUCT_COUNT];
+
+    impl Row {
+        /// The entry of this row, whose handle is `code`.
+        fn entry(&self, code: ProductCode) -> Entry {
+            let advice = &ADVICE[usize::from(self.advice)];
+            let (aliases, message_aliases) = ALIASES[usize::from(self.aliases)];
+            let wire = self.code.get();
+            Entry {
+                code: AnyCode::TencentCloudProduct(code),
+                wire,
+                aliases,
+                name: wire,
+                message: Text {
+                    zh: self.zh.get(),
+                    en: self.en.get(),
+                },
+                message_aliases,
+                description: None,
+                remedy: None,
+                http_status: None,
+                kind: advice.kind,
+                retryable: advice.retryable,
+                retry_reason: advice.retry_reason,
+                wait: advice.wait,
+                docs_url: None,
+                source: &SOURCES[usize::from(self.source)],
+                section: None,
+                at: Some(self.at),
+                note: NOTES[usize::from(self.note)],
+            }
+        }
+    }
+
+    impl Span {
+        /// The handles.
+        fn get(self) -> &'static [ProductCode] {
+            let start = self.start as usize;
+            CANDIDATES
+                .get(start..start + usize::from(self.len))
+                .unwrap_or_default()
+        }
+    }
 
     /// A Tencent Cloud product (`cvm`, `sms`, ...): the SDK's folder name, which is also the
     /// first label of its API host (`cvm.tencentcloudapi.com`).
@@ -148,7 +265,15 @@ mod imp {
             self.data().name
         }
 
-        /// Its codes, in the SDK file's order (the newest API version's first).
+        /// Its codes' entries, in the SDK file's order (the newest API version's first).
+        ///
+        /// The binary holds each code as a small row of offsets into one text, not as an
+        /// [`Entry`] (17,500 entries would add 8 MB to a binary): the product's entries are
+        /// built from its rows the first time one of them is asked for, here or by
+        /// [`ProductCode::entry`] (one allocation per product, kept for the life of the
+        /// process; call this at start-up to have it done then). Lookups,
+        /// [`ProductCode::as_str`], [`zh`](ProductCode::zh) and [`en`](ProductCode::en) read the
+        /// rows and never allocate.
         ///
         /// # Examples
         ///
@@ -160,8 +285,15 @@ mod imp {
         /// ```
         #[must_use]
         pub fn entries(self) -> &'static [Entry] {
-            let d = self.data();
-            &ENTRIES[d.start..d.end]
+            let product = usize::from(self.0);
+            ENTRIES[product].get_or_init(|| {
+                let d = self.data();
+                ROWS[d.start..d.end]
+                    .iter()
+                    .zip(d.start..)
+                    .map(|(row, index)| row.entry(ProductCode::new(product, index)))
+                    .collect()
+            })
         }
 
         /// The product's code `code` (or another SDK's spelling of it), in O(1): one phf probe
@@ -182,7 +314,7 @@ mod imp {
         #[inline]
         pub fn lookup(self, code: &str) -> Option<ProductCode> {
             // The products that have the code, in product order: almost always one.
-            let found = BY_CODE.get(code)?;
+            let found = BY_CODE.get(code)?.get();
             match found {
                 [one] => (one.product == self.0).then_some(*one),
                 _ => found
@@ -233,7 +365,8 @@ mod imp {
             }
         }
 
-        /// The entry: texts, kind, retry advice, source.
+        /// The entry: texts, kind, retry advice, source. The first entry of a product builds
+        /// the product's entries ([`Product::entries`]: one allocation); a read after that.
         ///
         /// # Examples
         ///
@@ -248,7 +381,12 @@ mod imp {
         #[inline]
         #[allow(clippy::trivially_copy_pass_by_ref)] // `&self`: see `code_table!`
         pub fn entry(&self) -> &'static Entry {
-            &ENTRIES[usize::from(self.index)]
+            let product = self.product();
+            &product.entries()[usize::from(self.index) - product.data().start]
+        }
+
+        fn row(self) -> &'static Row {
+            &ROWS[usize::from(self.index)]
         }
 
         /// The product.
@@ -278,7 +416,7 @@ mod imp {
         /// ```
         #[must_use]
         pub fn as_str(self) -> &'static str {
-            self.entry().code()
+            self.row().code.get()
         }
 
         /// The code's family root, if it is one errcat classifies (every code of the pinned
@@ -309,7 +447,7 @@ mod imp {
         /// ```
         #[must_use]
         pub fn zh(self) -> Option<&'static str> {
-            Some(self.entry().message().zh).filter(|t| !t.is_empty())
+            Some(self.row().zh.get()).filter(|t| !t.is_empty())
         }
 
         /// The vendor's English text, `None` where the vendor gives none (no English SDK has
@@ -329,7 +467,7 @@ mod imp {
         /// ```
         #[must_use]
         pub fn en(self) -> Option<&'static str> {
-            Some(self.entry().message().en).filter(|t| !t.is_empty())
+            Some(self.row().en.get()).filter(|t| !t.is_empty())
         }
 
         /// The English text for display: the vendor's, else the code's name split into words,
@@ -560,7 +698,7 @@ mod imp {
     #[must_use]
     #[inline]
     pub fn by_code(code: &str) -> &'static [ProductCode] {
-        BY_CODE.get(code).copied().unwrap_or(&[])
+        BY_CODE.get(code).map_or(&[], |span| span.get())
     }
 
     /// What the raw code `code` of a Tencent Cloud API 3.0 response means, with the products'
@@ -605,11 +743,10 @@ mod imp {
     /// ```
     /// use errcat::tencent_cloud::products;
     ///
-    /// assert_eq!(products::entries().len(), 17_508);
+    /// assert_eq!(products::entries().count(), 17_508);
     /// ```
-    #[must_use]
-    pub fn entries() -> &'static [Entry] {
-        &ENTRIES
+    pub fn entries() -> impl Iterator<Item = &'static Entry> + Clone {
+        products().flat_map(Product::entries)
     }
 
     /// Every product, in name order.
@@ -623,7 +760,7 @@ mod imp {
     /// assert_eq!(products::products().next().unwrap().name(), "aai");
     /// ```
     #[must_use]
-    pub fn products() -> impl ExactSizeIterator<Item = Product> {
+    pub fn products() -> impl ExactSizeIterator<Item = Product> + Clone {
         #[allow(clippy::cast_possible_truncation)] // fewer than 65,536 products (emit)
         (0..PRODUCTS.len()).map(|i| Product(i as u16))
     }

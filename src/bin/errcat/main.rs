@@ -395,12 +395,19 @@ fn product_codes(common: &Common) -> Vec<AnyCode> {
     #[cfg(feature = "tencent-cloud-products")]
     {
         use errcat::tencent_cloud::products::{self, Product};
-        let entries = match (&common.product, common.vendor) {
-            (Some(name), _) => Product::from_name(name).map_or(&[][..], Product::entries),
-            (None, Some(Scope::Family(Family::TencentCloudProducts))) => products::entries(),
-            _ => &[],
-        };
-        entries.iter().map(errcat::Entry::any_code).collect()
+        match (&common.product, common.vendor) {
+            (Some(name), _) => Product::from_name(name).map_or_else(Vec::new, |product| {
+                product
+                    .entries()
+                    .iter()
+                    .map(errcat::Entry::any_code)
+                    .collect()
+            }),
+            (None, Some(Scope::Family(Family::TencentCloudProducts))) => {
+                products::entries().map(errcat::Entry::any_code).collect()
+            }
+            _ => Vec::new(),
+        }
     }
     #[cfg(not(feature = "tencent-cloud-products"))]
     {
