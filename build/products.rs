@@ -185,6 +185,15 @@ pub fn emit(out: &mut String, registry: &Registry, p: &Products, module: &str, f
     );
     // Rows, products, and the codes across products.
     let mut texts = Texts::default();
+    // The codes first, side by side: a lookup compares with one, and 12,800 codes in 400 KB
+    // stay in cache (and in fewer pages) better than spread between the texts of 1.4 MB.
+    for (_, file) in &p.files {
+        for e in &file.entries {
+            for code in std::iter::once(&e.code).chain(&e.aliases) {
+                texts.key(code);
+            }
+        }
+    }
     let mut advice_index: BTreeMap<String, usize> = BTreeMap::new();
     let mut notes: Vec<String> = vec!["None".to_owned()];
     let mut alias_lists: Vec<String> = vec!["(&[], &[])".to_owned()];

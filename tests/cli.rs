@@ -798,6 +798,41 @@ fn resolved_item(run: &Run) -> serde_json::Map<String, Value> {
 }
 
 #[test]
+fn lookup_of_an_unlisted_code_says_what_its_form_carries() {
+    // No public text gives T429ID's row (README, "Alibaba Cloud API Gateway"): not found, and the
+    // status its form carries, as explain reads it.
+    for (args, family, status, kind) in [
+        (
+            &["lookup", "--vendor", "aliyun-apigateway", "T429ID"][..],
+            "aliyun/apigateway",
+            429,
+            "rate_limited",
+        ),
+        (
+            &["lookup", "40100099"][..],
+            "upyun/rest",
+            401,
+            "unauthenticated",
+        ),
+    ] {
+        let run = errcat(args);
+        assert_eq!(run.code, Some(1), "{}", run.describe());
+        assert!(run.stdout.is_empty(), "{}", run.describe());
+        assert!(
+            run.stderr.contains(&format!(
+                "as a {family} code, its form carries HTTP {status}: kind {kind}"
+            )),
+            "{}",
+            run.describe()
+        );
+    }
+    // A code of no such form: not found, nothing more.
+    let run = errcat(&["lookup", "--vendor", "aliyun-apigateway", "T429"]);
+    assert_eq!(run.code, Some(1), "{}", run.describe());
+    assert!(!run.stderr.contains("its form"), "{}", run.describe());
+}
+
+#[test]
 fn lookup_resolves_undocumented_codes_through_the_walk() {
     // A sub-code of a documented family: via its parent.
     let o = resolved_item(&errcat(&[

@@ -103,6 +103,7 @@ pub(crate) struct Str {
 #[cfg(feature = "tencent-cloud-products")]
 impl Str {
     /// The text; empty for an absent one (`len` 0).
+    #[inline]
     pub(crate) fn get(self) -> &'static str {
         let at = self.at as usize;
         crate::tables::tencent_cloud_products::TEXT
@@ -115,8 +116,15 @@ impl Str {
 /// comparing it with the text.
 #[cfg(feature = "tencent-cloud-products")]
 impl phf::PhfEq<str> for Str {
+    #[inline]
     fn phf_eq(&self, other: &str) -> bool {
-        self.get() == other
+        // The length first, as `str`'s `==` does: most misses end there, before the text is read.
+        let at = self.at as usize;
+        usize::from(self.len) == other.len()
+            && crate::tables::tencent_cloud_products::TEXT
+                .as_bytes()
+                .get(at..at + other.len())
+                == Some(other.as_bytes())
     }
 }
 
@@ -207,6 +215,7 @@ mod imp {
 
     impl Span {
         /// The handles.
+        #[inline]
         fn get(self) -> &'static [ProductCode] {
             let start = self.start as usize;
             CANDIDATES

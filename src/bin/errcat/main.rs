@@ -254,6 +254,13 @@ fn run_command(cli: &Cli, out: &mut impl Write) -> io::Result<u8> {
                     .vendor
                     .map_or_else(String::new, |s| format!(" of {s}"));
                 eprintln!("errcat: {code:?} is not a documented code{scope}");
+                if let Some((family, status)) = carried_status(code, common.vendor) {
+                    eprintln!(
+                        "errcat: as a {family} code, its form carries HTTP {status}: kind {} (what \
+                         `explain` gives a response with this code and no error status)",
+                        errcat::ErrorKind::from_http_status(status)
+                    );
+                }
                 empty(&mut out, common.json)?;
                 NOT_FOUND
             } else {
@@ -439,6 +446,23 @@ fn product_lookup(input: &str, product: Option<&str>) -> Vec<AnyCode> {
         let _ = (input, product);
         Vec::new()
     }
+}
+
+/// The HTTP status `code` carries by its form in a family in `scope` whose codes carry one
+/// (Alibaba Cloud API Gateway's `X-Ca-Error-Code`, `T429ID`: 429; Upyun REST's errno,
+/// `40100099`: 401), for a code no table lists.
+fn carried_status(code: &str, scope: Option<Scope>) -> Option<(Family, u16)> {
+    Family::ALL
+        .into_iter()
+        .filter(|family| scope.is_none_or(|s| s.has(*family)))
+        .find_map(|family| {
+            let status = match family {
+                Family::AliyunApiGateway => errcat::aliyun::apigateway::status_of(code),
+                Family::UpyunRest => errcat::upyun::rest::status_of(code),
+                _ => None,
+            }?;
+            Some((family, status))
+        })
 }
 
 /// What a user's string names, in `scope`: documented codes and aliases (with `product`, a
