@@ -314,3 +314,20 @@ fn a_vendor_hint_picks_the_family_whose_code_form_the_body_has() {
     let flagged = err.problems().any(|p| p == Problem::TablesDisabled);
     assert_eq!(flagged, !compiled(Family::UpyunRest));
 }
+
+/// The product codes come with the common family: `explain` reaches them through its detection
+/// (a Tencent Cloud API 3.0 body), and they would never be consulted without it.
+#[test]
+fn the_product_codes_come_with_the_common_codes() {
+    if compiled(Family::TencentCloudProducts) {
+        assert!(compiled(Family::TencentCloudCommon));
+        let body = br#"{"Response": {"Error": {"Code": "InvalidParameterValue.InstanceTypeNotFound", "Message": "m"}, "RequestId": "r-1"}}"#;
+        let Ok(Outcome::Error(e)) = Response::new(body).with_product("cvm").explain() else {
+            panic!("a Tencent Cloud API 3.0 error")
+        };
+        assert_eq!(
+            e.entry().map(errcat::Entry::family),
+            Some(Family::TencentCloudProducts)
+        );
+    }
+}
