@@ -62,7 +62,7 @@ use std::fmt;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use crate::response::kit::{Body, Fields, Headers, Read, header_text};
+use crate::response::kit::{Body, Fields, Headers, Read, header_text, suffix};
 use crate::response::{Basis, ParsedError};
 use crate::{Entry, Family, HeaderRole};
 
@@ -484,6 +484,30 @@ pub(crate) fn detect_body(_: &Fields<'_>) -> bool {
     false
 }
 
+/// Resolves the received message through the family's walk within table `table`, the raw
+/// code being `X-Ca-Error-Code`: a filled-in template in it gives the template parameter; and,
+/// when `stand_in` and the raw code resolved to nothing, the message's entry or classification
+/// stands in ([`Basis::Message`]).
+fn resolve_message_in(err: &mut ParsedError<'_>, table: Option<usize>, stand_in: bool) {
+    let (Some(message), Ok(info)) = (err.message.as_deref(), err.family.enabled_info()) else {
+        return;
+    };
+    let r = crate::resolve::walk_in(err.family, info, message, table);
+    let (parameter, entry, rule) = (
+        r.parameter().map(str::len),
+        crate::ApiError::entry(&r),
+        r.classification(),
+    );
+    if let (Some(len), Some(message)) = (parameter, &err.message) {
+        err.parameter = Some(suffix(message, len));
+    }
+    if stand_in && err.entry.is_none() && err.rule.is_none() && (entry, rule) != (None, None) {
+        err.entry = entry;
+        err.rule = rule;
+        err.basis = Basis::Message;
+    }
+}
+
 /// The HTTP status is the primary signal. A non-empty `X-Ca-Error-Code` is the raw code, resolved
 /// in its table, the message kept as received (a classic code in it stands in for an unlisted
 /// code); without it, the raw code is the `X-Ca-Error-Message` text, resolved in the classic
@@ -522,7 +546,7 @@ pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, headers: &Headers<'a>, _: &Bo
         // The gateway's own code wins, in its table; a classic code in the message stands in for
         // an unlisted one, and a filled-in classic template gives its parameter.
         err.resolve_raw_in(Some(ERROR_CODE_TABLE), None);
-        err.resolve_message_in(Some(CLASSIC_TABLE), true);
+        resolve_message_in(err, Some(CLASSIC_TABLE), true);
     } else {
         err.raw_code = err.message.clone();
         err.resolve_raw_in(Some(CLASSIC_TABLE), None);
@@ -535,6 +559,6 @@ pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, headers: &Headers<'a>, _: &Bo
     }
     // Without an entry, the status a gateway code carries stands in for a missing one.
     let carried = err.raw_code.as_deref().and_then(status_of);
-    err.finish_with(carried);
+    err.finish_with(carried, crate::ErrorKind::from_http_status);
     Read::Error
 }

@@ -20,7 +20,7 @@ use serde::Serialize;
 
 use crate::response::kit::{Body, Fields, Headers, Read, is_string, plain_text, scalar};
 use crate::response::{ParsedError, Problem};
-use crate::{Family, HeaderRole};
+use crate::{ErrorKind, Family, HeaderRole};
 
 #[cfg(feature = "cloudbypass-api")]
 pub use crate::tables::cloudbypass_api::Code;
@@ -99,6 +99,17 @@ pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, headers: &Headers<'a>, body: 
         None => {}
     }
     err.resolve_raw(body.fields.as_ref());
-    err.finish();
+    err.finish_with(None, kind_of_status);
     Read::Error
+}
+
+/// The kind of a failure that has no entry, by its HTTP status: Cloudbypass mirrors the target's
+/// status, so with no Cloudbypass error body, a refusal or a server error came from the target
+/// site, not from Cloudbypass.
+fn kind_of_status(status: u16) -> ErrorKind {
+    match status {
+        401 | 403 => ErrorKind::Blocked,
+        500..=599 => ErrorKind::Upstream,
+        _ => ErrorKind::from_http_status(status),
+    }
 }

@@ -447,3 +447,12 @@ pub(crate) fn plain_text(field: Option<Value<'_>>) -> Option<&str> {
         _ => None,
     }
 }
+
+/// The last `len` bytes of `text`, borrowed from the input when `text` is.
+pub(crate) fn suffix<'a>(text: &Cow<'a, str>, len: usize) -> Cow<'a, str> {
+    let start = text.len() - len;
+    match text {
+        Cow::Borrowed(t) => Cow::Borrowed(&t[start..]),
+        Cow::Owned(t) => Cow::Owned(t[start..].to_owned()),
+    }
+}

@@ -96,6 +96,7 @@
 
 use crate::{Family, RetryAfter, Vendor};
 
+mod deprecated;
 mod json;
 pub(crate) mod kit;
 mod outcome;

@@ -8,7 +8,6 @@ use serde::ser::{SerializeMap, Serializer};
 
 use super::kit::Fields;
 use super::problem::{Problem, Problems};
-use crate::upyun;
 use crate::{AnyCode, ApiError, Classification, Entry, ErrorKind, Family};
 
 pub use crate::resolve::Basis;
@@ -147,84 +146,6 @@ impl ParsedError<'_> {
         self.code
     }
 
-    /// For a Tencent Cloud API 3.0 error, every product whose table has the raw code, in
-    /// product order (feature `tencent-cloud-products`): the candidates when no product hint
-    /// ([`Response::with_product`](crate::Response::with_product)) decided which one answered.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use errcat::{Outcome, Response};
-    ///
-    /// let body = br#"{"Response": {"Error": {"Code": "InvalidZone.MismatchRegion", "Message": "m"}, "RequestId": "r"}}"#;
-    /// let Outcome::Error(err) = Response::new(body).explain()? else { panic!() };
-    /// let products: Vec<&str> = err.product_candidates().iter().map(|c| c.product().name()).collect();
-    /// assert_eq!(products, ["batch", "cvm"]);
-    /// # Ok::<(), errcat::ParseError>(())
-    /// ```
-    #[cfg(feature = "tencent-cloud-products")]
-    #[must_use]
-    pub fn product_candidates(&self) -> &'static [crate::tencent_cloud::products::ProductCode] {
-        match (self.family, self.raw_code.as_deref()) {
-            (Family::TencentCloudCommon, Some(raw)) => crate::tencent_cloud::products::by_code(raw),
-            _ => &[],
-        }
-    }
-
-    /// Tencent CDN: the module code from the start of the message, as received, documented or not.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use errcat::{Outcome, Response, tencent_cloud::cdn::Details};
-    ///
-    /// let body = r#"{"code": 4000, "message": "(2130)非法ProjectID参数"}"#;
-    /// let Outcome::Error(err) = Response::new(body.as_bytes()).explain()? else { panic!() };
-    /// #[allow(deprecated)]
-    /// let module = err.module_code();
-    /// assert_eq!(module, Some("2130"));
-    /// // The replacement: the family's view.
-    /// assert_eq!(Details::of(&err).unwrap().module_code(), Some("2130"));
-    /// # Ok::<(), errcat::ParseError>(())
-    /// ```
-    #[deprecated(
-        since = "0.2.0",
-        note = "use `errcat::tencent_cloud::cdn::Details::of(&err)`"
-    )]
-    #[must_use]
-    pub fn module_code(&self) -> Option<&str> {
-        self.detail_of(Family::TencentCdn)
-    }
-
-    /// Tencent CDN: the typed module code, when the catalog documents it.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use errcat::{Outcome, Response, tencent_cloud::cdn::{Details, ModuleCode}};
-    ///
-    /// let body = r#"{"code": 4000, "message": "(2130)非法ProjectID参数"}"#;
-    /// let Outcome::Error(err) = Response::new(body.as_bytes()).explain()? else { panic!() };
-    /// #[allow(deprecated)]
-    /// let module = err.typed_module_code();
-    /// assert_eq!(module, Some(ModuleCode::InvalidProjectId));
-    /// // The replacement: the family's view.
-    /// assert_eq!(Details::of(&err).unwrap().typed_module_code(), Some(ModuleCode::InvalidProjectId));
-    /// # Ok::<(), errcat::ParseError>(())
-    /// ```
-    #[cfg(feature = "tencent-cloud-cdn")]
-    #[deprecated(
-        since = "0.2.0",
-        note = "use `errcat::tencent_cloud::cdn::Details::of(&err)`"
-    )]
-    #[must_use]
-    pub fn typed_module_code(&self) -> Option<crate::tencent_cloud::cdn::ModuleCode> {
-        match self.detail_code {
-            Some(AnyCode::TencentCdnModule(code)) => Some(code),
-            _ => None,
-        }
-    }
-
     /// The vendor's message as received, never replaced by catalog text. (The catalog's text is
     /// [`ApiError::message`].)
     ///
@@ -244,32 +165,6 @@ impl ParsedError<'_> {
         self.message.as_deref()
     }
 
-    /// The vendor's message as received.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use errcat::{ApiError, Outcome, Response};
-    ///
-    /// let body = br#"{"error_code": "21402", "request": "PUT /operators/", "message": "m"}"#;
-    /// let Outcome::Error(err) = Response::new(body).with_status(409).explain()? else { panic!() };
-    /// #[allow(deprecated)]
-    /// let message = err.message();
-    /// assert_eq!(message, Some("m"));
-    /// // Its replacement, and the catalog's text, which `ApiError::message` is.
-    /// assert_eq!(err.received_message(), Some("m"));
-    /// assert_eq!(ApiError::message(&err).unwrap().en, "Operator already exists.");
-    /// # Ok::<(), errcat::ParseError>(())
-    /// ```
-    #[deprecated(
-        since = "0.2.0",
-        note = "use `received_message`; `ApiError::message` is the catalog's text"
-    )]
-    #[must_use]
-    pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
-    }
-
     /// The request id to quote to the vendor's support.
     ///
     /// # Examples
@@ -285,63 +180,6 @@ impl ParsedError<'_> {
     #[must_use]
     pub fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()
-    }
-
-    /// Upyun: the structure (level, module) of the raw code, decoded only for codes of the
-    /// documented five-digit family. Moved to the family's view,
-    /// [`upyun::management::Details`](crate::upyun::management::Details).
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use errcat::{Outcome, Response, upyun::management::{Details, Level}};
-    ///
-    /// let body = br#"{"error_code": "21402", "request": "PUT /operators/", "message": "m"}"#;
-    /// let Outcome::Error(err) = Response::new(body).with_status(409).explain()? else { panic!() };
-    /// #[allow(deprecated)]
-    /// let structure = err.upyun_structure().unwrap();
-    /// assert_eq!((structure.level(), structure.module(), structure.error()), (Level::Module, 14, 2));
-    /// // The replacement: the family's view.
-    /// assert_eq!(Details::of(&err).unwrap().structure(), Some(structure));
-    /// # Ok::<(), errcat::ParseError>(())
-    /// ```
-    #[deprecated(
-        since = "0.2.0",
-        note = "use `errcat::upyun::management::Details::of(&err)`"
-    )]
-    #[must_use]
-    pub fn upyun_structure(&self) -> Option<upyun::management::Structure> {
-        if self.family != Family::UpyunManagement {
-            return None;
-        }
-        self.raw_code
-            .as_deref()
-            .and_then(upyun::management::Structure::parse)
-    }
-
-    /// Upyun: the request line the vendor echoes (`PUT /operators/`).
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use errcat::{Outcome, Response, upyun::management::Details};
-    ///
-    /// let body = br#"{"error_code": "21402", "request": "PUT /operators/", "message": "m"}"#;
-    /// let Outcome::Error(err) = Response::new(body).with_status(409).explain()? else { panic!() };
-    /// #[allow(deprecated)]
-    /// let request = err.request();
-    /// assert_eq!(request, Some("PUT /operators/"));
-    /// // The replacement: the family's view.
-    /// assert_eq!(Details::of(&err).unwrap().request(), Some("PUT /operators/"));
-    /// # Ok::<(), errcat::ParseError>(())
-    /// ```
-    #[deprecated(
-        since = "0.2.0",
-        note = "use `errcat::upyun::management::Details::of(&err)`"
-    )]
-    #[must_use]
-    pub fn request(&self) -> Option<&str> {
-        self.detail_of(Family::UpyunManagement)
     }
 
     /// For a template code (Aliyun `Invalid Signature, Server StringToSign:%s`): the filled-in
@@ -379,33 +217,6 @@ impl ParsedError<'_> {
         self.parameter.as_deref()
     }
 
-    /// Aliyun: the `X-Ca-Error-Code` header dedicated and VPC instances send, as received (when
-    /// not empty, it is also the raw code).
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use errcat::{Outcome, Response, aliyun::apigateway::Details};
-    ///
-    /// let headers = [("X-Ca-Error-Message", "Quota Exhausted"), ("X-Ca-Error-Code", "B403QE")];
-    /// let outcome = Response::new(b"").with_status(403).with_headers(&headers).explain()?;
-    /// let Outcome::Error(err) = outcome else { panic!() };
-    /// #[allow(deprecated)]
-    /// let header = err.error_code_header();
-    /// assert_eq!(header, Some("B403QE"));
-    /// // The replacement: the family's view.
-    /// assert_eq!(Details::of(&err).unwrap().error_code_header(), Some("B403QE"));
-    /// # Ok::<(), errcat::ParseError>(())
-    /// ```
-    #[deprecated(
-        since = "0.2.0",
-        note = "use `errcat::aliyun::apigateway::Details::of(&err)`"
-    )]
-    #[must_use]
-    pub fn error_code_header(&self) -> Option<&str> {
-        self.detail_of(Family::AliyunApiGateway)
-    }
-
     /// The response's HTTP status, if given. (The status the vendor documents for the code is
     /// [`ApiError::http_status`].)
     ///
@@ -423,30 +234,6 @@ impl ParsedError<'_> {
     /// ```
     #[must_use]
     pub fn response_status(&self) -> Option<u16> {
-        self.status
-    }
-
-    /// The response's HTTP status, if given.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use errcat::{Outcome, Response};
-    ///
-    /// let body = br#"{"error_code": "21402", "request": "PUT /operators/", "message": "m"}"#;
-    /// let Outcome::Error(err) = Response::new(body).with_status(409).explain()? else { panic!() };
-    /// #[allow(deprecated)]
-    /// let status = err.status();
-    /// assert_eq!(status, err.response_status());
-    /// assert_eq!(status, Some(409));
-    /// # Ok::<(), errcat::ParseError>(())
-    /// ```
-    #[deprecated(
-        since = "0.2.0",
-        note = "use `response_status`; `ApiError::http_status` is the documented status"
-    )]
-    #[must_use]
-    pub fn status(&self) -> Option<u16> {
         self.status
     }
 
@@ -656,49 +443,22 @@ impl ParsedError<'_> {
                 self.basis = r.basis();
                 let parameter = r.parameter().map(str::len);
                 if let (Some(len), Some(raw)) = (parameter, &self.raw_code) {
-                    self.parameter = Some(suffix(raw, len));
+                    self.parameter = Some(super::kit::suffix(raw, len));
                 }
             }
             Err(_) => self.problems.add(Problem::TablesDisabled),
         }
     }
 
-    /// Resolves the received message through the family's walk (within table `table`, when
-    /// given), for a family whose raw code is another field (Alibaba Cloud API Gateway's
-    /// `X-Ca-Error-Code`): a filled-in template in it gives the template parameter; and, when
-    /// `stand_in` and the raw code resolved to nothing, the message's entry or classification
-    /// stands in ([`Basis::Message`]).
-    pub(crate) fn resolve_message_in(&mut self, table: Option<usize>, stand_in: bool) {
-        let (Some(message), Ok(info)) = (self.message.as_deref(), self.family.enabled_info())
-        else {
-            return;
-        };
-        let r = crate::resolve::walk_in(self.family, info, message, table);
-        let (parameter, entry, rule) = (
-            r.parameter().map(str::len),
-            ApiError::entry(&r),
-            r.classification(),
-        );
-        if let (Some(len), Some(message)) = (parameter, &self.message) {
-            self.parameter = Some(suffix(message, len));
-        }
-        if stand_in && self.entry.is_none() && self.rule.is_none() && (entry, rule) != (None, None)
-        {
-            self.entry = entry;
-            self.rule = rule;
-            self.basis = Basis::Message;
-        }
-    }
-
     /// With no entry, classify by the response's HTTP status.
     pub(crate) fn finish(&mut self) {
-        self.finish_with(None);
+        self.finish_with(None, ErrorKind::from_http_status);
     }
 
-    /// With no entry, classify by the HTTP status: the response's error status, else `carried`,
-    /// the one the body carries (Upyun's form API `code`, the first three digits of an Upyun
-    /// REST code), else the response's.
-    pub(crate) fn finish_with(&mut self, carried: Option<u16>) {
+    /// With no entry, classify by the HTTP status, with `kind_of` (the family's reading of a
+    /// status): the response's error status, else `carried`, the one the body carries (Upyun's
+    /// form API `code`, the first three digits of an Upyun REST code), else the response's.
+    pub(crate) fn finish_with(&mut self, carried: Option<u16>, kind_of: fn(u16) -> ErrorKind) {
         if self.entry.is_some() || self.rule.is_some() {
             return;
         }
@@ -709,25 +469,10 @@ impl ParsedError<'_> {
         let Some(status) = status else {
             return;
         };
-        self.fallback_kind = match (self.family, status) {
-            // Cloudbypass mirrors the target's status: with no Cloudbypass error body, a refusal
-            // or a server error came from the target site, not from Cloudbypass.
-            (Family::CloudbypassApi, 401 | 403) => ErrorKind::Blocked,
-            (Family::CloudbypassApi, 500..=599) => ErrorKind::Upstream,
-            _ => ErrorKind::from_http_status(status),
-        };
+        self.fallback_kind = kind_of(status);
         if self.fallback_kind != ErrorKind::Unknown {
             self.basis = Basis::HttpStatus;
         }
-    }
-}
-
-/// The last `len` bytes of `text`, borrowed from the input when `text` is.
-fn suffix<'a>(text: &Cow<'a, str>, len: usize) -> Cow<'a, str> {
-    let start = text.len() - len;
-    match text {
-        Cow::Borrowed(t) => Cow::Borrowed(&t[start..]),
-        Cow::Owned(t) => Cow::Owned(t[start..].to_owned()),
     }
 }
 

@@ -537,6 +537,32 @@ mod imp {
         }
     }
 
+    /// The family's view of a parsed error: its product candidates.
+    impl crate::ParsedError<'_> {
+        /// For a Tencent Cloud API 3.0 error, every product whose table has the raw code, in
+        /// product order (feature `tencent-cloud-products`): the candidates when no product hint
+        /// ([`Response::with_product`](crate::Response::with_product)) decided which one answered.
+        ///
+        /// # Examples
+        ///
+        /// ```
+        /// use errcat::{Outcome, Response};
+        ///
+        /// let body = br#"{"Response": {"Error": {"Code": "InvalidZone.MismatchRegion", "Message": "m"}, "RequestId": "r"}}"#;
+        /// let Outcome::Error(err) = Response::new(body).explain()? else { panic!() };
+        /// let products: Vec<&str> = err.product_candidates().iter().map(|c| c.product().name()).collect();
+        /// assert_eq!(products, ["batch", "cvm"]);
+        /// # Ok::<(), errcat::ParseError>(())
+        /// ```
+        #[must_use]
+        pub fn product_candidates(&self) -> &'static [ProductCode] {
+            match (self.family, self.raw_code.as_deref()) {
+                (Family::TencentCloudCommon, Some(raw)) => by_code(raw),
+                _ => &[],
+            }
+        }
+    }
+
     /// An English text for display ([`ProductCode::english`]).
     ///
     /// # Examples

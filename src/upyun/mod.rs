@@ -60,7 +60,7 @@ fn read_error<'a>(
         err.problems.add(Problem::BodyUnreadable);
     }
     err.resolve_raw(body.fields.as_ref());
-    err.finish_with(carried);
+    err.finish_with(carried, crate::ErrorKind::from_http_status);
     Read::Error
 }
 
