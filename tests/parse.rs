@@ -10,6 +10,8 @@
 //!   "ignore": "bug: ...",                       (optional: skipped and printed)
 //!   "family": null,                             (a family hint: a family slug, or null)
 //!   "vendor": null,                             (a vendor hint: a vendor slug, or null)
+//!   "product": "cvm",                           (optional, `tencent-cloud/` only: the Tencent
+//!                                                Cloud product called, `Response::with_product`)
 //!   "status": 403,                              (or null)
 //!   "headers": [["X-Ca-Error-Message", "Quota Exhausted"], ["x-raw", [255, 0]]],
 //!   "body": "...",                              (or "body_bytes": [..] or "body_file": "page.html")
@@ -20,6 +22,11 @@
 //! ```
 //!
 //! A header value is a string, or an array of byte values for a value that is not UTF-8.
+//! A `product` hint changes the answer only with the feature `tencent-cloud-products` (a code
+//! several products have resolves to the named one's entry); with the feature, it must name a
+//! product that has the fixture's code, so that a misspelt hint cannot be silently ignored.
+//! `expect` may give `entry_zh`, the Chinese text of the entry, to pin which product's entry
+//! answered where several products have the code.
 //! `expect` must name every field of its outcome (see [`ERROR_KEYS`]), so a fixture cannot
 //! forget to pin one; each is compared exactly, and every mismatch of every fixture is reported
 //! at once, with the fixture's name.
@@ -89,7 +96,7 @@ const FAMILY_ERROR_KEYS: [(Family, &[&str]); 3] = [
     (Family::UpyunMultipart, &["path"]),
 ];
 /// Fields an error may give.
-const OPTIONAL_ERROR_KEYS: [&str; 1] = ["classification"];
+const OPTIONAL_ERROR_KEYS: [&str; 2] = ["classification", "entry_zh"];
 /// The fields `expect` must give for a success.
 const SUCCESS_KEYS: [&str; 4] = ["outcome", "vendor", "family", "request_id"];
 /// The fields `expect` must give for an unrecognized response.
@@ -106,6 +113,8 @@ struct Fixture {
     ignore: Option<String>,
     family: Option<Family>,
     vendor: Option<Vendor>,
+    #[serde(default)]
+    product: Option<String>,
     status: Option<u16>,
     headers: Vec<(String, HeaderValue)>,
     #[serde(default)]
@@ -217,6 +226,12 @@ fn load_case(name: &str, file: &Path) -> Case {
         fixture.family.is_none() || fixture.vendor.is_none(),
         "{name}: give a family hint or a vendor hint, not both"
     );
+    if let Some(product) = &fixture.product {
+        assert!(
+            name.starts_with("tencent-cloud/") && !product.trim().is_empty(),
+            "{name}: a `product` hint is a Tencent Cloud product's name, for tencent-cloud/ only"
+        );
+    }
     let bodies = [
         fixture.body.is_some(),
         fixture.body_bytes.is_some(),
@@ -305,6 +320,7 @@ fn actual(outcome: &Outcome<'_>) -> Map<String, Value> {
                     json!(e.problems().map(Problem::as_str).collect::<Vec<_>>()),
                 ),
                 ("entry", json!(e.entry().map(Entry::code))),
+                ("entry_zh", json!(e.entry().map(|x| x.message().zh))),
                 (
                     "request",
                     json!(errcat::upyun::management::Details::of(e).and_then(|d| d.request())),
@@ -395,6 +411,7 @@ fn run(case: &Case) -> Vec<String> {
         .with_headers(&pairs)
         .with_family(f.family)
         .with_vendor(f.vendor)
+        .with_product(f.product.as_deref())
         .with_status(f.status);
     let result = response.explain();
 
@@ -541,6 +558,40 @@ fn ignored_fixtures() {
         .flat_map(run)
         .collect();
     report(&failures, "ignored-fixture");
+}
+
+/// A fixture's `product` hint names a product whose table has the fixture's code: a hint that
+/// names no product, or one without the code, would be ignored and the fixture would pass for
+/// another reason than the one it states.
+#[cfg(feature = "tencent-cloud-products")]
+#[test]
+fn fixture_product_hints_name_a_product_that_has_the_code() {
+    let cases = load();
+    let mut hinted = 0;
+    for case in &cases {
+        let Some(product) = &case.fixture.product else {
+            continue;
+        };
+        let raw = case
+            .fixture
+            .expect
+            .as_ref()
+            .and_then(|e| e.get("raw_code"))
+            .and_then(Value::as_str)
+            .unwrap_or_else(|| panic!("{}: a product hint on a fixture without a code", case.name));
+        assert!(
+            tencent_cloud::products::Product::from_name(product).is_some(),
+            "{}: `{product}` is not a product",
+            case.name
+        );
+        assert!(
+            tencent_cloud::products::lookup(product, raw).is_some(),
+            "{}: product `{product}` has no code `{raw}`",
+            case.name
+        );
+        hinted += 1;
+    }
+    assert!(hinted > 0, "no fixture gives a product hint");
 }
 
 #[test]
