@@ -466,6 +466,26 @@ fn classified_sub_codes_override_their_root() {
         kind("cdn", "LimitExceeded.CdnUserTooManyHosts").0,
         ErrorKind::QuotaExceeded
     );
+    // Read again with real responses (tests/fixtures/tencent-cloud/real_*): an operation in
+    // progress where the product's text says so, not where it does not (ecm); a certificate
+    // that does not parse; spot stock, not a quota.
+    for product in ["cvm", "hai", "lighthouse"] {
+        assert_eq!(
+            kind(product, "OperationDenied.InstanceOperationInProgress"),
+            (ErrorKind::FailedPrecondition, true, Wait::Backoff),
+            "{product}"
+        );
+    }
+    assert_eq!(
+        kind("ecm", "OperationDenied.InstanceOperationInProgress").0,
+        ErrorKind::PermissionDenied
+    );
+    assert_eq!(
+        kind("ssl", "FailedOperation.CertificateParseError").0,
+        ErrorKind::InvalidRequest
+    );
+    let (k, retry, _) = kind("cvm", "LimitExceeded.SpotQuota");
+    assert_eq!((k, retry), (ErrorKind::Unavailable, false));
 }
 
 /// Where the common family classifies a code, the products agree.
