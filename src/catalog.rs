@@ -73,10 +73,6 @@ impl AnyCode {
     /// The Tencent Cloud product of a product code (`tencent_cloud::products`), by name.
     pub(crate) fn product_name(self) -> Option<&'static str> {
         #[cfg(feature = "tencent-cloud-products")]
-        #[allow(
-            unreachable_patterns,
-            reason = "with only the products' family enabled"
-        )]
         match self {
             AnyCode::TencentCloudProduct(code) => Some(code.product().name()),
             _ => None,

@@ -7,7 +7,9 @@
 //! module, with the exact wire code, the message in Chinese and English, the vendor's
 //! description and remedy, the documented HTTP status, a cross-vendor [`ErrorKind`] and retry
 //! advice. All lookups are O(1) through perfect-hash maps and tables built at compile time from
-//! `data/`; none allocates, and nothing is built at run time.
+//! `data/`; none allocates, and nothing is built at run time (but for the optional Tencent Cloud
+//! product codes, whose [`Entry`] values are built per product on first use: see
+//! [`tencent_cloud::products`]).
 //!
 //! # A tour
 //!
@@ -80,7 +82,7 @@
 //! | Upyun (又拍云) form API | [`upyun::form`] | `Code` | `upyun-form` |
 //! | Upyun (又拍云) old multipart upload API | [`upyun::multipart`] | `Code` | `upyun-multipart` |
 //! | Higress `hmac-auth` plugin (Alibaba's open-source gateway) | [`aliyun::higress_hmac_auth`] | `Code` | `aliyun-higress-hmac-auth` |
-//! | Tencent Cloud API 3.0, product codes (not default) | [`tencent_cloud::products`] | entries, `Root` | `tencent-cloud-products` |
+//! | Tencent Cloud API 3.0, product codes (not default) | [`tencent_cloud::products`] | entries, `Root` | `tencent-cloud-products` (turns on `tencent-cloud-common`) |
 //!
 //! Other features: `http` (`Response::from_http` explains an `http::Response` directly) and `cli`
 //! (the `errcat` command-line tool).

@@ -661,6 +661,41 @@ fn check_explain(check: &mut Check) {
     }
 }
 
+/// Before any product's entries are built: the lookups, the codes and their texts read the
+/// rows and build nothing.
+#[cfg(feature = "tencent-cloud-products")]
+fn check_product_rows(check: &mut Check) {
+    use errcat::tencent_cloud::products::{self, Product};
+    for product in products::products() {
+        let name = product.name();
+        let codes: Vec<_> = product.codes().collect();
+        for code in codes {
+            let wire = check.no_alloc(format_args!("{name}: ProductCode::as_str"), || {
+                code.as_str()
+            });
+            let (by_product, by_name, across, texts) =
+                check.no_alloc(format_args!("products {name}/{wire}, rows only"), || {
+                    (
+                        product.lookup(wire),
+                        products::lookup(name, wire),
+                        products::by_code(wire),
+                        (code.zh(), code.en(), code.english(), code.root()),
+                    )
+                });
+            check.expect(
+                by_product == Some(code)
+                    && by_name == Some(code)
+                    && across.contains(&code)
+                    && (texts.0.is_some()
+                        || texts.1.is_some()
+                        || texts.2 != products::English::Vendor(""))
+                    && Product::from_name(name) == Some(product),
+                format_args!("products {name}/{wire}, rows only"),
+            );
+        }
+    }
+}
+
 /// Builds every product's entries, as the first use of one does: one allocation per product,
 /// then none.
 #[cfg(feature = "tencent-cloud-products")]
@@ -729,6 +764,8 @@ fn lookups_and_explain_do_not_allocate() {
     let ((), boxed) = count(|| drop(std::hint::black_box(Box::new(1_u64))));
     assert_eq!(boxed, 1, "the counting allocator is not installed");
 
+    #[cfg(feature = "tencent-cloud-products")]
+    check_product_rows(&mut check);
     #[cfg(feature = "tencent-cloud-products")]
     build_products(&mut check);
     check_tables(&mut check);

@@ -820,7 +820,7 @@ fn lookup_of_an_unlisted_code_says_what_its_form_carries() {
         assert!(run.stdout.is_empty(), "{}", run.describe());
         assert!(
             run.stderr.contains(&format!(
-                "as a {family} code, its form carries HTTP {status}: kind {kind}"
+                "in {family}, a code of this form carries HTTP {status}: kind {kind}"
             )),
             "{}",
             run.describe()

@@ -456,8 +456,9 @@ impl ParsedError<'_> {
     }
 
     /// With no entry, classify by the HTTP status, with `kind_of` (the family's reading of a
-    /// status): the response's error status, else `carried`, the one the body carries (Upyun's
-    /// form API `code`, the first three digits of an Upyun REST code), else the response's.
+    /// status): the response's error status, else `carried`, the one the error carries (Upyun's
+    /// form API `code`, the first three digits of an Upyun REST code, the three digits of an
+    /// Alibaba `X-Ca-Error-Code`), else the response's.
     pub(crate) fn finish_with(&mut self, carried: Option<u16>, kind_of: fn(u16) -> ErrorKind) {
         if self.entry.is_some() || self.rule.is_some() {
             return;

@@ -95,13 +95,13 @@ pub(crate) struct ProductData {
 /// 17,500 of them cost neither a relocation each nor the 300 bytes of an [`Entry`](crate::Entry).
 #[cfg(feature = "tencent-cloud-products")]
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Str {
+pub(crate) struct TextRef {
     pub(crate) at: u32,
     pub(crate) len: u16,
 }
 
 #[cfg(feature = "tencent-cloud-products")]
-impl Str {
+impl TextRef {
     /// The text; empty for an absent one (`len` 0).
     #[inline]
     pub(crate) fn get(self) -> &'static str {
@@ -115,7 +115,7 @@ impl Str {
 /// `BY_CODE`'s keys are texts: a code is found by hashing the `str` (as the build did) and
 /// comparing it with the text.
 #[cfg(feature = "tencent-cloud-products")]
-impl phf::PhfEq<str> for Str {
+impl phf::PhfEq<str> for TextRef {
     #[inline]
     fn phf_eq(&self, other: &str) -> bool {
         // The length first, as `str`'s `==` does: most misses end there, before the text is read.
@@ -128,16 +128,18 @@ impl phf::PhfEq<str> for Str {
     }
 }
 
-/// One (product, code) as generated: texts as [`Str`], the rest as indexes into the
+/// One (product, code) as generated: texts as [`TextRef`], the rest as indexes into the
 /// generated `SOURCES`, `ADVICE`, `NOTES` and `ALIASES`.
 #[cfg(feature = "tencent-cloud-products")]
 #[derive(Debug)]
 pub(crate) struct Row {
-    pub(crate) code: Str,
-    pub(crate) zh: Str,
-    pub(crate) en: Str,
+    pub(crate) code: TextRef,
+    pub(crate) zh: TextRef,
+    pub(crate) en: TextRef,
     /// The line of the SDK file that documents the code.
-    pub(crate) at: u32,
+    pub(crate) line: u32,
+    /// The product's position in `PRODUCTS`.
+    pub(crate) product: u16,
     pub(crate) source: u16,
     pub(crate) advice: u16,
     pub(crate) note: u8,
@@ -157,7 +159,7 @@ pub(crate) struct Advice {
 /// The products that have a code: `len` handles of `CANDIDATES` from `start`.
 #[cfg(feature = "tencent-cloud-products")]
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Span {
+pub(crate) struct CandidateSpan {
     pub(crate) start: u32,
     pub(crate) len: u16,
 }
@@ -168,7 +170,7 @@ mod imp {
 
     use std::sync::OnceLock;
 
-    use super::{Root, Row, Span};
+    use super::{CandidateSpan, Root, Row};
     use crate::tables::tencent_cloud_products::{
         ADVICE, ALIASES, BY_CODE, CANDIDATES, NOTES, PRODUCT_COUNT, PRODUCT_NAMES, PRODUCTS, ROOTS,
         ROWS, SOURCES,
@@ -178,7 +180,7 @@ mod imp {
     /// Each product's entries, built from its rows the first time one is asked for: one
     /// allocation per product, kept for the life of the process. (Cells of `Entry` in the
     /// binary would cost its 5 MB again: a static's uninitialized bytes are written out.)
-    static ENTRIES: [OnceLock<Box<[Entry]>>; PRODUCT_COUNT] =
+    static BUILT: [OnceLock<Box<[Entry]>>; PRODUCT_COUNT] =
         [const { OnceLock::new() }; PRODUCT_COUNT];
 
     impl Row {
@@ -207,13 +209,13 @@ mod imp {
                 docs_url: None,
                 source: &SOURCES[usize::from(self.source)],
                 section: None,
-                at: Some(self.at),
+                at: Some(self.line),
                 note: NOTES[usize::from(self.note)],
             }
         }
     }
 
-    impl Span {
+    impl CandidateSpan {
         /// The handles.
         #[inline]
         fn get(self) -> &'static [ProductCode] {
@@ -274,6 +276,27 @@ mod imp {
             self.data().name
         }
 
+        /// Its codes, in the SDK file's order (the newest API version's first), as handles:
+        /// reading them builds no entry.
+        ///
+        /// # Examples
+        ///
+        /// ```
+        /// use errcat::tencent_cloud::products::Product;
+        ///
+        /// let cvm = Product::from_name("cvm").unwrap();
+        /// assert!(cvm.codes().any(|c| c.as_str() == "InvalidParameterValue.InstanceTypeNotFound"));
+        /// assert_eq!(cvm.codes().len(), cvm.entries().len());
+        /// ```
+        #[must_use]
+        pub fn codes(
+            self,
+        ) -> impl DoubleEndedIterator<Item = ProductCode> + ExactSizeIterator + Clone {
+            let d = self.data();
+            let product = usize::from(self.0);
+            (d.start..d.end).map(move |index| ProductCode::new(product, index))
+        }
+
         /// Its codes' entries, in the SDK file's order (the newest API version's first).
         ///
         /// The binary holds each code as a small row of offsets into one text, not as an
@@ -295,7 +318,7 @@ mod imp {
         #[must_use]
         pub fn entries(self) -> &'static [Entry] {
             let product = usize::from(self.0);
-            ENTRIES[product].get_or_init(|| {
+            BUILT[product].get_or_init(|| {
                 let d = self.data();
                 ROWS[d.start..d.end]
                     .iter()
@@ -307,7 +330,7 @@ mod imp {
 
         /// The product's code `code` (or another SDK's spelling of it), in O(1): one phf probe
         /// (the map across products), then a binary search of the few products that share a
-        /// code (at most 273, for `InvalidParameter`). Exact match.
+        /// code (at most 208, for `InvalidParameter`). Exact match.
         ///
         /// # Examples
         ///
@@ -771,17 +794,23 @@ mod imp {
         crate::resolve::walk_tencent(code, product)
     }
 
-    /// Every (product, code) entry, in product order.
+    /// Every (product, code) entry, in product order. Going through them builds every
+    /// product's entries ([`Product::entries`]): about 5 MB, kept for the life of the process;
+    /// [`products`] and [`Product::lookup`] need none of it.
     ///
     /// # Examples
     ///
     /// ```
     /// use errcat::tencent_cloud::products;
     ///
-    /// assert_eq!(products::entries().count(), 17_508);
+    /// assert_eq!(products::entries().len(), 17_508);
     /// ```
-    pub fn entries() -> impl Iterator<Item = &'static Entry> + Clone {
-        products().flat_map(Product::entries)
+    #[must_use]
+    pub fn entries() -> impl DoubleEndedIterator<Item = &'static Entry> + ExactSizeIterator + Clone
+    {
+        ROWS.iter()
+            .enumerate()
+            .map(|(index, row)| ProductCode::new(usize::from(row.product), index).entry())
     }
 
     /// Every product, in name order.

@@ -250,17 +250,7 @@ fn run_command(cli: &Cli, out: &mut impl Write) -> io::Result<u8> {
         Command::Lookup { common, code } => {
             let found = lookup(code, common.vendor, common.product.as_deref());
             if found.is_empty() {
-                let scope = common
-                    .vendor
-                    .map_or_else(String::new, |s| format!(" of {s}"));
-                eprintln!("errcat: {code:?} is not a documented code{scope}");
-                if let Some((family, status)) = carried_status(code, common.vendor) {
-                    eprintln!(
-                        "errcat: as a {family} code, its form carries HTTP {status}: kind {} (what \
-                         `explain` gives a response with this code and no error status)",
-                        errcat::ErrorKind::from_http_status(status)
-                    );
-                }
+                not_found(code, common.vendor);
                 empty(&mut out, common.json)?;
                 NOT_FOUND
             } else {
@@ -445,6 +435,19 @@ fn product_lookup(input: &str, product: Option<&str>) -> Vec<AnyCode> {
     {
         let _ = (input, product);
         Vec::new()
+    }
+}
+
+/// Says on stderr that `code` is not documented (in `scope`), and what its form carries, if any.
+fn not_found(code: &str, scope: Option<Scope>) {
+    let of = scope.map_or_else(String::new, |s| format!(" of {s}"));
+    eprintln!("errcat: {code:?} is not a documented code{of}");
+    if let Some((family, status)) = carried_status(code, scope) {
+        eprintln!(
+            "errcat: in {family}, a code of this form carries HTTP {status}: kind {} (what \
+             `explain` gives a response with this code, no error status and no documented message)",
+            errcat::ErrorKind::from_http_status(status)
+        );
     }
 }
 
