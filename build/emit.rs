@@ -417,6 +417,13 @@ fn emit_families(
          pub(crate) const fn detail_name(self) -> Option<&'static str> {{\n        match self {{\n{}\n        }}\n    }}\n\n    \
          /// The registry's `code_format`: every code is so many ASCII digits, the first one of these.\n    \
          pub(crate) const fn code_format(self) -> Option<(usize, &'static str)> {{\n        match self {{\n{}\n        }}\n    }}\n\n    \
+         /// Whether the family has codes: false for a family whose vendor documents none, which has\n    \
+         /// no code table (its data holds its sources only) and whose errors `explain` keeps as received.\n    \
+         /// Known whether or not the family's feature is on.\n    ///\n    /// # Examples\n    ///\n    /// ```\n    \
+         /// use errcat::Family;\n    ///\n    \
+         /// assert!(Family::UpyunManagement.has_codes());\n    \
+         /// assert!(!Family::CloudbypassBalance.has_codes());\n    /// ```\n    \
+         #[must_use]\n    pub const fn has_codes(self) -> bool {{\n        match self {{\n{}\n        }}\n    }}\n\n    \
          /// The response headers the family documents (the registry's, always compiled).\n    \
          pub(crate) fn header_list(self) -> &'static [crate::Header] {{\n        match self {{\n{}\n        }}\n    }}\n\n    \
          /// Whether a JSON body has the family's shape (its module's `detect_body`).\n    \
@@ -441,6 +448,7 @@ fn emit_families(
             "({}, {:?})",
             f.digits, f.first
         ))),
+        arms(&|r| (r.layout.as_deref() != Some(crate::validate::CODELESS)).to_string()),
         arms(&|r| {
             let headers: Vec<String> = r
                 .headers
@@ -506,12 +514,19 @@ fn source_lit(file: &FamilyFile) -> String {
 fn emit_family(out: &mut String, registry: &Registry, family: &Family<'_>) {
     let row = family.row;
     let paths: Vec<&str> = family.files.iter().map(|(p, _)| *p).collect();
+    // A codeless family's module holds its facts only, written with full paths.
+    let has_tables = family.files.iter().any(|(_, f)| !f.tables.is_empty());
     let _ = writeln!(
         out,
-        "/// Family `{}`, generated from {}.\npub(crate) mod {} {{\n#![allow(clippy::wildcard_imports)]\nuse crate::tables::*;\n",
+        "/// Family `{}`, generated from {}.\npub(crate) mod {} {{\n{}",
         row.slug,
         paths.join(", "),
-        family_mod(row)
+        family_mod(row),
+        if has_tables {
+            "#![allow(clippy::wildcard_imports)]\nuse crate::tables::*;\n"
+        } else {
+            ""
+        }
     );
     for (i, (_, file)) in family.files.iter().enumerate() {
         let _ = writeln!(
@@ -940,15 +955,16 @@ fn emit_any_code(out: &mut String, families: &[Family<'_>], products: Option<&Fa
 /// The examples of `AnyCode`, `AnyCode::entry` and `AnyCode::family`, as `///` lines: with the
 /// first code of the first enabled family, or, with none enabled, what is left to show.
 fn any_code_examples(families: &[Family<'_>]) -> [String; 3] {
-    let first = families.first().and_then(|family| {
-        let (_, file) = family.files.first()?;
-        let table = file.tables.first()?;
+    // The first family with a table: a codeless family (`layout: "codeless"`) has none.
+    let first = families.iter().find_map(|family| {
+        let table = family.files.iter().find_map(|(_, f)| f.tables.first())?;
         Some((family.row, table, table.entries.first()?))
     });
     let Some((row, table, e)) = first else {
-        let none = "/// ```\n/// // No family is enabled in this build: there is no code.\n\
+        let none =
+            "/// ```\n/// // No family with codes is enabled in this build: there is no code.\n\
                     /// assert!(errcat::catalog::all().is_empty());\n/// ```\n"
-            .to_owned();
+                .to_owned();
         return [none.clone(), none.clone(), none];
     };
     let (ty, name, wire) = (&table.name, &e.name, format!("{:?}", e.code));

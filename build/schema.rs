@@ -65,7 +65,9 @@ pub struct FamilyRow {
     pub resolution: Resolution,
     /// How the family's folder is laid out: absent for tables (`FamilyFile`s), `"products"`
     /// for one file per product (`ProductFile`) and a reviewed `classifications.json`
-    /// (`ProductClassifications`): Tencent Cloud's product codes.
+    /// (`ProductClassifications`): Tencent Cloud's product codes; `"codeless"` for a family
+    /// whose vendor documents no code or message (`FamilyFile`s without tables, each citing the
+    /// lines of its source that the family's detection and parser rest on: `evidence`).
     pub layout: Option<String>,
 }
 
@@ -107,7 +109,23 @@ pub struct FamilyFile {
     pub modules: Vec<Module>,
     #[serde(default)]
     pub classifications: Vec<Classification>,
+    /// Empty (`[]`) in a codeless family's file (`layout: "codeless"`).
     pub tables: Vec<Table>,
+    /// A codeless family's citations (`layout: "codeless"`): what the source says of the wire,
+    /// line by line. A family with tables cites each entry instead.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+/// One line of a codeless family's source and what it says of the wire.
+#[derive(Debug, Default, Deserialize)]
+// Absent fields read as empty, so that the validator reports them by rule.
+#[serde(deny_unknown_fields, default)]
+pub struct Evidence {
+    /// The 1-based line of the source file at its commit.
+    pub at: u32,
+    /// What the line shows (English, one sentence).
+    pub what: String,
 }
 
 /// The public document a file's entries come from.

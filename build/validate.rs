@@ -8,6 +8,12 @@ use std::fmt::Write as _;
 
 use crate::schema::{Entry, FamilyFile, FamilyRow, Registry, Table, Text};
 
+/// The layouts a family's folder may have (absent: code tables).
+pub const LAYOUTS: [&str; 2] = ["products", CODELESS];
+
+/// The layout of a family whose vendor documents no code or message.
+pub const CODELESS: &str = "codeless";
+
 /// What a header may carry.
 pub const HEADER_ROLES: [&str; 4] = ["status", "error_code", "error_message", "request_id"];
 
@@ -284,6 +290,31 @@ fn check_families<'r>(
                 );
             }
         }
+        match family.layout.as_deref() {
+            Some(layout) if !LAYOUTS.contains(&layout) => err(
+                "invalid layout",
+                &format!(
+                    "layout {layout:?} is not one of {} (absent: code tables)",
+                    LAYOUTS.join(", ")
+                ),
+            ),
+            Some(CODELESS) => {
+                let r = &family.resolution;
+                let resolves = r.dotted || r.hundreds || r.templates || r.appended_detail;
+                if family.code_format.is_some()
+                    || !family.versions.is_empty()
+                    || resolves
+                    || family.detail.is_some()
+                {
+                    err(
+                        "invalid layout",
+                        "a codeless family has no code_format, versions, resolution or detail: \
+                         it has no code",
+                    );
+                }
+            }
+            _ => {}
+        }
     }
 }
 
@@ -410,6 +441,17 @@ fn check_file(
     }
     check_source(file, &mut err);
     check_statuses_and_modules(file, row, &mut err);
+    if row.layout.as_deref() == Some(CODELESS) {
+        check_codeless(file, &mut err);
+        return;
+    }
+    if !file.evidence.is_empty() {
+        err(
+            "evidence",
+            "unexpected evidence",
+            "only a codeless family's files cite evidence; a family with tables cites each entry",
+        );
+    }
 
     if file.tables.is_empty() {
         err("tables", "empty table", "the file has no code table");
@@ -451,6 +493,64 @@ fn check_file(
         check_table(file, row, registry, table, &mut codes, &mut err);
     }
     check_classifications(file, registry, &codes, &mut err);
+}
+
+/// A file of a codeless family (`layout: "codeless"`): no table, classification or module, and
+/// its source cited by line, each line with what it shows.
+fn check_codeless(file: &FamilyFile, err: &mut impl FnMut(&str, &str, &str)) {
+    let codeless = "a codeless family (layout \"codeless\") has no code";
+    if !file.tables.is_empty() {
+        err(
+            "tables",
+            "unexpected table",
+            &format!("{codeless}: its files have no table"),
+        );
+    }
+    if !file.classifications.is_empty() {
+        err(
+            "classifications",
+            "unexpected classification",
+            &format!("{codeless} to classify"),
+        );
+    }
+    if file.source.cite != "line" {
+        err(
+            "source",
+            "invalid source",
+            "a codeless family's source is cited by line (source.cite \"line\"): its evidence",
+        );
+    }
+    if file.evidence.is_empty() {
+        err(
+            "evidence",
+            "missing evidence",
+            "a codeless family's file cites the lines its detection and parser rest on",
+        );
+    }
+    let mut last = 0;
+    for (i, e) in file.evidence.iter().enumerate() {
+        let place = format!("evidence {} (line {})", i + 1, e.at);
+        if e.at == 0 {
+            err(
+                &place,
+                "invalid line",
+                "at is the 1-based line of the source",
+            );
+        } else if e.at <= last {
+            err(
+                &place,
+                "invalid line",
+                &format!(
+                    "lines are cited once each, in order: {} comes after {last}",
+                    e.at
+                ),
+            );
+        }
+        last = last.max(e.at);
+        if e.what.trim().is_empty() {
+            err(&place, "missing text", "what is missing or empty");
+        }
+    }
 }
 
 fn check_source(file: &FamilyFile, err: &mut impl FnMut(&str, &str, &str)) {

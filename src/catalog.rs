@@ -201,7 +201,7 @@ impl ApiError for AnyCode {
 /// # Examples
 ///
 /// ```
-/// assert_eq!(errcat::catalog::all().len(), 648); // the default features' nine families
+/// assert_eq!(errcat::catalog::all().len(), 648); // the default features' nine families with codes
 /// ```
 #[must_use]
 pub fn all() -> &'static [AnyCode] {

@@ -22,8 +22,9 @@ pub(crate) struct Info {
 impl crate::Family {
     /// Whether `code` has the form of this family's codes, listed or not: always true, unless
     /// the family documents one form for all its codes (Upyun's management API: five digits, the
-    /// first 1 or 2; its REST API: eight digits, the first 4 or 5) and `code` is not of it.
-    /// Known whether or not the family's tables are compiled in.
+    /// first 1 or 2; its REST API: eight digits, the first 4 or 5) and `code` is not of it, or
+    /// the family has no code at all (Cloudbypass's balance API: always false). Known whether or
+    /// not the family's tables are compiled in.
     ///
     /// # Examples
     ///
@@ -34,11 +35,12 @@ impl crate::Family {
     /// assert!(!Family::UpyunRest.could_have("21402"));
     /// assert!(Family::UpyunManagement.could_have("21402"));
     /// assert!(Family::TencentCloudCommon.could_have("AnyThing.AtAll"));
+    /// assert!(!Family::CloudbypassBalance.could_have("AnyThing.AtAll"));
     /// ```
     #[must_use]
     pub fn could_have(self, code: &str) -> bool {
         let Some((digits, first)) = self.code_format() else {
-            return true;
+            return self.has_codes();
         };
         code.len() == digits
             && code.bytes().all(|b| b.is_ascii_digit())

@@ -67,9 +67,10 @@
 //!
 //! A [`Vendor`] (the company) speaks one or more wire [`Family`]s: one body shape, code space and
 //! set of tables each, with its own module, detection rule and parser. Each family's tables sit
-//! behind a cargo feature; the nine below are on by default. With a family's feature off, its
+//! behind a cargo feature; the ten below are on by default. With a family's feature off, its
 //! data is not compiled, its lookups answer [`Disabled`], and `explain` still reads its responses
-//! (flagged [`response::Problem::TablesDisabled`]).
+//! (flagged [`response::Problem::TablesDisabled`]). Cloudbypass's balance API documents no code:
+//! its family has no table, only its sources, and explain reads its errors as received.
 //!
 //! | family | module | code types | feature |
 //! |---|---|---|---|
@@ -83,6 +84,7 @@
 //! | Upyun (又拍云) old multipart upload API | [`upyun::multipart`] | `Code` | `upyun-multipart` |
 //! | Higress `hmac-auth` plugin (Alibaba's open-source gateway) | [`aliyun::higress_hmac_auth`] | `Code` | `aliyun-higress-hmac-auth` |
 //! | Tencent Cloud API 3.0, product codes (not default) | [`tencent_cloud::products`] | entries, `Root` | `tencent-cloud-products` (turns on `tencent-cloud-common`) |
+//! | Cloudbypass (穿云API) balance API | [`cloudbypass::balance`] | none (no documented code) | `cloudbypass-balance` |
 //!
 //! Other features: `http` (`Response::from_http` explains an `http::Response` directly) and `cli`
 //! (the `errcat` command-line tool).

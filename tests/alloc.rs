@@ -659,6 +659,19 @@ fn check_explain(check: &mut Check) {
             format_args!("explain {slug} with the family: {outcome:?}"),
         );
     }
+    // Cloudbypass's balance API, under the vendor's name: no code, the detail kept, borrowed.
+    let body = br#"{"detail": "example detail: invalid apikey"}"#;
+    let outcome = check.no_alloc("explain cloudbypass/balance with the vendor", || {
+        Response::new(body)
+            .with_vendor(errcat::Vendor::Cloudbypass)
+            .with_status(401)
+            .explain()
+    });
+    check.expect(
+        matches!(&outcome, Ok(Outcome::Error(e)) if e.family() == Family::CloudbypassBalance
+            && e.received_message() == Some("example detail: invalid apikey")),
+        format_args!("explain cloudbypass/balance with the vendor: {outcome:?}"),
+    );
 }
 
 /// Before any product's entries are built: the lookups, the codes and their texts read the

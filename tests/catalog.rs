@@ -60,11 +60,25 @@ const CATALOG_ORDER: [&str; 9] = [
 /// `tests/tencent_products.rs` checks them.
 const PRODUCT_FAMILIES: [&str; 1] = ["tencent-cloud/products"];
 
-/// Every family slug in registry order: `CATALOG_ORDER`, then `PRODUCT_FAMILIES`.
+/// Families whose vendor documents no code (`layout: "codeless"` in the registry), after the
+/// product families in registry order: no table and no entry; their data files hold their
+/// sources and the lines cited (`evidence`).
+const CODELESS_FAMILIES: [&str; 1] = ["cloudbypass/balance"];
+
+/// What the codeless families' data holds: sources (data files) and evidence rows, by family.
+const CODELESS_COUNTS: [(&str, usize, usize); 1] = [
+    // python-sdk sessions.py (4 lines) and exceptions.py (1) at 1bc0491b, nodejs-sdk lib/api.js
+    // at 29789498 (5), cloudbypass.github.com docs/us-en/credit_balance.md at 259f398f (5).
+    ("cloudbypass/balance", 4, 15),
+];
+
+/// Every family slug in registry order: `CATALOG_ORDER`, `PRODUCT_FAMILIES`, then
+/// `CODELESS_FAMILIES`.
 fn registry_order() -> Vec<&'static str> {
     CATALOG_ORDER
         .iter()
         .chain(&PRODUCT_FAMILIES)
+        .chain(&CODELESS_FAMILIES)
         .copied()
         .collect()
 }
@@ -175,6 +189,8 @@ struct OFamily {
     classifications: Vec<OClassification>,
     /// table name, entry count
     tables: Vec<(String, usize)>,
+    /// The evidence rows of a codeless family's files.
+    evidence: usize,
 }
 
 /// One entry, with file-level defaults already applied (retry advice, docs link).
@@ -447,6 +463,7 @@ fn read_registry(data: &Path) -> (Vec<(String, Vec<String>)>, Vec<OFamily>) {
             modules: Vec::new(),
             classifications: Vec::new(),
             tables: Vec::new(),
+            evidence: 0,
         })
         .collect();
     (vendors, families)
@@ -557,6 +574,7 @@ fn read_family_file(family: &mut OFamily, v: &Value, place: &str, rows: &mut Vec
             source: opt_str(&c, "source", place),
         });
     }
+    family.evidence += list("evidence").len();
     for table in list("tables") {
         let table_name = str_field(&table, "name", place);
         let section = opt_str(&table, "section", place);
@@ -1366,6 +1384,51 @@ fn counts_match_the_literal_expectations_and_the_oracle() {
             .filter(|c| c.vendor() == vendor)
             .count();
         assert_eq!(in_catalog, expected, "catalog::all() entries of {vendor}");
+    }
+}
+
+/// A codeless family holds no code anywhere (no table, no entry, no index hit) and exactly its
+/// sources and evidence rows.
+#[test]
+fn codeless_families_hold_their_sources_and_no_code() {
+    let oracle = &*ORACLE;
+    let from_oracle: Vec<(&str, usize, usize)> = CODELESS_FAMILIES
+        .iter()
+        .map(|slug| {
+            let f = oracle.family(slug);
+            assert!(f.tables.is_empty(), "{slug}: no table");
+            (f.slug.as_str(), f.sources.len(), f.evidence)
+        })
+        .collect();
+    assert_eq!(
+        from_oracle, CODELESS_COUNTS,
+        "data/<vendor>/<family>/*.json"
+    );
+    let registry = registry();
+    for (slug, sources, _) in CODELESS_COUNTS {
+        let row = registry.family(slug).expect("a registry row");
+        assert_eq!(row.layout.as_deref(), Some("codeless"), "{slug}: layout");
+        let family = family_of(slug);
+        assert!(family.is_enabled(), "{slug}: enabled under --all-features");
+        assert_eq!(family.sources().map(<[_]>::len), Ok(sources), "{slug}");
+        assert!(
+            catalog::all().iter().all(|c| c.family() != family),
+            "{slug}: no code in the catalog"
+        );
+        assert!(
+            !oracle.rows.iter().any(|r| r.family == slug),
+            "{slug}: no row"
+        );
+    }
+    // Every other family has a table.
+    for f in &oracle.families {
+        if !CODELESS_FAMILIES.contains(&f.slug.as_str()) {
+            assert!(
+                !f.tables.is_empty() && f.evidence == 0,
+                "{}: tables, no evidence",
+                f.slug
+            );
+        }
     }
 }
 
@@ -2231,12 +2294,11 @@ fn family_order_slugs_and_facts_agree_with_the_registry() {
             .map(|f| f.slug.as_str())
             .collect::<Vec<_>>()
     );
-    for ((family, row), file) in Family::ALL
-        .into_iter()
-        .zip(&registry.families)
-        .zip(&ORACLE.families)
-    {
+    // The oracle leaves the product families out.
+    let read = |f: &Family| !PRODUCT_FAMILIES.contains(&f.slug());
+    for (family, file) in Family::ALL.into_iter().filter(read).zip(&ORACLE.families) {
         let slug = family.slug();
+        let row = registry.family(slug).expect("a registry row");
         assert_eq!(slug, file.slug);
         assert_eq!(family.vendor().slug(), row.vendor, "{slug}: vendor");
         assert_eq!(family.vendor().slug(), file.vendor, "{slug}: vendor");
@@ -2309,7 +2371,8 @@ fn family_order_slugs_and_facts_agree_with_the_registry() {
             format!(
                 "unknown family {bad:?}: expected one of tencent-cloud/common, upyun/management, \
                  tencent-cloud/cdn, cloudbypass/api, aliyun/apigateway, upyun/rest, upyun/form, \
-                 upyun/multipart, aliyun/higress-hmac-auth, tencent-cloud/products"
+                 upyun/multipart, aliyun/higress-hmac-auth, tencent-cloud/products, \
+                 cloudbypass/balance"
             )
         );
         assert!(serde_json::from_str::<Family>(&format!("{bad:?}")).is_err());

@@ -68,7 +68,7 @@ fn golden_dir() -> PathBuf {
 }
 
 /// Golden cases: file name (without `.out`) and arguments. Each exits 0 with nothing on stderr.
-const GOLDEN: [(&str, &[&str]); 22] = [
+const GOLDEN: [(&str, &[&str]); 23] = [
     // The JSON shape of `explain`, one per outcome: the library's `Serialize`, as it is.
     (
         "explain_json_error_tencent_cdn",
@@ -139,6 +139,21 @@ const GOLDEN: [(&str, &[&str]); 22] = [
         ],
     ),
     ("lookup_40402", &["lookup", "40402"]),
+    (
+        // Cloudbypass's balance API under the vendor's name: the shape its SDKs read (python-sdk
+        // sessions.py lines 85-86, exceptions.py line 6); no code, the detail as received, the
+        // kind from the status. The detail text is illustrative: none is documented.
+        "explain_cloudbypass_balance_detail",
+        &[
+            "explain",
+            "--vendor",
+            "cloudbypass",
+            "--status",
+            "401",
+            "--body",
+            r#"{"detail":"example detail: invalid apikey"}"#,
+        ],
+    ),
     (
         // The old multipart API's own example (upyun/docs multipart_upload.md lines 322-326), as
         // JSON; the document gives no status.
@@ -483,9 +498,10 @@ fn list_json_has_every_entry_with_the_documented_shape() {
     let mut families: Vec<String> = listed.iter().map(|(f, _)| f.clone()).collect();
     families.dedup();
     // The product codes are listed by product or family (`--product`, `--vendor`), not here.
+    // Nor does a family that documents no code (Cloudbypass's balance API).
     let registry: Vec<&str> = Family::ALL
         .iter()
-        .filter(|f| **f != Family::TencentCloudProducts)
+        .filter(|f| **f != Family::TencentCloudProducts && f.has_codes())
         .map(|f| f.slug())
         .collect();
     assert_eq!(families, registry);
@@ -586,6 +602,22 @@ fn list_by_vendor_json_has_only_that_vendor() {
 #[test]
 fn list_by_family_json_has_only_that_family() {
     for family in Family::ALL {
+        if !family.has_codes() {
+            // Cloudbypass's balance API: nothing to list, and said so.
+            let run = errcat(&["list", "--vendor", family.slug(), "--json"]);
+            assert_eq!(run.code, Some(1), "{}", run.describe());
+            assert_eq!(run.stdout.trim(), "[]", "{}", run.describe());
+            assert_eq!(
+                run.stderr,
+                format!(
+                    "errcat: no code: {family} documents no code (`errcat explain --vendor \
+                     {family}` reads its responses as received)\n"
+                ),
+                "{}",
+                run.describe()
+            );
+            continue;
+        }
         let expected = if family == Family::TencentCloudProducts {
             // Not in `catalog::all()`: every product's entries, in product order.
             #[cfg(feature = "tencent-cloud-products")]
@@ -1007,7 +1039,7 @@ fn bad_arguments_exit_2_with_a_usage_message() {
              expected a vendor (cloudbypass, tencent-cloud, aliyun, upyun) or a family \
              (tencent-cloud/common, upyun/management, tencent-cloud/cdn, cloudbypass/api, \
              aliyun/apigateway, upyun/rest, upyun/form, upyun/multipart, aliyun/higress-hmac-auth, \
-             tencent-cloud/products)",
+             tencent-cloud/products, cloudbypass/balance)",
         ),
         (
             &["status", "--vendor", "upyun/cdn", "403"],

@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 /// Every rule name the validator uses.
-const RULES: [&str; 29] = [
+const RULES: [&str; 34] = [
     "file too large",
     "byte-order mark",
     "not utf-8",
@@ -58,6 +58,11 @@ const RULES: [&str; 29] = [
     "invalid wait",
     "versions",
     "invalid line",
+    "invalid layout",
+    "unexpected table",
+    "unexpected classification",
+    "missing evidence",
+    "unexpected evidence",
 ];
 
 /// Rules about the whole file, reported before it is parsed: no place between file and rule.
@@ -103,6 +108,7 @@ fn family_of(vendor: &str) -> &'static str {
         "aliyun-apigateway" => "aliyun/apigateway",
         "upyun" => "upyun/management",
         "tencent-cloud" => "tencent-cloud/common",
+        "cloudbypass-balance" => "cloudbypass/balance",
         _ => panic!("no family for the fixture prefix {vendor:?}"),
     }
 }
@@ -167,14 +173,20 @@ enum Place {
     Table,
     Entry,
     Classification,
+    /// A codeless family's evidence row.
+    Evidence,
 }
 
 fn place_of(place: &str) -> Option<Place> {
     let number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if place.is_empty() {
         Some(Place::WholeFile)
-    } else if ["family", "source", "tables"].contains(&place) {
+    } else if ["family", "source", "tables", "classifications", "evidence"].contains(&place) {
         Some(Place::File)
+    } else if let Some(rest) = place.strip_prefix("evidence ") {
+        let (n, line) = rest.split_once(" (line ")?;
+        let line = line.strip_suffix(')')?;
+        (number(n) && number(line)).then_some(Place::Evidence)
     } else if let Some(rest) = place.strip_prefix("header ") {
         let (n, name) = rest.split_once(" (\"")?;
         (number(n) && name.ends_with("\")")).then_some(Place::Header)
@@ -216,7 +228,12 @@ fn check_shape(path: &str, message: &str) -> Result<(&'static str, Place), Strin
             .ok_or_else(|| format!("names no known rule: {message}"))?
     };
     let place = place_of(place).ok_or_else(|| format!("unknown place {place:?}: {message}"))?;
-    if ENTRY_ONLY.contains(&rule) && ![Place::Entry, Place::Classification].contains(&place) {
+    // A codeless family's evidence row cites a line as an entry does.
+    let line_of_evidence = rule == "invalid line" && place == Place::Evidence;
+    if ENTRY_ONLY.contains(&rule)
+        && ![Place::Entry, Place::Classification].contains(&place)
+        && !line_of_evidence
+    {
         return Err(format!("rule {rule:?} does not name the entry: {message}"));
     }
     if WHOLE_FILE.contains(&rule) != (place == Place::WholeFile) {
@@ -289,6 +306,7 @@ fn every_fixture_gives_exactly_its_expected_messages() {
             "unknown vendor",
             "invalid header",
             "duplicate header",
+            "invalid layout",
         ]
         .contains(&rule);
         if !generated && !catalog_wide && !rules_seen.iter().any(|r| r == rule) {
@@ -457,13 +475,14 @@ fn real_files() -> load::Loaded {
     }
 }
 
-/// The families laid out in tables (a products folder is checked by `load` itself).
+/// The families whose folders hold data files, as `load` checks them: laid out in tables, or
+/// codeless (a products folder is checked by `load` itself).
 fn slugs(loaded: &load::Loaded) -> Vec<&str> {
     loaded
         .registry
         .families
         .iter()
-        .filter(|f| f.layout.is_none())
+        .filter(|f| f.layout.as_deref() != Some("products"))
         .map(|f| f.slug.as_str())
         .collect()
 }
@@ -486,6 +505,10 @@ fn the_real_data_validates() {
             "data/upyun/form/codes.json",
             "data/upyun/multipart/codes.json",
             "data/aliyun/higress-hmac-auth/codes.json",
+            "data/cloudbypass/balance/docs-credit-balance.json",
+            "data/cloudbypass/balance/nodejs-sdk-api.json",
+            "data/cloudbypass/balance/python-sdk-exceptions.json",
+            "data/cloudbypass/balance/python-sdk-sessions.json",
         ]
     );
     assert_eq!(
@@ -576,6 +599,33 @@ fn the_registry_rules() {
             "data/registry.json: family \"upyun/management\": unknown vendor: \"aws\" is not a vendor",
             "data/registry.json: family \"tencent-cloud/cdn\": invalid name: feature is a unique \
              lowercase name joined by `-`",
+        ]
+    );
+}
+
+/// The registry's `layout`: absent, `products` or `codeless`; a codeless family has no code
+/// format, versions, resolution or detail.
+#[test]
+fn the_registry_layout_rules() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/registry.json");
+    let text = std::fs::read_to_string(path).expect("read");
+    let mut bad: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let families = bad["families"].as_array_mut().expect("families");
+    families[0]["layout"] = "tables".into();
+    let balance = families
+        .iter_mut()
+        .find(|f| f["slug"] == "cloudbypass/balance")
+        .expect("the codeless family");
+    balance["code_format"] = serde_json::json!({"digits": 3, "first": "4"});
+    let bytes = serde_json::to_vec(&bad).expect("json");
+    let errors = validate::validate_registry("data/registry.json", &bytes).expect_err("bad");
+    assert_eq!(
+        errors,
+        [
+            "data/registry.json: family \"tencent-cloud/common\": invalid layout: layout \"tables\" \
+             is not one of products, codeless (absent: code tables)",
+            "data/registry.json: family \"cloudbypass/balance\": invalid layout: a codeless family \
+             has no code_format, versions, resolution or detail: it has no code",
         ]
     );
 }

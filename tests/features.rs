@@ -20,6 +20,7 @@ fn compiled(family: Family) -> bool {
         "aliyun-apigateway" => cfg!(feature = "aliyun-apigateway"),
         "aliyun-higress-hmac-auth" => cfg!(feature = "aliyun-higress-hmac-auth"),
         "tencent-cloud-products" => cfg!(feature = "tencent-cloud-products"),
+        "cloudbypass-balance" => cfg!(feature = "cloudbypass-balance"),
         other => panic!("a family feature this test does not know: {other}; add it here"),
     }
 }
@@ -99,6 +100,13 @@ fn sample(
             .with_status(200)
             .with_headers(vec![]),
         ),
+        // No code: the balance API documents none (the code is empty).
+        Family::CloudbypassBalance => (
+            "",
+            Response::new(br#"{"detail": "m"}"#)
+                .with_status(401)
+                .with_headers(vec![]),
+        ),
         other => panic!("no sample for {other}; add one"),
     }
 }
@@ -140,6 +148,24 @@ fn every_family_belongs_to_its_vendor_and_parses_from_its_slug() {
 fn an_enabled_family_answers_and_a_disabled_one_says_so() {
     for family in Family::ALL {
         let (code, _) = sample(family);
+        if family == Family::CloudbypassBalance {
+            // No code: its feature compiles its sources only.
+            assert!(!family.could_have("x"));
+            assert!(catalog::all().iter().all(|c| c.family() != family));
+            match family.sources() {
+                Ok(sources) => assert!(compiled(family) && !sources.is_empty()),
+                Err(err) => assert!(!compiled(family) && err.family() == family),
+            }
+            assert_eq!(
+                catalog::lookup_in(family, "x").map_err(|e| e.family()),
+                if compiled(family) {
+                    Ok(None)
+                } else {
+                    Err(family)
+                }
+            );
+            continue;
+        }
         let lookup = catalog::lookup_in(family, code);
         let resolved = catalog::resolve(family, code);
         if compiled(family) && family == Family::TencentCloudProducts {
@@ -184,7 +210,9 @@ fn an_enabled_family_answers_and_a_disabled_one_says_so() {
 #[test]
 fn a_vendor_lookup_that_may_miss_a_disabled_family_says_so() {
     // Tencent Cloud's product codes have no typed code: `catalog::lookup` does not search them.
-    let typed = |f: &Family| *f != Family::TencentCloudProducts;
+    // Cloudbypass's balance API has no code at all.
+    let typed =
+        |f: &Family| !matches!(f, Family::TencentCloudProducts | Family::CloudbypassBalance);
     for family in Family::ALL.into_iter().filter(typed) {
         let (code, _) = sample(family);
         let vendor = family.vendor();
@@ -235,6 +263,14 @@ fn explain_reads_a_disabled_familys_response_and_flags_it() {
             panic!("{family}: {outcome:?}")
         };
         assert_eq!(err.family(), family);
+        if family == Family::CloudbypassBalance {
+            // No code to resolve, with its feature on or off: the same error, nothing flagged.
+            assert_eq!((err.raw_code(), err.entry()), (None, None));
+            assert_eq!(err.received_message(), Some("m"));
+            assert_eq!(err.basis(), Basis::HttpStatus);
+            assert_eq!(err.problems().count(), 0, "{err:?}");
+            continue;
+        }
         assert_eq!(err.raw_code(), Some(code), "{family}: the raw code is kept");
         let flagged = err.problems().any(|p| p == Problem::TablesDisabled);
         assert_eq!(flagged, !compiled(family), "{family}: {err:?}");
@@ -330,4 +366,19 @@ fn the_product_codes_come_with_the_common_codes() {
             Some(Family::TencentCloudProducts)
         );
     }
+}
+
+#[test]
+fn the_balance_api_is_found_by_its_hints_whatever_the_features() {
+    // Its evidence is in code, not data: the Cloudbypass vendor hint with a `detail` member.
+    let (_, response) = sample(Family::CloudbypassBalance);
+    let outcome = response
+        .with_vendor(Vendor::Cloudbypass)
+        .explain()
+        .expect("explained");
+    assert_eq!(outcome.family(), Some(Family::CloudbypassBalance));
+    // The body alone is no evidence.
+    let (_, response) = sample(Family::CloudbypassBalance);
+    let outcome = response.explain().expect("explained");
+    assert!(matches!(outcome, Outcome::Unrecognized(_)), "{outcome:?}");
 }

@@ -146,6 +146,7 @@ fn explain_seeds_reach_every_family_and_outcome() {
         Family::UpyunMultipart,
         Family::AliyunApiGateway,
         Family::AliyunHigressHmacAuth,
+        Family::CloudbypassBalance,
     ] {
         expected.insert(format!("success {family}"));
     }
@@ -188,7 +189,7 @@ fn explain_input_format() {
         (Some(Hint::Family(Family::TencentCloudCommon)), Some(65535))
     );
     assert_eq!(ExplainInput::decode(b"x 65536").status, None);
-    // '0' to '4': a family, in `Family::ALL` order; 'a' to 'd': a vendor, in `Vendor::ALL` order.
+    // '0' to '@': a family, in `Family::ALL` order; 'a' to 'd': a vendor, in `Vendor::ALL` order.
     for (i, family) in Family::ALL.into_iter().enumerate() {
         let control = [b'0' + u8::try_from(i).unwrap()];
         assert_eq!(

@@ -399,6 +399,14 @@ fn repeated_json_key_that_errcat_reads_is_an_invalid_body() {
     // With the vendor known, too.
     let body = br#"{"error_code": "21402", "error_code": "21403"}"#;
     assert_json_error(explain(body, Some(Vendor::Upyun), Some(400), &[]), body);
+    // Cloudbypass's balance API's `detail`, read since that family. (Under the Cloudbypass
+    // vendor hint alone, a body that is not JSON is the API's target page, unflagged.)
+    let body = br#"{"detail": "a", "detail": "b"}"#;
+    let family = Response::new(body)
+        .with_family(Family::CloudbypassBalance)
+        .with_status(401)
+        .explain();
+    assert_json_error(family, body);
 }
 
 /// "A JSON key repeated in an object explain reads is an invalid body": a key errcat does not
@@ -406,7 +414,7 @@ fn repeated_json_key_that_errcat_reads_is_an_invalid_body() {
 #[test]
 fn repeated_json_key_that_errcat_does_not_read_is_skipped() {
     let bodies: [&[u8]; 2] = [
-        br#"{"error_code": "21402", "detail": 1, "detail": 2}"#,
+        br#"{"error_code": "21402", "note": 1, "note": 2}"#,
         br#"{"Response": {"Error": {"Code": "InternalError", "Message": "m", "x": 1, "x": 2}, "RequestId": "r"}}"#,
     ];
     for body in bodies {

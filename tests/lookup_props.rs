@@ -697,7 +697,12 @@ fn every_documented_code_of_every_family_resolves_exactly_to_its_entry() {
             .copied()
             .filter(|c| c.family() == family)
             .collect();
-        assert!(!codes.is_empty(), "{family}");
+        // Cloudbypass's balance API documents no code.
+        assert_eq!(
+            codes.is_empty(),
+            family == Family::CloudbypassBalance,
+            "{family}"
+        );
         for c in codes {
             for &key in std::iter::once(&c.as_str()).chain(c.entry().aliases()) {
                 checked += 1;

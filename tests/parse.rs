@@ -51,7 +51,7 @@ const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
 /// Every fixture directory and the family its responses are of: one per family, plus responses
 /// of none of them. (The directories keep the vendor slugs of the release before families.)
-const DIRS: [(&str, Option<Family>); 10] = [
+const DIRS: [(&str, Option<Family>); 11] = [
     ("cloudbypass", Some(Family::CloudbypassApi)),
     ("tencent-cdn", Some(Family::TencentCdn)),
     ("aliyun-apigateway", Some(Family::AliyunApiGateway)),
@@ -64,6 +64,7 @@ const DIRS: [(&str, Option<Family>); 10] = [
         "aliyun-higress-hmac-auth",
         Some(Family::AliyunHigressHmacAuth),
     ),
+    ("cloudbypass-balance", Some(Family::CloudbypassBalance)),
     ("unrecognized", None),
 ];
 

@@ -853,9 +853,9 @@ impl ExplainInput {
     /// Decodes any bytes, HTTP-style:
     ///
     /// ```text
-    /// 4 403          first line: the hint, '0' to '9' a family in Family::ALL order, 'a' to
-    ///                'd' a vendor in Vendor::ALL order (anything else: none), then the status
-    ///                (anything that is not a u16: none)
+    /// 4 403          first line: the hint, '0' to '@' (the digits, then ':' to '@') a family
+    ///                in Family::ALL order, 'a' to 'd' a vendor in Vendor::ALL order (anything
+    ///                else: none), then the status (anything that is not a u16: none)
     /// Name: value    headers, up to an empty line; one space after the colon is skipped
     ///  more value    a line starting with a space or tab continues the value after a '\n'
     ///                the empty line
@@ -865,7 +865,7 @@ impl ExplainInput {
     pub fn decode(data: &[u8]) -> Self {
         let (control, mut rest) = split_line(data);
         let hint = control.first().and_then(|&b| match b {
-            b'0'..=b'9' => Family::ALL
+            b'0'..=b'@' => Family::ALL
                 .get(usize::from(b - b'0'))
                 .copied()
                 .map(Hint::Family),

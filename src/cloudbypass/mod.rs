@@ -3,17 +3,22 @@
 //! | family | module | feature |
 //! |---|---|---|
 //! | [`Family::CloudbypassApi`](crate::Family::CloudbypassApi) | [`api`] | `cloudbypass-api` |
+//! | [`Family::CloudbypassBalance`](crate::Family::CloudbypassBalance) | [`balance`] (no code table) | `cloudbypass-balance` |
 //!
 //! # Examples
 //!
 //! ```
 //! use errcat::{Family, Vendor, cloudbypass};
 //!
-//! assert_eq!(Vendor::Cloudbypass.families(), [Family::CloudbypassApi]);
+//! assert_eq!(
+//!     Vendor::Cloudbypass.families(),
+//!     [Family::CloudbypassApi, Family::CloudbypassBalance]
+//! );
 //! assert_eq!(cloudbypass::api::Code::DnsError.entry().family(), Family::CloudbypassApi);
 //! ```
 
 pub mod api;
+pub mod balance;
 
 /// Moved to [`api::Code`].
 ///

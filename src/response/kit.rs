@@ -107,6 +107,8 @@ pub(crate) struct Fields<'a> {
     pub(crate) time: Option<Value<'a>>,
     /// Upyun old multipart API's file path.
     pub(crate) path: Option<Value<'a>>,
+    /// Cloudbypass balance API's message.
+    pub(crate) detail: Option<Value<'a>>,
     /// The members of `Response`, when it is an object.
     pub(crate) inner: TencentResponse<'a>,
     /// The members of a top-level `Error`, when it is an object.
@@ -164,6 +166,7 @@ const BODY_FIELDS: json::Fields<'static> = json::Fields::new(
         "url",
         "time",
         "path",
+        "detail",
     ],
     &[
         (
@@ -207,6 +210,7 @@ impl<'a> Fields<'a> {
             (BODY, 10) => &mut self.url,
             (BODY, 11) => &mut self.time,
             (BODY, 12) => &mut self.path,
+            (BODY, 13) => &mut self.detail,
             (RESPONSE, 0) => &mut self.inner.error,
             (RESPONSE, 1) => &mut self.inner.request_id,
             (RESPONSE_ERROR, 0) => &mut self.inner.inner_error.code,
@@ -340,11 +344,22 @@ impl<'a> Body<'a> {
         }
     }
 
-    /// With a vendor hint and no family's evidence: the first of the vendor's families that
-    /// documents one form for its codes and whose form the body's `code` or `error_code` has (an
-    /// eight-digit code is Upyun REST's, a five-digit one the management API's), else the
-    /// vendor's first family.
+    /// With a vendor hint and no family's evidence: for Cloudbypass, a body of the balance API's
+    /// shape (`cloudbypass::balance::detect_hinted`) is its; otherwise the first of the vendor's
+    /// families that documents one form for its codes and whose form the body's `code` or
+    /// `error_code` has (an eight-digit code is Upyun REST's, a five-digit one the management
+    /// API's), else the vendor's first family.
     pub(crate) fn fallback(&self, vendor: crate::Vendor) -> Option<Family> {
+        // A `detail` member is the balance API's only under the vendor's name (many APIs answer
+        // `{"detail": ...}`).
+        if vendor == crate::Vendor::Cloudbypass
+            && self
+                .fields
+                .as_ref()
+                .is_some_and(crate::cloudbypass::balance::detect_hinted)
+        {
+            return Some(Family::CloudbypassBalance);
+        }
         let families = vendor.families();
         let codes = self
             .fields
@@ -418,6 +433,21 @@ pub(crate) fn scalar<'a>(
             problems.add(wrong);
             None
         }
+    }
+}
+
+/// A message field as text: as [`scalar`], except that an object or array is kept as its JSON
+/// text, as written, not dropped (Cloudbypass's balance API, whose Node.js SDK shows a `detail`
+/// that is not a string as its JSON).
+pub(crate) fn scalar_or_json<'a>(
+    value: Option<Value<'a>>,
+    wrong: Problem,
+    problems: &mut Problems,
+) -> Option<Cow<'a, str>> {
+    match value? {
+        Value::Object(object) => Some(Cow::Borrowed(object.text())),
+        Value::Array(array) => Some(Cow::Borrowed(array.text())),
+        other => scalar(Some(other), wrong, problems),
     }
 }
 

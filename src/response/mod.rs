@@ -48,9 +48,12 @@
 //!    `error_code` starting with 4 and its `path`;
 //! 3. else a plain-text body that is one of the Higress `hmac-auth` plugin's codes, answered with
 //!    the status the plugin sends for it (`Invalid Key` with 401);
-//! 4. else, with a vendor hint, the first of the vendor's families whose code form the body's
-//!    `code` or `error_code` has (eight digits: Upyun REST; five, the first 1 or 2: Upyun
-//!    management; five, the first 4: Upyun old multipart), else the vendor's first family.
+//! 4. else, with a vendor hint: for Cloudbypass, its balance API for a body with a `detail`
+//!    member and neither the API's `id` nor its `code` (a `detail` alone is no evidence without
+//!    the hint: many APIs answer `{"detail": ...}`); otherwise the first of the vendor's families
+//!    whose code form the body's `code` or `error_code` has (eight digits: Upyun REST; five, the
+//!    first 1 or 2: Upyun management; five, the first 4: Upyun old multipart), else the
+//!    vendor's first family.
 //!
 //! Otherwise the outcome is [`Outcome::Unrecognized`], with the kind the status suggests:
 //! errcat does not guess. (With a family's tables disabled, only its field-set evidence

@@ -80,6 +80,31 @@ fn parse_header(s: &str) -> Result<(String, String), String> {
     Ok((name.to_owned(), value.trim_start().to_owned()))
 }
 
+/// Why nothing can be found in a family that documents no code (Cloudbypass's balance API),
+/// as the end of a message; empty for any other scope.
+fn codeless(scope: Option<Scope>) -> String {
+    match scope {
+        Some(Scope::Family(family)) if !family.has_codes() => format!(
+            ": {family} documents no code (`errcat explain --vendor {family}` reads its \
+             responses as received)"
+        ),
+        _ => String::new(),
+    }
+}
+
+/// The exit status of a list: not found when it found nothing, said on standard error when the
+/// scope is a family that documents no code.
+fn list_status(scope: Option<Scope>, found: &[AnyCode]) -> u8 {
+    if !found.is_empty() {
+        return OK;
+    }
+    let codeless = codeless(scope);
+    if !codeless.is_empty() {
+        eprintln!("errcat: no code{codeless}");
+    }
+    NOT_FOUND
+}
+
 /// What `--vendor` names: one wire family, or a vendor (all its families).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Scope {
@@ -322,7 +347,7 @@ fn run_command(cli: &Cli, out: &mut impl Write) -> io::Result<u8> {
                 .filter(|c| common.keeps(*c))
                 .collect();
             render::entries(&mut out, &found, common.json)?;
-            if found.is_empty() { NOT_FOUND } else { OK }
+            list_status(common.vendor, &found)
         }
     };
     Ok(status)
@@ -440,7 +465,7 @@ fn product_lookup(input: &str, product: Option<&str>) -> Vec<AnyCode> {
 
 /// Says on stderr that `code` is not documented (in `scope`), and what its form carries, if any.
 fn not_found(code: &str, scope: Option<Scope>) {
-    let of = scope.map_or_else(String::new, |s| format!(" of {s}"));
+    let of = scope.map_or_else(String::new, |s| format!(" of {s}{}", codeless(Some(s))));
     eprintln!("errcat: {code:?} is not a documented code{of}");
     if let Some((family, status)) = carried_status(code, scope) {
         eprintln!(
