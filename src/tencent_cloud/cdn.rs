@@ -127,7 +127,7 @@ pub(crate) fn detect_body(f: &Fields<'_>) -> bool {
     if f.message.is_none() || !f.code.is_some_and(is_numeric) {
         return false;
     }
-    let module = || plain_text(f.message).and_then(|m| split_message(m).map(|(code, _)| code));
+    let module = || plain_text(f.message).and_then(module_code_text);
     f.code_desc.is_some()
         || f.documented_in_table(crate::Family::TencentCdn, 0, plain_text(f.code))
         || module().and_then(module_code).is_some()
@@ -146,7 +146,7 @@ pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, _: &Headers<'a>, body: &Body<
     err.detail = err
         .message
         .as_ref()
-        .and_then(|m: &Cow<'a, str>| sub_cow(m, |m| split_message(m).map(|(code, _)| code)));
+        .and_then(|m: &Cow<'a, str>| sub_cow(m, module_code_text));
     err.detail_code = err.detail.as_deref().and_then(module_code);
     // `code` is a public code: resolved in the public table (the first), never to a module code
     // that happens to have the same number.
@@ -188,7 +188,25 @@ fn module_code(_: &str) -> Option<AnyCode> {
 /// ```
 #[must_use]
 pub fn split_message(message: &str) -> Option<(&str, &str)> {
-    let text = message.trim_start();
+    let (code, after) = split_code(message)?;
+    Some((code, after.trim_start()))
+}
+
+/// The module code at the start of a message, as [`split_message`] gives it, without the text.
+fn module_code_text(message: &str) -> Option<&str> {
+    split_code(message).map(|(code, _)| code)
+}
+
+/// [`split_message`]'s module code, and what follows its closing parenthesis, untrimmed.
+#[inline]
+fn split_code(message: &str) -> Option<(&str, &str)> {
+    // Trimming decodes the first character: skipped when it is the parenthesis, as it is in
+    // the vendor's messages.
+    let text = if message.starts_with('(') {
+        message
+    } else {
+        message.trim_start()
+    };
     let rest = text.strip_prefix('(').or_else(|| text.strip_prefix('（'))?;
     // An optional `-`, ASCII digits, then the closing parenthesis: read as bytes (the digits and
     // the sign are ASCII, so the slices stay on character boundaries).
@@ -205,5 +223,5 @@ pub fn split_message(message: &str) -> Option<(&str, &str)> {
     let after = after
         .strip_prefix(')')
         .or_else(|| after.strip_prefix('）'))?;
-    Some((code, after.trim_start()))
+    Some((code, after))
 }
