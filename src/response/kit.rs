@@ -259,7 +259,7 @@ impl<'a> Fields<'a> {
             return false;
         };
         code.and_then(|c| self.lookup(family, c))
-            .is_some_and(|found| info.tables.get(table).is_some_and(|t| t.contains(&found)))
+            .is_some_and(|found| info.in_table(table, found))
     }
 }
 

@@ -619,6 +619,25 @@ impl ParsedError<'_> {
         self.resolve_raw_in(None, fields);
     }
 
+    /// The typed code of the raw code, when the family's table number `table` lists it (as a
+    /// code or an alias), reusing the lookup of it that detection made in `fields`: the code
+    /// [`resolve_raw_in`](Self::resolve_raw_in) finds, without the rest of its walk, for a
+    /// family whose entry comes from another field (Tencent CDN's documented module code).
+    /// Only for a family with no template codes and no appended detail, whose walk types no
+    /// other code.
+    pub(crate) fn type_raw_in(&mut self, table: usize, fields: &Fields<'_>) {
+        let (Some(raw), Ok(info)) = (self.raw_code.as_deref(), self.family.enabled_info()) else {
+            return;
+        };
+        debug_assert!({
+            let policy = self.family.policy();
+            !policy.templates && !policy.appended_detail
+        });
+        self.code = fields
+            .exact(self.family, info, raw)
+            .filter(|code| info.in_table(table, *code));
+    }
+
     /// Resolves the raw code through the family's walk, a code found exactly being one of the
     /// family's table number `table`, when given; reusing the lookup of it that detection made
     /// in `fields`, if any.

@@ -149,13 +149,16 @@ pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, _: &Headers<'a>, body: &Body<
         .and_then(|m: &Cow<'a, str>| sub_cow(m, module_code_text));
     err.detail_code = err.detail.as_deref().and_then(module_code);
     // `code` is a public code: resolved in the public table (the first), never to a module code
-    // that happens to have the same number.
-    err.resolve_raw_in(Some(0), Some(f));
-    // A documented module code is the more specific meaning: it is the entry.
+    // that happens to have the same number. A documented module code is the more specific
+    // meaning: it is the entry, and the public code is only typed (the walk would find an entry
+    // that the module code's replaces).
     if let Some(module) = err.detail_code {
+        err.type_raw_in(0, f);
         err.entry = Some(module.entry());
         err.rule = None;
         err.basis = Basis::Exact;
+    } else {
+        err.resolve_raw_in(Some(0), Some(f));
     }
     err.finish();
     Read::Error
