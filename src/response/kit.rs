@@ -193,29 +193,30 @@ impl<'a> Fields<'a> {
         let Some(field) = member.field else { return };
         // `null` is absent, as for an `Option` of a derived struct.
         let value = Some(member.value).filter(|v| *v != Value::Null);
-        let slot = match (member.object, field) {
-            (BODY, 0) => &mut self.response,
-            (BODY, 1) => &mut self.error,
-            (BODY, 2) => &mut self.request_id,
-            (BODY, 3) => &mut self.error_code,
-            (BODY, 4) => &mut self.request,
-            (BODY, 5) => &mut self.message,
-            (BODY, 6) => &mut self.code,
-            (BODY, 7) => &mut self.id,
-            (BODY, 8) => &mut self.code_desc,
-            (BODY, 9) => &mut self.msg,
-            (BODY, 10) => &mut self.url,
-            (BODY, 11) => &mut self.time,
-            (BODY, 12) => &mut self.path,
-            (RESPONSE, 0) => &mut self.inner.error,
-            (RESPONSE, 1) => &mut self.inner.request_id,
-            (RESPONSE_ERROR, 0) => &mut self.inner.inner_error.code,
-            (RESPONSE_ERROR, 1) => &mut self.inner.inner_error.message,
-            (TOP_ERROR, 0) => &mut self.outer_error.code,
-            (TOP_ERROR, 1) => &mut self.outer_error.message,
-            _ => return,
-        };
-        *slot = value;
+        // Each arm stores: a `match` that picks a slot to store into afterwards made the
+        // compiler compute every slot's address before the loop, for every object read.
+        match (member.object, field) {
+            (BODY, 0) => self.response = value,
+            (BODY, 1) => self.error = value,
+            (BODY, 2) => self.request_id = value,
+            (BODY, 3) => self.error_code = value,
+            (BODY, 4) => self.request = value,
+            (BODY, 5) => self.message = value,
+            (BODY, 6) => self.code = value,
+            (BODY, 7) => self.id = value,
+            (BODY, 8) => self.code_desc = value,
+            (BODY, 9) => self.msg = value,
+            (BODY, 10) => self.url = value,
+            (BODY, 11) => self.time = value,
+            (BODY, 12) => self.path = value,
+            (RESPONSE, 0) => self.inner.error = value,
+            (RESPONSE, 1) => self.inner.request_id = value,
+            (RESPONSE_ERROR, 0) => self.inner.inner_error.code = value,
+            (RESPONSE_ERROR, 1) => self.inner.inner_error.message = value,
+            (TOP_ERROR, 0) => self.outer_error.code = value,
+            (TOP_ERROR, 1) => self.outer_error.message = value,
+            _ => {}
+        }
     }
 }
 
