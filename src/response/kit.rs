@@ -62,6 +62,11 @@ impl<'a> Headers<'a> {
     pub(crate) fn has_any(&self, family: Family) -> bool {
         self.families & family_bit(family) != 0
     }
+
+    /// Whether the response carries no header any family documents (most responses).
+    pub(crate) fn none(&self) -> bool {
+        self.families == 0
+    }
 }
 
 /// `family`'s bit in `Headers::families`.
