@@ -119,6 +119,9 @@ pub(crate) struct Fields<'a> {
     /// The last code looked up in a family's catalog ([`Fields::lookup`]): detection looks a
     /// code up, and resolving the same code then does not look it up again.
     probe: Cell<Option<Probe<'a>>>,
+    /// The one looked up before it (Tencent CDN's detection looks up the module code, then the
+    /// public code).
+    earlier: Cell<Option<Probe<'a>>>,
 }
 
 /// A code looked up in a family's catalog, and what was found.
@@ -230,6 +233,7 @@ impl<'a> Fields<'a> {
     /// when the family's tables are disabled. Kept for [`exact`](Self::exact).
     pub(crate) fn lookup(&self, family: Family, code: &'a str) -> Option<AnyCode> {
         let found = family.info()?.codes.get(code).copied();
+        self.earlier.set(self.probe.get());
         self.probe.set(Some(Probe {
             family,
             code,
@@ -239,13 +243,22 @@ impl<'a> Fields<'a> {
     }
 
     /// What `family`'s catalog `info` holds under `code`: what [`lookup`](Self::lookup) found,
-    /// when this same slice of the body (not merely an equal text) was the last code it looked
-    /// up; else looked up now.
+    /// when this same slice of the body (not merely an equal text) was one of the last two codes
+    /// it looked up; else looked up now.
     pub(crate) fn exact(&self, family: Family, info: &Info, code: &str) -> Option<AnyCode> {
-        match self.probe.get() {
-            Some(p) if p.family == family && std::ptr::eq(p.code, code) => p.found,
-            _ => info.codes.get(code).copied(),
+        let same = |p: &Probe<'_>| p.family == family && std::ptr::eq(p.code, code);
+        match (self.probe.get().filter(same)).or_else(|| self.earlier.get().filter(same)) {
+            Some(p) => p.found,
+            None => info.codes.get(code).copied(),
         }
+    }
+
+    /// What the table number `table` of `family` holds under `code`, as [`exact`](Self::exact)
+    /// finds it; `None` when the family's tables are disabled.
+    pub(crate) fn exact_in(&self, family: Family, table: usize, code: &str) -> Option<AnyCode> {
+        let info = family.info()?;
+        self.exact(family, info, code)
+            .filter(|found| info.in_table(table, *found))
     }
 
     /// Whether `family` documents `code` (false when its tables are disabled).

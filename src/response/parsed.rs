@@ -56,6 +56,11 @@ pub struct ParsedError<'a> {
     pub(crate) status: Option<u16>,
     pub(crate) raw_code: Option<Cow<'a, str>>,
     pub(crate) code: Option<AnyCode>,
+    /// The family's table in which the raw code is typed on demand (`typed_code`), `code` then
+    /// being `None`: Tencent CDN, whose documented module code, when there is one, is the entry,
+    /// so that the public code is only looked up when asked for. The same response always
+    /// gives the same state, so that comparing two errors compares their typed codes.
+    pub(crate) code_in: Option<u8>,
     pub(crate) message: Option<Cow<'a, str>>,
     pub(crate) request_id: Option<Cow<'a, str>>,
     pub(crate) parameter: Option<Cow<'a, str>>,
@@ -83,6 +88,7 @@ impl ParsedError<'_> {
             status,
             raw_code: None,
             code: None,
+            code_in: None,
             message: None,
             request_id: None,
             parameter: None,
@@ -144,7 +150,14 @@ impl ParsedError<'_> {
     /// ```
     #[must_use]
     pub fn typed_code(&self) -> Option<AnyCode> {
-        self.code
+        let Some(table) = self.code_in else {
+            return self.code;
+        };
+        let info = self.family.info()?;
+        info.codes
+            .get(self.raw_code.as_deref()?)
+            .copied()
+            .filter(|code| info.in_table(usize::from(table), *code))
     }
 
     /// For a Tencent Cloud API 3.0 error, every product whose table has the raw code, in
@@ -498,6 +511,7 @@ impl ParsedError<'_> {
             status: self.status,
             raw_code: own(self.raw_code),
             code: self.code,
+            code_in: self.code_in,
             message: own(self.message),
             request_id: own(self.request_id),
             parameter: own(self.parameter),
@@ -582,7 +596,7 @@ impl ParsedError<'_> {
     /// ```
     #[must_use]
     pub fn is_known(&self) -> bool {
-        self.code.is_some()
+        self.typed_code().is_some()
     }
 
     /// What could not be read.
@@ -617,25 +631,6 @@ impl ParsedError<'_> {
     /// of it that detection made in `fields`, if any.
     pub(crate) fn resolve_raw(&mut self, fields: Option<&Fields<'_>>) {
         self.resolve_raw_in(None, fields);
-    }
-
-    /// The typed code of the raw code, when the family's table number `table` lists it (as a
-    /// code or an alias), reusing the lookup of it that detection made in `fields`: the code
-    /// [`resolve_raw_in`](Self::resolve_raw_in) finds, without the rest of its walk, for a
-    /// family whose entry comes from another field (Tencent CDN's documented module code).
-    /// Only for a family with no template codes and no appended detail, whose walk types no
-    /// other code.
-    pub(crate) fn type_raw_in(&mut self, table: usize, fields: &Fields<'_>) {
-        let (Some(raw), Ok(info)) = (self.raw_code.as_deref(), self.family.enabled_info()) else {
-            return;
-        };
-        debug_assert!({
-            let policy = self.family.policy();
-            !policy.templates && !policy.appended_detail
-        });
-        self.code = fields
-            .exact(self.family, info, raw)
-            .filter(|code| info.in_table(table, *code));
     }
 
     /// Resolves the raw code through the family's walk, a code found exactly being one of the
@@ -790,7 +785,7 @@ impl ParsedError<'_> {
         map.serialize_entry("vendor", &self.family.vendor())?;
         map.serialize_entry("family", &self.family)?;
         map.serialize_entry("raw_code", &self.raw_code)?;
-        map.serialize_entry("code", &self.code.map(AnyCode::as_str))?;
+        map.serialize_entry("code", &self.typed_code().map(AnyCode::as_str))?;
         map.serialize_entry("known", &self.is_known())?;
         map.serialize_entry("kind", &self.kind())?;
         map.serialize_entry("retryable", &self.is_retryable())?;
@@ -888,7 +883,7 @@ impl fmt::Debug for ParsedError<'_> {
         let mut d = f.debug_struct("ParsedError");
         d.field("family", &self.family)
             .field("raw_code", &self.raw_code)
-            .field("typed_code", &self.code)
+            .field("typed_code", &self.typed_code())
             .field("kind", &self.kind())
             .field("basis", &self.basis)
             .field("response_status", &self.status)
