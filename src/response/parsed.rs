@@ -131,6 +131,9 @@ impl ParsedError<'_> {
 
     /// The typed code, when the catalog documents the raw code exactly.
     ///
+    /// For a Tencent CDN error whose message starts with a documented module code (the entry),
+    /// the public code is looked up when this is called (one table probe), not while explaining.
+    ///
     /// # Examples
     ///
     /// ```
