@@ -427,6 +427,7 @@ fn emit_families(
          /// The response headers the family documents (the registry's, always compiled).\n    \
          pub(crate) fn header_list(self) -> &'static [crate::Header] {{\n        match self {{\n{}\n        }}\n    }}\n\n    \
          /// Whether a JSON body has the family's shape (its module's `detect_body`).\n    \
+         #[inline]\n    \
          pub(crate) fn detect_body(self, fields: &crate::response::kit::Fields<'_>) -> bool {{\n        match self {{\n{}\n        }}\n    }}\n\n    \
          /// Reads a response of the family into `err` (its module's `parse`).\n    \
          pub(crate) fn parse<'a>(self, err: &mut crate::ParsedError<'a>, headers: &crate::response::kit::Headers<'a>, body: &crate::response::kit::Body<'a>) -> crate::response::kit::Read {{\n        match self {{\n{}\n        }}\n    }}\n}}\n",

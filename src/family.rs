@@ -19,6 +19,20 @@ pub(crate) struct Info {
     pub(crate) classifications: phf::Map<&'static str, Classification>,
 }
 
+impl Info {
+    /// Whether `code` is one of the codes of its table number `table`. Each table is a typed
+    /// enum of its own, wrapped in an `AnyCode` variant of its own (`build/emit.rs`), so this is
+    /// a comparison of variants, not a scan of the table (the tests below hold the generated
+    /// tables to it).
+    #[inline]
+    pub(crate) fn in_table(&self, table: usize, code: AnyCode) -> bool {
+        self.tables
+            .get(table)
+            .and_then(|codes| codes.first())
+            .is_some_and(|first| std::mem::discriminant(first) == std::mem::discriminant(&code))
+    }
+}
+
 impl crate::Family {
     /// Whether `code` has the form of this family's codes, listed or not: always true, unless
     /// the family documents one form for all its codes (Upyun's management API: five digits, the
@@ -48,5 +62,32 @@ impl crate::Family {
                 .bytes()
                 .next()
                 .is_some_and(|b| first.as_bytes().contains(&b))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Family;
+
+    /// `Info::in_table` is a scan of the table, for every code of every table of every family.
+    #[test]
+    fn in_table_is_membership() {
+        for family in Family::ALL {
+            let Some(info) = family.info() else { continue };
+            for (t, table) in info.tables.iter().enumerate() {
+                for (other, codes) in info.tables.iter().enumerate() {
+                    for &code in *codes {
+                        assert_eq!(
+                            info.in_table(t, code),
+                            table.contains(&code),
+                            "{family:?} table {t}, {code:?} of table {other}"
+                        );
+                    }
+                }
+            }
+            if let Some(&code) = info.tables.first().and_then(|codes| codes.first()) {
+                assert!(!info.in_table(info.tables.len(), code), "{family:?}");
+            }
+        }
     }
 }

@@ -132,12 +132,29 @@ impl Header {
 /// response carries (`content-type`, `date`, ...) are rejected by one index.
 #[inline]
 pub(crate) fn lookup(name: &str) -> Option<&'static Header> {
+    // Most names have a length no documented name has: one bit test, no load of the table.
+    if name.len() < 64 && DOCUMENTED_LENGTHS & 1 << name.len() == 0 {
+        return None;
+    }
     HEADERS_BY_LEN
         .get(name.len())?
         .iter()
         .find(|(lower, _)| eq_lowercase(name.as_bytes(), lower.as_bytes()))
         .map(|(_, header)| header)
 }
+
+/// The lengths below 64 of the documented header names, a bit each.
+const DOCUMENTED_LENGTHS: u64 = {
+    let mut lengths = 0;
+    let mut len = 0;
+    while len < 64 {
+        if !HEADERS_BY_LEN[len].is_empty() {
+            lengths |= 1 << len;
+        }
+        len += 1;
+    }
+    lengths
+};
 
 /// Whether `input`, ASCII-lowercased, equals `lower`, comparing eight bytes at a time (the last
 /// word overlapping the one before it), without copying `input`.

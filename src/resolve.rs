@@ -367,9 +367,7 @@ pub(crate) fn walk_known<'a>(
         r.parameter = parameter;
         r.basis = Basis::Exact;
     };
-    let in_scope = |code: &AnyCode| {
-        table.is_none_or(|t| info.tables.get(t).is_some_and(|codes| codes.contains(code)))
-    };
+    let in_scope = |code: &AnyCode| table.is_none_or(|t| info.in_table(t, *code));
     // 1. The code or an alias.
     if let Some(code) = exact.filter(|c| in_scope(c)) {
         found(&mut r, code, None);

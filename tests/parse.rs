@@ -908,6 +908,41 @@ fn tencent_cdn_typed_codes() {
         errcat::tencent_cloud::cdn::Details::of(&e).and_then(|d| d.typed_module_code()),
         Some(tencent_cloud::cdn::ModuleCode::InvalidProjectId)
     );
+    // With a documented module code (the entry), the public code is typed when asked for: every
+    // view of it agrees, owned or not, with the family given or detected.
+    let public = "TencentCdn(InvalidParameter)";
+    assert!(e.is_known());
+    assert_eq!(e.entry().map(errcat::Entry::code), Some("2130"));
+    assert!(format!("{e:?}").contains(&format!("typed_code: Some({public})")));
+    let json = serde_json::to_value(&e).unwrap();
+    assert_eq!(json["code"], "4000");
+    assert_eq!(json["known"], true);
+    assert_eq!(e.clone().into_owned().typed_code(), e.typed_code());
+    let hinted = error_of(
+        r#"{"code": 4000, "message": "(2130)非法ProjectID参数"}"#.as_bytes(),
+        &[],
+        None,
+        Some(Family::TencentCdn),
+    );
+    assert_eq!(hinted, e);
+    // Escaped, the message is decoded: the module code is looked up again, with the same result.
+    let e = error_of(
+        br#"{"code": 4000, "message": "(2130)\u975e"}"#,
+        &[],
+        None,
+        None,
+    );
+    assert_eq!(e.entry().map(errcat::Entry::code), Some("2130"));
+    assert!(e.is_known());
+    // The public code is typed in the public table only: 1000 is a module code's number.
+    let e = error_of(br#"{"code": 1000, "message": "(2130)x"}"#, &[], None, None);
+    assert_eq!(e.entry().map(errcat::Entry::code), Some("2130"));
+    assert_eq!(e.typed_code(), None);
+    assert!(!e.is_known());
+    assert_eq!(
+        serde_json::to_value(&e).unwrap()["code"],
+        serde_json::Value::Null
+    );
     // An undocumented module code is kept, not typed.
     let e = error_of(br#"{"code": 4000, "message": "(-1)x"}"#, &[], None, None);
     assert_eq!(

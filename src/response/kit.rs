@@ -62,6 +62,11 @@ impl<'a> Headers<'a> {
     pub(crate) fn has_any(&self, family: Family) -> bool {
         self.families & family_bit(family) != 0
     }
+
+    /// Whether the response carries no header any family documents (most responses).
+    pub(crate) fn none(&self) -> bool {
+        self.families == 0
+    }
 }
 
 /// `family`'s bit in `Headers::families`.
@@ -116,6 +121,9 @@ pub(crate) struct Fields<'a> {
     /// The last code looked up in a family's catalog ([`Fields::lookup`]): detection looks a
     /// code up, and resolving the same code then does not look it up again.
     probe: Cell<Option<Probe<'a>>>,
+    /// The one looked up before it (Tencent CDN's detection looks up the module code, then the
+    /// public code).
+    earlier: Cell<Option<Probe<'a>>>,
 }
 
 /// A code looked up in a family's catalog, and what was found.
@@ -196,30 +204,31 @@ impl<'a> Fields<'a> {
         let Some(field) = member.field else { return };
         // `null` is absent, as for an `Option` of a derived struct.
         let value = Some(member.value).filter(|v| *v != Value::Null);
-        let slot = match (member.object, field) {
-            (BODY, 0) => &mut self.response,
-            (BODY, 1) => &mut self.error,
-            (BODY, 2) => &mut self.request_id,
-            (BODY, 3) => &mut self.error_code,
-            (BODY, 4) => &mut self.request,
-            (BODY, 5) => &mut self.message,
-            (BODY, 6) => &mut self.code,
-            (BODY, 7) => &mut self.id,
-            (BODY, 8) => &mut self.code_desc,
-            (BODY, 9) => &mut self.msg,
-            (BODY, 10) => &mut self.url,
-            (BODY, 11) => &mut self.time,
-            (BODY, 12) => &mut self.path,
-            (BODY, 13) => &mut self.detail,
-            (RESPONSE, 0) => &mut self.inner.error,
-            (RESPONSE, 1) => &mut self.inner.request_id,
-            (RESPONSE_ERROR, 0) => &mut self.inner.inner_error.code,
-            (RESPONSE_ERROR, 1) => &mut self.inner.inner_error.message,
-            (TOP_ERROR, 0) => &mut self.outer_error.code,
-            (TOP_ERROR, 1) => &mut self.outer_error.message,
-            _ => return,
-        };
-        *slot = value;
+        // Each arm stores: a `match` that picks a slot to store into afterwards made the
+        // compiler compute every slot's address before the loop, for every object read.
+        match (member.object, field) {
+            (BODY, 0) => self.response = value,
+            (BODY, 1) => self.error = value,
+            (BODY, 2) => self.request_id = value,
+            (BODY, 3) => self.error_code = value,
+            (BODY, 4) => self.request = value,
+            (BODY, 5) => self.message = value,
+            (BODY, 6) => self.code = value,
+            (BODY, 7) => self.id = value,
+            (BODY, 8) => self.code_desc = value,
+            (BODY, 9) => self.msg = value,
+            (BODY, 10) => self.url = value,
+            (BODY, 11) => self.time = value,
+            (BODY, 12) => self.path = value,
+            (BODY, 13) => self.detail = value,
+            (RESPONSE, 0) => self.inner.error = value,
+            (RESPONSE, 1) => self.inner.request_id = value,
+            (RESPONSE_ERROR, 0) => self.inner.inner_error.code = value,
+            (RESPONSE_ERROR, 1) => self.inner.inner_error.message = value,
+            (TOP_ERROR, 0) => self.outer_error.code = value,
+            (TOP_ERROR, 1) => self.outer_error.message = value,
+            _ => {}
+        }
     }
 }
 
@@ -228,6 +237,7 @@ impl<'a> Fields<'a> {
     /// when the family's tables are disabled. Kept for [`exact`](Self::exact).
     pub(crate) fn lookup(&self, family: Family, code: &'a str) -> Option<AnyCode> {
         let found = family.info()?.codes.get(code).copied();
+        self.earlier.set(self.probe.get());
         self.probe.set(Some(Probe {
             family,
             code,
@@ -237,13 +247,22 @@ impl<'a> Fields<'a> {
     }
 
     /// What `family`'s catalog `info` holds under `code`: what [`lookup`](Self::lookup) found,
-    /// when this same slice of the body (not merely an equal text) was the last code it looked
-    /// up; else looked up now.
+    /// when this same slice of the body (not merely an equal text) was one of the last two codes
+    /// it looked up; else looked up now.
     pub(crate) fn exact(&self, family: Family, info: &Info, code: &str) -> Option<AnyCode> {
-        match self.probe.get() {
-            Some(p) if p.family == family && std::ptr::eq(p.code, code) => p.found,
-            _ => info.codes.get(code).copied(),
+        let same = |p: &Probe<'_>| p.family == family && std::ptr::eq(p.code, code);
+        match (self.probe.get().filter(same)).or_else(|| self.earlier.get().filter(same)) {
+            Some(p) => p.found,
+            None => info.codes.get(code).copied(),
         }
+    }
+
+    /// What the table number `table` of `family` holds under `code`, as [`exact`](Self::exact)
+    /// finds it; `None` when the family's tables are disabled.
+    pub(crate) fn exact_in(&self, family: Family, table: usize, code: &str) -> Option<AnyCode> {
+        let info = family.info()?;
+        self.exact(family, info, code)
+            .filter(|found| info.in_table(table, *found))
     }
 
     /// Whether `family` documents `code` (false when its tables are disabled).
@@ -263,7 +282,7 @@ impl<'a> Fields<'a> {
             return false;
         };
         code.and_then(|c| self.lookup(family, c))
-            .is_some_and(|found| info.tables.get(table).is_some_and(|t| t.contains(&found)))
+            .is_some_and(|found| info.in_table(table, found))
     }
 }
 

@@ -519,6 +519,9 @@ where
         let first = vendor.and_then(|v| v.families().first().copied());
         let higress = Family::AliyunHigressHmacAuth;
         let family = self.family.or_else(|| {
+            if headers.none() {
+                return None;
+            }
             Family::ALL
                 .into_iter()
                 .filter(candidates)

@@ -55,6 +55,11 @@ pub struct ParsedError<'a> {
     pub(crate) status: Option<u16>,
     pub(crate) raw_code: Option<Cow<'a, str>>,
     pub(crate) code: Option<AnyCode>,
+    /// The family's table in which the raw code is typed on demand (`typed_code`), `code` then
+    /// being `None`: Tencent CDN, whose documented module code, when there is one, is the entry,
+    /// so that the public code is only looked up when asked for. The same response always
+    /// gives the same state, so that comparing two errors compares their typed codes.
+    pub(crate) code_in: Option<u8>,
     pub(crate) message: Option<Cow<'a, str>>,
     pub(crate) request_id: Option<Cow<'a, str>>,
     pub(crate) parameter: Option<Cow<'a, str>>,
@@ -82,6 +87,7 @@ impl ParsedError<'_> {
             status,
             raw_code: None,
             code: None,
+            code_in: None,
             message: None,
             request_id: None,
             parameter: None,
@@ -124,6 +130,9 @@ impl ParsedError<'_> {
 
     /// The typed code, when the catalog documents the raw code exactly.
     ///
+    /// For a Tencent CDN error whose message starts with a documented module code (the entry),
+    /// the public code is looked up when this is called (one table probe), not while explaining.
+    ///
     /// # Examples
     ///
     /// ```
@@ -143,7 +152,14 @@ impl ParsedError<'_> {
     /// ```
     #[must_use]
     pub fn typed_code(&self) -> Option<AnyCode> {
-        self.code
+        let Some(table) = self.code_in else {
+            return self.code;
+        };
+        let info = self.family.info()?;
+        info.codes
+            .get(self.raw_code.as_deref()?)
+            .copied()
+            .filter(|code| info.in_table(usize::from(table), *code))
     }
 
     /// The vendor's message as received, never replaced by catalog text. (The catalog's text is
@@ -285,6 +301,7 @@ impl ParsedError<'_> {
             status: self.status,
             raw_code: own(self.raw_code),
             code: self.code,
+            code_in: self.code_in,
             message: own(self.message),
             request_id: own(self.request_id),
             parameter: own(self.parameter),
@@ -369,7 +386,7 @@ impl ParsedError<'_> {
     /// ```
     #[must_use]
     pub fn is_known(&self) -> bool {
-        self.code.is_some()
+        self.typed_code().is_some()
     }
 
     /// What could not be read.
@@ -517,7 +534,7 @@ impl ParsedError<'_> {
         map.serialize_entry("vendor", &self.family.vendor())?;
         map.serialize_entry("family", &self.family)?;
         map.serialize_entry("raw_code", &self.raw_code)?;
-        map.serialize_entry("code", &self.code.map(AnyCode::as_str))?;
+        map.serialize_entry("code", &self.typed_code().map(AnyCode::as_str))?;
         map.serialize_entry("known", &self.is_known())?;
         map.serialize_entry("kind", &self.kind())?;
         map.serialize_entry("retryable", &self.is_retryable())?;
@@ -615,7 +632,7 @@ impl fmt::Debug for ParsedError<'_> {
         let mut d = f.debug_struct("ParsedError");
         d.field("family", &self.family)
             .field("raw_code", &self.raw_code)
-            .field("typed_code", &self.code)
+            .field("typed_code", &self.typed_code())
             .field("kind", &self.kind())
             .field("basis", &self.basis)
             .field("response_status", &self.status)

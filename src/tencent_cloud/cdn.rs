@@ -123,15 +123,21 @@ impl<'e> Details<'e> {
 /// A body whose `code` is a number or a string of digits, with a `message`, and something only
 /// API 2.0 sends: its `codeDesc` field, a documented public code, or a documented module code
 /// at the start of the message. (`{"code": 4001, "message": "…"}` alone is anybody's.)
+/// The module code first: it is the one `parse` looks up (the public code, when the module code
+/// is documented, only on demand).
 pub(crate) fn detect_body(f: &Fields<'_>) -> bool {
     if f.message.is_none() || !f.code.is_some_and(is_numeric) {
         return false;
     }
-    let module = || plain_text(f.message).and_then(|m| split_message(m).map(|(code, _)| code));
+    let module = || plain_text(f.message).and_then(module_code_text);
     f.code_desc.is_some()
-        || f.documented_in_table(crate::Family::TencentCdn, 0, plain_text(f.code))
-        || module().and_then(module_code).is_some()
+        || f.documented_in_table(crate::Family::TencentCdn, MODULE, module())
+        || f.documented_in_table(crate::Family::TencentCdn, PUBLIC, plain_text(f.code))
 }
+
+/// The family's tables: the public codes (`Code`), then the module codes (`ModuleCode`).
+const PUBLIC: usize = 0;
+const MODULE: usize = 1;
 
 /// `code` 0 is a success; otherwise the public code, and the module code in the message.
 pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, _: &Headers<'a>, body: &Body<'a>) -> Read {
@@ -146,31 +152,23 @@ pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, _: &Headers<'a>, body: &Body<
     err.detail = err
         .message
         .as_ref()
-        .and_then(|m: &Cow<'a, str>| sub_cow(m, |m| split_message(m).map(|(code, _)| code)));
-    err.detail_code = err.detail.as_deref().and_then(module_code);
-    // `code` is a public code: resolved in the public table (the first), never to a module code
-    // that happens to have the same number.
-    err.resolve_raw_in(Some(0), Some(f));
-    // A documented module code is the more specific meaning: it is the entry.
+        .and_then(|m: &Cow<'a, str>| sub_cow(m, module_code_text));
+    err.detail_code = (err.detail.as_deref())
+        .and_then(|code| f.exact_in(crate::Family::TencentCdn, MODULE, code));
+    // `code` is a public code: resolved in the public table, never to a module code that happens
+    // to have the same number. A documented module code is the more specific meaning: it is the
+    // entry, and the public code is typed only when asked for (the walk would find an entry that
+    // the module code's replaces).
     if let Some(module) = err.detail_code {
+        err.code_in = u8::try_from(PUBLIC).ok();
         err.entry = Some(module.entry());
         err.rule = None;
         err.basis = Basis::Exact;
+    } else {
+        err.resolve_raw_in(Some(PUBLIC), Some(f));
     }
     err.finish();
     Read::Error
-}
-
-/// The documented module code `code`.
-#[cfg(feature = "tencent-cloud-cdn")]
-fn module_code(code: &str) -> Option<AnyCode> {
-    ModuleCode::from_code(code).map(AnyCode::from)
-}
-
-/// The documented module code `code`: none, with the family's tables disabled.
-#[cfg(not(feature = "tencent-cloud-cdn"))]
-fn module_code(_: &str) -> Option<AnyCode> {
-    None
 }
 
 /// Splits a message into its module code and its text: `"(2130)非法ProjectID参数"` gives
@@ -188,7 +186,25 @@ fn module_code(_: &str) -> Option<AnyCode> {
 /// ```
 #[must_use]
 pub fn split_message(message: &str) -> Option<(&str, &str)> {
-    let text = message.trim_start();
+    let (code, after) = split_code(message)?;
+    Some((code, after.trim_start()))
+}
+
+/// The module code at the start of a message, as [`split_message`] gives it, without the text.
+fn module_code_text(message: &str) -> Option<&str> {
+    split_code(message).map(|(code, _)| code)
+}
+
+/// [`split_message`]'s module code, and what follows its closing parenthesis, untrimmed.
+#[inline]
+fn split_code(message: &str) -> Option<(&str, &str)> {
+    // Trimming decodes the first character: skipped when it is the parenthesis, as it is in
+    // the vendor's messages.
+    let text = if message.starts_with('(') {
+        message
+    } else {
+        message.trim_start()
+    };
     let rest = text.strip_prefix('(').or_else(|| text.strip_prefix('（'))?;
     // An optional `-`, ASCII digits, then the closing parenthesis: read as bytes (the digits and
     // the sign are ASCII, so the slices stay on character boundaries).
@@ -205,5 +221,5 @@ pub fn split_message(message: &str) -> Option<(&str, &str)> {
     let after = after
         .strip_prefix(')')
         .or_else(|| after.strip_prefix('）'))?;
-    Some((code, after.trim_start()))
+    Some((code, after))
 }
