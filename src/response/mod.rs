@@ -108,6 +108,8 @@ mod problem;
 
 use kit::{Body, Headers, Read};
 pub use outcome::{Outcome, Success, Unrecognized};
+#[cfg(feature = "tencent-cloud-products")]
+pub(crate) use parsed::Found;
 pub use parsed::{Basis, ParsedError};
 pub(crate) use problem::Problems;
 pub use problem::{ParseError, Problem};

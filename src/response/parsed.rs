@@ -431,35 +431,26 @@ impl ParsedError<'_> {
             return;
         };
         let family = self.family;
-        let known = |info: &'static crate::family::Info| {
+        let found = family.enabled_info().map(|info| {
             let exact = match fields {
                 Some(f) => f.exact(family, info, raw),
                 None => info.codes.get(raw).copied(),
             };
-            crate::resolve::walk_known(family, info, raw, table, exact)
-        };
-        // Tencent Cloud API 3.0 with the products' tables: their walk, with the product hint.
-        #[cfg(feature = "tencent-cloud-products")]
-        let resolved = if matches!(
-            family,
-            Family::TencentCloudCommon | Family::TencentCloudProducts
-        ) && table.is_none()
-            && family.is_enabled()
-        {
-            Ok(crate::resolve::walk_tencent(raw, self.product))
-        } else {
-            family.enabled_info().map(known)
-        };
-        #[cfg(not(feature = "tencent-cloud-products"))]
-        let resolved = family.enabled_info().map(known);
-        match resolved {
-            Ok(r) => {
-                self.code = r.typed_code();
-                self.entry = ApiError::entry(&r);
-                self.rule = r.classification();
-                self.basis = r.basis();
-                let parameter = r.parameter().map(str::len);
-                if let (Some(len), Some(raw)) = (parameter, &self.raw_code) {
+            Found::of(&crate::resolve::walk_known(family, info, raw, table, exact))
+        });
+        self.store(found);
+    }
+
+    /// Stores what a walk of the raw code found (a family's own walk, such as the Tencent Cloud
+    /// products', calls this with its resolution); a disabled family's tables are a problem.
+    pub(crate) fn store(&mut self, found: Result<Found, crate::Disabled>) {
+        match found {
+            Ok(found) => {
+                self.code = found.code;
+                self.entry = found.entry;
+                self.rule = found.rule;
+                self.basis = found.basis;
+                if let (Some(len), Some(raw)) = (found.parameter, &self.raw_code) {
                     self.parameter = Some(super::kit::suffix(raw, len));
                 }
             }
@@ -490,6 +481,28 @@ impl ParsedError<'_> {
         self.fallback_kind = kind_of(status);
         if self.fallback_kind != ErrorKind::Unknown {
             self.basis = Basis::HttpStatus;
+        }
+    }
+}
+
+/// What a resolution of the raw code found, without its borrow of the code: the parameter is
+/// the length of the code's filled-in part.
+pub(crate) struct Found {
+    code: Option<AnyCode>,
+    entry: Option<&'static Entry>,
+    rule: Option<&'static Classification>,
+    basis: Basis,
+    parameter: Option<usize>,
+}
+
+impl Found {
+    pub(crate) fn of(r: &crate::Resolution<'_>) -> Found {
+        Found {
+            code: r.typed_code(),
+            entry: ApiError::entry(r),
+            rule: r.classification(),
+            basis: r.basis(),
+            parameter: r.parameter().map(str::len),
         }
     }
 }

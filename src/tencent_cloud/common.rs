@@ -18,6 +18,8 @@
 //! # Ok::<(), errcat::UnknownCode>(())
 //! ```
 
+#[cfg(feature = "tencent-cloud-products")]
+use crate::response::Found;
 use crate::response::kit::{
     Body, Fields, Headers, Read, is_object, scalar, unread_body_of_200_vendor,
 };
@@ -177,7 +179,19 @@ pub(crate) fn parse<'a>(err: &mut ParsedError<'a>, _: &Headers<'a>, body: &Body<
     let error = fields;
     err.raw_code = scalar(error.code, Problem::CodeWrongType, &mut err.problems);
     err.message = scalar(error.message, Problem::MessageWrongType, &mut err.problems);
-    err.resolve_raw(body.fields.as_ref());
+    resolve(err, body.fields.as_ref());
     err.finish();
     Read::Error
+}
+
+/// The common family's walk; with the products' tables (feature `tencent-cloud-products`), their
+/// walk, with the response's product hint (`tencent_cloud::products::resolve`).
+fn resolve(err: &mut ParsedError<'_>, fields: Option<&Fields<'_>>) {
+    #[cfg(feature = "tencent-cloud-products")]
+    if let Some(raw) = err.raw_code.as_deref() {
+        let found = Found::of(&crate::resolve::walk_tencent(raw, err.product));
+        err.store(Ok(found));
+        return;
+    }
+    err.resolve_raw(fields);
 }
