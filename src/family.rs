@@ -34,6 +34,38 @@ impl Info {
 }
 
 impl crate::Family {
+    /// The family that sent `headers`, which are this family's documented headers: another
+    /// family that answers with them claims them by their content (Alibaba Cloud API Gateway's
+    /// `X-Ca-Error-Message` with the Higress `hmac-auth` plugin's string-to-sign in it is the
+    /// plugin's), when `allowed`; else this family.
+    pub(crate) fn sending_headers(
+        self,
+        headers: &crate::response::kit::Headers<'_>,
+        allowed: impl Fn(&Self) -> bool,
+    ) -> Self {
+        let higress = Self::AliyunHigressHmacAuth;
+        match self {
+            Self::AliyunApiGateway
+                if allowed(&higress) && crate::aliyun::higress_hmac_auth::claims(headers) =>
+            {
+                higress
+            }
+            family => family,
+        }
+    }
+
+    /// The family, among the `allowed`, whose answer a plain-text body is: the Higress
+    /// `hmac-auth` plugin's codes, each with the status the plugin sends it with.
+    pub(crate) fn of_plain_text(
+        bytes: &[u8],
+        status: Option<u16>,
+        allowed: impl Fn(&Self) -> bool,
+    ) -> Option<Self> {
+        let higress = Self::AliyunHigressHmacAuth;
+        (allowed(&higress) && crate::aliyun::higress_hmac_auth::detect_text(bytes, status))
+            .then_some(higress)
+    }
+
     /// Whether `code` has the form of this family's codes, listed or not: always true, unless
     /// the family documents one form for all its codes (Upyun's management API: five digits, the
     /// first 1 or 2; its REST API: eight digits, the first 4 or 5) and `code` is not of it, or

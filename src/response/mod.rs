@@ -519,7 +519,6 @@ where
         let vendor = self.vendor;
         let candidates = move |f: &Family| vendor.is_none_or(|v| f.vendor() == v);
         let first = vendor.and_then(|v| v.families().first().copied());
-        let higress = Family::AliyunHigressHmacAuth;
         let family = self.family.or_else(|| {
             if headers.none() {
                 return None;
@@ -528,28 +527,14 @@ where
                 .into_iter()
                 .filter(candidates)
                 .find(|f| headers.has_any(*f))
-                // The gateway's header, with the Higress plugin's string-to-sign in it.
-                .map(|f| match f {
-                    Family::AliyunApiGateway
-                        if candidates(&higress)
-                            && crate::aliyun::higress_hmac_auth::claims(&headers) =>
-                    {
-                        higress
-                    }
-                    f => f,
-                })
+                .map(|f| f.sending_headers(&headers, candidates))
         });
         let mut body = Body::default();
         body.read(self.body, family.or(first));
         let status = self.status;
         let family = family
             .or_else(|| body.family(candidates))
-            .or_else(|| {
-                // A plain-text body: the Higress plugin's code with its status.
-                (candidates(&higress)
-                    && crate::aliyun::higress_hmac_auth::detect_text(body.bytes, status))
-                .then_some(higress)
-            })
+            .or_else(|| Family::of_plain_text(body.bytes, status, candidates))
             .or_else(|| vendor.and_then(|v| body.fallback(v)));
         let Some(family) = family else {
             // Invalid JSON could not be told apart from any family's; a body over the limit was
