@@ -92,7 +92,7 @@ pub(crate) struct ProductData {
 }
 
 /// A text of the generated `TEXT`: its byte offset and length. The rows hold no pointers, so
-/// 17,500 of them cost neither a relocation each nor the 300 bytes of an [`Entry`](crate::Entry).
+/// 17,500 of them cost neither a relocation each nor the 272 bytes of an [`Entry`](crate::Entry).
 #[cfg(feature = "tencent-cloud-products")]
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct TextRef {
