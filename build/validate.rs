@@ -563,15 +563,7 @@ fn check_source(file: &FamilyFile, err: &mut impl FnMut(&str, &str, &str)) {
     } else {
         check_url(Some(&s.url), "source", err);
     }
-    let date = s.date.as_bytes();
-    let is_date = date.len() == 10
-        && date[4] == b'-'
-        && date[7] == b'-'
-        && date
-            .iter()
-            .enumerate()
-            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
-    if !is_date {
+    if !is_date(&s.date) {
         err(
             "source",
             "invalid source",
@@ -1122,6 +1114,19 @@ fn is_sha256(s: &str) -> bool {
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
+/// Whether `s` is a `YYYY-MM-DD` date (its shape: four digits, `-`, two, `-`, two).
+fn is_date(s: &str) -> bool {
+    let date = s.as_bytes();
+    date.len() == 10
+        && date.iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+}
+
 /// Reads and checks one product file.
 ///
 /// # Errors
@@ -1196,16 +1201,7 @@ pub fn validate_product_file(
                 "sha256 is 64 lowercase hex digits",
             );
         }
-        let date = s.date.as_bytes();
-        let is_date = date.len() == 10
-            && date.iter().enumerate().all(|(i, b)| {
-                if i == 4 || i == 7 {
-                    *b == b'-'
-                } else {
-                    b.is_ascii_digit()
-                }
-            });
-        if !is_date {
+        if !is_date(&s.date) {
             err(&place, "invalid date", "date is YYYY-MM-DD");
         }
     }
