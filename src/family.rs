@@ -34,6 +34,31 @@ impl Info {
 }
 
 impl crate::Family {
+    /// The HTTP status a code of this family carries by its form, listed or not, where the
+    /// family's codes carry one: Alibaba Cloud API Gateway's `X-Ca-Error-Code` (`T429ID`: 429,
+    /// [`aliyun::apigateway::status_of`](crate::aliyun::apigateway::status_of)) and Upyun REST's
+    /// errno (`40100005`: 401, [`upyun::rest::status_of`](crate::upyun::rest::status_of)).
+    /// `None` for any other family, or a code not of the form. Known whether or not the family's
+    /// feature is on.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use errcat::Family;
+    ///
+    /// assert_eq!(Family::AliyunApiGateway.status_of_code("T429ID"), Some(429));
+    /// assert_eq!(Family::UpyunRest.status_of_code("40399999"), Some(403));
+    /// assert_eq!(Family::UpyunManagement.status_of_code("21402"), None);
+    /// ```
+    #[must_use]
+    pub fn status_of_code(self, code: &str) -> Option<u16> {
+        match self {
+            Self::AliyunApiGateway => crate::aliyun::apigateway::status_of(code),
+            Self::UpyunRest => crate::upyun::rest::status_of(code),
+            _ => None,
+        }
+    }
+
     /// The family that sent `headers`, which are this family's documented headers: another
     /// family that answers with them claims them by their content (Alibaba Cloud API Gateway's
     /// `X-Ca-Error-Message` with the Higress `hmac-auth` plugin's string-to-sign in it is the

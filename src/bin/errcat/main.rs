@@ -483,14 +483,7 @@ fn carried_status(code: &str, scope: Option<Scope>) -> Option<(Family, u16)> {
     Family::ALL
         .into_iter()
         .filter(|family| scope.is_none_or(|s| s.has(*family)))
-        .find_map(|family| {
-            let status = match family {
-                Family::AliyunApiGateway => errcat::aliyun::apigateway::status_of(code),
-                Family::UpyunRest => errcat::upyun::rest::status_of(code),
-                _ => None,
-            }?;
-            Some((family, status))
-        })
+        .find_map(|family| Some((family, family.status_of_code(code)?)))
 }
 
 /// What a user's string names, in `scope`: documented codes and aliases (with `product`, a
