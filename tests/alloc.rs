@@ -695,13 +695,20 @@ fn check_product_rows(check: &mut Check) {
                         (code.zh(), code.en(), code.english(), code.root()),
                     )
                 });
+            // The display English is the vendor's text where there is one, else the code's
+            // name; every code of the pinned SDKs has a root.
+            let (_, en, english, root) = texts;
+            let english_ok = match (en, english) {
+                (Some(en), products::English::Vendor(text)) => text == en,
+                (None, products::English::FromCodeName(c)) => c == wire,
+                _ => false,
+            };
             check.expect(
                 by_product == Some(code)
                     && by_name == Some(code)
                     && across.contains(&code)
-                    && (texts.0.is_some()
-                        || texts.1.is_some()
-                        || texts.2 != products::English::Vendor(""))
+                    && english_ok
+                    && root.is_some()
                     && Product::from_name(name) == Some(product),
                 format_args!("products {name}/{wire}, rows only"),
             );
